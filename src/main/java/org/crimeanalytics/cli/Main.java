@@ -1,0 +1,362 @@
+package org.crimeanalytics.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.crimeanalytics.bench.Benchmark;
+import org.crimeanalytics.geo.GeoJson;
+import org.crimeanalytics.io.CsvOut;
+import org.crimeanalytics.process.CrimeProcessFactory;
+import org.crimeanalytics.weka.WekaSupport;
+import org.geotools.api.data.Parameter;
+import org.geotools.api.feature.type.Name;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.feature.NameImpl;
+import org.geotools.process.Process;
+import org.geotools.process.ProcessException;
+import org.geotools.process.ProcessFactory;
+import org.geotools.process.Processors;
+
+/**
+ * The command-line runner: executes any registered {@code crime:} process on local files, the same
+ * process objects GeoServer runs. Commands: {@code list}, {@code describe}, {@code run}, {@code demo},
+ * {@code bench}. Errors are one line on stderr and exit code 2.
+ */
+public final class Main {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("org.geotools.referencing.forceXY", "true");
+        int code = new Main(System.out, System.err).execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command; returns the exit code. */
+    int execute(String[] args) {
+        try {
+            WekaSupport.init();
+            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+                usage();
+                return args.length == 0 ? 2 : 0;
+            }
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "list" -> list();
+                case "describe" -> {
+                    if (rest.length != 1) throw new CliException("usage: describe crime:Name");
+                    describe(rest[0]);
+                }
+                case "run" -> run(rest);
+                case "demo" -> demo(rest.length > 0 ? Paths.get(rest[0]) : Paths.get("out"));
+                case "bench" -> bench(rest);
+                default -> throw new CliException("unknown command '" + args[0] + "' (list, describe, run, demo, bench)");
+            }
+            return 0;
+        } catch (CliException | ProcessException e) {
+            err.println("error: " + oneLine(e.getMessage()));
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + oneLine(e.getMessage()));
+            return 2;
+        } catch (Exception e) {
+            err.println("error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
+            return 1;
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "(no message)" : s.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private void usage() {
+        out.println("crime-analytics: the crime: processes of gs-crime-analytics on local files");
+        out.println("  list                                   the processes");
+        out.println("  describe crime:Name                    inputs and outputs of a process");
+        out.println("  run crime:Name key=value key=@file ... -o output=path ...");
+        out.println("                                         @file: CSV (.csv, .csv.gz) or GeoJSON for feature inputs,");
+        out.println("                                         text for text inputs; outputs by extension:");
+        out.println("                                         .geojson .csv .json .sld");
+        out.println("  demo [dir]                             the pipeline on the bundled test-data, into dir (out/)");
+        out.println("  bench [name args...]                   benchmarks (no name: list them)");
+    }
+
+    static Map<Name, ProcessFactory> processes() {
+        Map<Name, ProcessFactory> m = new TreeMap<>(Comparator.comparing(Name::getLocalPart));
+        for (ProcessFactory f : Processors.getProcessFactories()) {
+            for (Name n : f.getNames()) {
+                if (CrimeProcessFactory.NAMESPACE.equals(n.getNamespaceURI())) m.put(n, f);
+            }
+        }
+        return m;
+    }
+
+    private static Name name(String s) {
+        String local = s.startsWith(CrimeProcessFactory.NAMESPACE + ":") ? s.substring(CrimeProcessFactory.NAMESPACE.length() + 1) : s;
+        return new NameImpl(CrimeProcessFactory.NAMESPACE, local);
+    }
+
+    private ProcessFactory factory(Name n) {
+        ProcessFactory f = processes().get(n);
+        if (f == null) {
+            List<String> names = new ArrayList<>();
+            for (Name k : processes().keySet()) names.add("crime:" + k.getLocalPart());
+            throw new CliException("no process crime:" + n.getLocalPart() + "; processes: " + names);
+        }
+        return f;
+    }
+
+    private void list() {
+        for (Map.Entry<Name, ProcessFactory> e : processes().entrySet()) {
+            out.println("crime:" + e.getKey().getLocalPart() + "\t" + e.getValue().getTitle(e.getKey()));
+        }
+    }
+
+    private void describe(String processName) {
+        Name n = name(processName);
+        ProcessFactory f = factory(n);
+        out.println("crime:" + n.getLocalPart() + " - " + f.getTitle(n));
+        out.println();
+        out.println(wrap(String.valueOf(f.getDescription(n)), "  "));
+        out.println();
+        out.println("Inputs:");
+        for (Parameter<?> p : f.getParameterInfo(n).values()) describe(p);
+        out.println("Outputs:");
+        for (Parameter<?> p : f.getResultInfo(n, null).values()) describe(p);
+    }
+
+    private void describe(Parameter<?> p) {
+        StringBuilder sb = new StringBuilder("  ").append(p.key).append(" (").append(typeName(p.type));
+        sb.append(p.minOccurs > 0 ? ", required" : ", optional");
+        if (p.maxOccurs > 1) sb.append(", up to ").append(p.maxOccurs == Integer.MAX_VALUE ? "many" : p.maxOccurs);
+        if (p.getDefaultValue() != null) sb.append(", default ").append(p.getDefaultValue());
+        if (p.metadata != null) {
+            Object min = p.metadata.get(Parameter.MIN);
+            Object max = p.metadata.get(Parameter.MAX);
+            if (min != null || max != null) {
+                sb.append(", range ").append(min == null ? "" : min).append("..").append(max == null ? "" : max);
+            }
+            Object mime = p.metadata.get("mimeTypes");
+            if (mime != null) sb.append(", ").append(mime);
+        }
+        sb.append(")");
+        out.println(sb);
+        if (p.type.isEnum()) {
+            out.println("      one of " + java.util.Arrays.toString(p.type.getEnumConstants()));
+        }
+        if (p.description != null) out.println(wrap(p.description.toString(), "      "));
+    }
+
+    private static String typeName(Class<?> t) {
+        if (SimpleFeatureCollection.class.isAssignableFrom(t) || org.geotools.feature.FeatureCollection.class.isAssignableFrom(t)) {
+            return "features";
+        }
+        return t.getSimpleName();
+    }
+
+    private static String wrap(String text, String indent) {
+        StringBuilder sb = new StringBuilder(indent);
+        int col = indent.length();
+        for (String w : text.split("\\s+")) {
+            if (col + w.length() + 1 > 100 && col > indent.length()) {
+                sb.append('\n').append(indent);
+                col = indent.length();
+            } else if (col > indent.length()) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(w);
+            col += w.length();
+        }
+        return sb.toString();
+    }
+
+    private void run(String[] args) throws IOException {
+        if (args.length == 0) throw new CliException("usage: run crime:Name key=value ... -o output=path ...");
+        Name n = name(args[0]);
+        ProcessFactory f = factory(n);
+        Map<String, Parameter<?>> info = f.getParameterInfo(n);
+        Map<String, String> outputs = new LinkedHashMap<>();
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-o")) {
+                if (++i >= args.length) throw new CliException("-o needs output=path");
+                a = args[i];
+                int eq = a.indexOf('=');
+                if (eq <= 0) throw new CliException("-o " + a + ": expected output=path");
+                outputs.put(a.substring(0, eq), a.substring(eq + 1));
+                continue;
+            }
+            int eq = a.indexOf('=');
+            if (eq <= 0) throw new CliException("'" + a + "': expected key=value");
+            String key = a.substring(0, eq);
+            if (!info.containsKey(key)) {
+                throw new CliException("crime:" + n.getLocalPart() + " has no input '" + key + "'; inputs: " + info.keySet());
+            }
+            raw.computeIfAbsent(key, k -> new ArrayList<>()).add(a.substring(eq + 1));
+        }
+        Map<String, Parameter<?>> results = f.getResultInfo(n, null);
+        for (String o : outputs.keySet()) {
+            if (!results.containsKey(o)) {
+                throw new CliException("crime:" + n.getLocalPart() + " has no output '" + o + "'; outputs: " + results.keySet());
+            }
+        }
+        ConsoleProgress progress = new ConsoleProgress("crime:" + n.getLocalPart(), err);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+            Parameter<?> p = info.get(e.getKey());
+            if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
+                throw new CliException(e.getKey() + ": given " + e.getValue().size() + " times, takes one value");
+            }
+            List<Object> values = new ArrayList<>();
+            for (String v : e.getValue()) values.add(Values.convert(p, v, progress));
+            inputs.put(e.getKey(), p.maxOccurs > 1 ? values : values.get(0));
+        }
+        for (Parameter<?> p : info.values()) {
+            if (p.minOccurs > 0 && !inputs.containsKey(p.key)) {
+                throw new CliException("crime:" + n.getLocalPart() + ": missing required input '" + p.key + "'");
+            }
+        }
+        Process process = Processors.createProcess(n);
+        long t0 = System.nanoTime();
+        Map<String, Object> result = process.execute(inputs, progress);
+        err.printf("  crime:%s done in %.2f s%n", n.getLocalPart(), (System.nanoTime() - t0) / 1e9);
+        for (Map.Entry<String, Object> e : result.entrySet()) {
+            String path = outputs.get(e.getKey());
+            Object v = e.getValue();
+            if (path != null) {
+                write(e.getKey(), v, Paths.get(path));
+                err.println("  wrote " + e.getKey() + " to " + path + describeValue(v));
+            } else if (v instanceof SimpleFeatureCollection fc) {
+                out.println(e.getKey() + ": " + fc.size() + " features (write them with -o " + e.getKey() + "=file.geojson)");
+            } else if (v != null) {
+                String s = v.toString();
+                out.println(e.getKey() + ": " + (s.length() <= 4000 ? s : s.length() + " characters (write with -o "
+                        + e.getKey() + "=file)"));
+            }
+        }
+    }
+
+    private static String describeValue(Object v) {
+        return v instanceof SimpleFeatureCollection fc ? " (" + fc.size() + " features)" : "";
+    }
+
+    static void write(String key, Object v, Path path) throws IOException {
+        if (path.getParent() != null) Files.createDirectories(path.getParent());
+        String ext = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            if (v instanceof SimpleFeatureCollection fc) {
+                if (ext.endsWith(".csv")) CsvOut.write(fc, w);
+                else if (ext.endsWith(".geojson") || ext.endsWith(".json")) GeoJson.write(fc, w);
+                else throw new CliException("-o " + key + ": features are written as .geojson, .json or .csv, not " + path);
+            } else {
+                w.write(v == null ? "" : v.toString());
+            }
+        }
+    }
+
+    private void demo(Path dir) throws IOException {
+        Path data = testData();
+        Files.createDirectories(dir);
+        out.println("demo: test data from " + data + ", outputs into " + dir);
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = Main.class.getResourceAsStream("demo.txt");
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String l; (l = r.readLine()) != null; ) lines.add(l);
+        }
+        int step = 0;
+        String pendingTitle = null;
+        for (String l : lines) {
+            String t = l.trim();
+            if (t.isEmpty()) continue;
+            if (t.startsWith("#")) {
+                pendingTitle = t.substring(1).trim();
+                continue;
+            }
+            step++;
+            String cmd = t.replace("${data}", data.toString()).replace("${out}", dir.toString());
+            out.println();
+            out.println("== " + step + ". " + (pendingTitle == null ? "" : pendingTitle));
+            out.println("   run " + cmd);
+            pendingTitle = null;
+            List<String> tokens = tokens(cmd);
+            run(tokens.toArray(new String[0]));
+        }
+        out.println();
+        out.println("demo: " + step + " steps done; outputs in " + dir.toAbsolutePath().normalize());
+    }
+
+    /** Splits on spaces, keeping "double-quoted parts" together. */
+    static List<String> tokens(String s) {
+        List<String> t = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean q = false;
+        boolean any = false;
+        for (char c : s.toCharArray()) {
+            if (c == '"') {
+                q = !q;
+                any = true;
+            } else if (c == ' ' && !q) {
+                if (any) t.add(cur.toString());
+                cur.setLength(0);
+                any = false;
+            } else {
+                cur.append(c);
+                any = true;
+            }
+        }
+        if (any) t.add(cur.toString());
+        return t;
+    }
+
+    /** The project's test-data directory: ./test-data, or next to the jar's target directory. */
+    static Path testData() {
+        Path local = Paths.get("test-data");
+        if (Files.isDirectory(local)) return local;
+        try {
+            Path jar = Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = jar.getParent().resolve("../test-data").normalize();
+            if (Files.isDirectory(p)) return p;
+        } catch (Exception ignored) {
+            // fall through to the error below
+        }
+        throw new CliException("test-data directory not found: run the demo from the project directory");
+    }
+
+    private void bench(String[] args) throws Exception {
+        Map<String, Benchmark> all = new TreeMap<>();
+        for (Benchmark b : ServiceLoader.load(Benchmark.class)) all.put(b.name(), b);
+        if (args.length == 0) {
+            out.println("benchmarks (run: bench NAME [args]):");
+            for (Benchmark b : all.values()) out.println("  " + b.name() + "\t" + b.description());
+            return;
+        }
+        Benchmark b = all.get(args[0]);
+        if (b == null) throw new CliException("no benchmark '" + args[0] + "'; benchmarks: " + all.keySet());
+        b.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
+    }
+}

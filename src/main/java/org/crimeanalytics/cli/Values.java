@@ -1,0 +1,121 @@
+package org.crimeanalytics.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crimeanalytics.geo.Crs;
+import org.crimeanalytics.geo.GeoJson;
+import org.crimeanalytics.geo.IncidentCollection;
+import org.crimeanalytics.ingest.IncidentIngest;
+import org.crimeanalytics.io.Inputs;
+import org.crimeanalytics.process.ImportIncidentsProcess;
+import org.geotools.api.data.Parameter;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.feature.FeatureCollection;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.geotools.util.Converters;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/** Converts command-line values to process inputs, the way GeoServer's WPS converts literal inputs. */
+final class Values {
+
+    private Values() {}
+
+    static Object convert(Parameter<?> p, String raw, ProgressListener progress) {
+        Class<?> type = p.type;
+        if (raw.startsWith("@")) {
+            Path file = Path.of(raw.substring(1));
+            if (!Files.isRegularFile(file)) throw new CliException(p.key + ": no such file: " + file);
+            if (FeatureCollection.class.isAssignableFrom(type)) return features(p.key, file, progress);
+            String text = readText(p.key, file);
+            if (type == String.class) return text;
+            raw = text.trim();
+        }
+        return literal(p, raw);
+    }
+
+    /** Reads a file as features: GeoJSON, or CSV (.csv, .csv.gz, .txt) through incident ingestion. */
+    static SimpleFeatureCollection features(String key, Path file, ProgressListener progress) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".geojson") || name.endsWith(".json")) return GeoJson.read(file);
+            AtomicLong consumed = new AtomicLong();
+            long total = Files.size(file);
+            try (InputStream in = Inputs.open(file, consumed)) {
+                IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, file.getFileName().toString(),
+                        ImportIncidentsProcess.options(null, null, null, null, null, null), progress, consumed, total);
+                System.err.printf("  %s: %s rows read, %d incidents, %d rejected (%s)%n", file.getFileName(),
+                        r.report().rowsRead(), r.report().accepted(), r.report().rejected(), r.format());
+                return new IncidentCollection(r.table());
+            }
+        } catch (IOException e) {
+            throw new CliException(key + ": cannot read " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(key + ": " + file + ": " + e.getMessage());
+        }
+    }
+
+    static String readText(String key, Path file) {
+        try (InputStream in = Inputs.open(file, null)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CliException(key + ": cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object literal(Parameter<?> p, String raw) {
+        Class<?> type = p.type;
+        String v = raw.trim();
+        if (type == String.class) return raw;
+        if (type.isEnum()) {
+            for (Object c : type.getEnumConstants()) {
+                if (((Enum) c).name().equalsIgnoreCase(v)) return c;
+            }
+            throw new CliException(p.key + ": '" + raw + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+        if (CoordinateReferenceSystem.class.isAssignableFrom(type)) {
+            try {
+                return Crs.decode(v, p.key);
+            } catch (RuntimeException e) {
+                throw new CliException(e.getMessage());
+            }
+        }
+        if (ReferencedEnvelope.class.isAssignableFrom(type) || org.geotools.api.geometry.Bounds.class.isAssignableFrom(type)) {
+            String[] parts = v.split(",");
+            if (parts.length != 4 && parts.length != 5) {
+                throw new CliException(p.key + ": expected minx,miny,maxx,maxy[,CRS] but got '" + raw + "'");
+            }
+            try {
+                CoordinateReferenceSystem crs = parts.length == 5 ? Crs.decode(parts[4], p.key) : Crs.wgs84();
+                return new ReferencedEnvelope(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[2].trim()),
+                        Double.parseDouble(parts[1].trim()), Double.parseDouble(parts[3].trim()), crs);
+            } catch (NumberFormatException e) {
+                throw new CliException(p.key + ": not numbers in '" + raw + "'");
+            }
+        }
+        if (Geometry.class.isAssignableFrom(type)) {
+            try {
+                return new WKTReader().read(v);
+            } catch (ParseException e) {
+                throw new CliException(p.key + ": not WKT: " + e.getMessage());
+            }
+        }
+        if (FeatureCollection.class.isAssignableFrom(type)) {
+            throw new CliException(p.key + ": give a file with @path (GeoJSON or CSV)");
+        }
+        Object out = Converters.convert(v, type);
+        if (out == null) {
+            throw new CliException(p.key + ": cannot convert '" + raw + "' to " + type.getSimpleName());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,188 @@
+package org.crimeanalytics.geo;
+
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.crimeanalytics.ingest.FastDates;
+import org.crimeanalytics.ingest.IncidentIngest;
+import org.crimeanalytics.ingest.IngestException;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.api.feature.type.AttributeDescriptor;
+import org.geotools.api.feature.type.GeometryDescriptor;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.operation.MathTransform;
+import org.geotools.api.referencing.operation.TransformException;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * The features of any layer as ingestion rows: attributes by name, the default geometry converted to
+ * lon/lat degrees. A feature without geometry falls back to latitude/longitude attributes when the
+ * layer has them (else it is rejected as having no coordinates). A non-point geometry is an error
+ * naming the feature, unless centroids were asked for; a one-point multipoint is taken as its point.
+ * Date attributes are read as floating local time from their UTC fields.
+ */
+public final class FeatureRows implements IncidentIngest.GeometryRows {
+
+    private final SimpleFeatureIterator it;
+    private final List<String> header = new ArrayList<>();
+    private final List<String> attrs = new ArrayList<>();
+    private final MathTransform toWgs84;
+    private final boolean centroids;
+    private final String param;
+    private SimpleFeature current;
+    private long n;
+
+    public FeatureRows(SimpleFeatureCollection features, boolean centroids, String param) {
+        SimpleFeatureType type = features.getSchema();
+        for (AttributeDescriptor d : type.getAttributeDescriptors()) {
+            if (d instanceof GeometryDescriptor) continue;
+            header.add(d.getLocalName());
+            attrs.add(d.getLocalName());
+        }
+        GeometryDescriptor g = type.getGeometryDescriptor();
+        CoordinateReferenceSystem crs = g == null ? null : g.getCoordinateReferenceSystem();
+        if (g != null && crs == null) {
+            throw new org.geotools.process.ProcessException(param + ": the layer's geometry has no coordinate "
+                    + "reference system; publish it with one (e.g. EPSG:4326)");
+        }
+        this.toWgs84 = crs == null ? null : Crs.transform(crs, Crs.wgs84(), param);
+        this.centroids = centroids;
+        this.param = param;
+        this.it = features.features();
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public boolean next() {
+        if (!it.hasNext()) return false;
+        current = it.next();
+        n++;
+        return true;
+    }
+
+    @Override
+    public String where() {
+        return "feature " + current.getID();
+    }
+
+    @Override
+    public long line() {
+        return n;
+    }
+
+    @Override
+    public boolean ragged() {
+        return false;
+    }
+
+    private Object value(int col) {
+        if (col < 0 || col >= attrs.size()) return null;
+        return current.getAttribute(attrs.get(col));
+    }
+
+    @Override
+    public boolean isBlank(int col) {
+        Object v = value(col);
+        return v == null || v.toString().isBlank();
+    }
+
+    @Override
+    public String text(int col) {
+        Object v = value(col);
+        if (v == null) return null;
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
+        String s = v.toString().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    @Override
+    public String rawText(int col) {
+        return text(col);
+    }
+
+    @Override
+    public double number(int col) {
+        Object v = value(col);
+        if (v instanceof Number num) return num.doubleValue();
+        if (v == null) return Double.NaN;
+        try {
+            return Double.parseDouble(v.toString().trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public long date(int col, DateTimeFormatter pattern, FastDates.Precision[] precisionOut) {
+        Object v = value(col);
+        if (v instanceof Date d) {
+            if (precisionOut != null) precisionOut[0] = FastDates.Precision.MINUTE;
+            return d.getTime();
+        }
+        if (v == null) return FastDates.INVALID;
+        return pattern != null ? FastDates.parsePattern(pattern, v.toString(), precisionOut)
+                : FastDates.parse(v.toString(), precisionOut);
+    }
+
+    @Override
+    public long timeOfDay(int col) {
+        String s = text(col);
+        if (s == null) return -1;
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long v = FastDates.parseHhmm(b, 0, b.length);
+        if (v >= 0) return v;
+        long t = FastDates.parse("2000-01-01T" + (s.length() == 4 ? "0" + s : s), null);
+        return t == FastDates.INVALID ? -1 : t - FastDates.parse("2000-01-01", null);
+    }
+
+    @Override
+    public boolean point(double[] lonLat) {
+        Object g = current.getDefaultGeometry();
+        if (!(g instanceof Geometry geom) || geom.isEmpty()) return false;
+        Point p;
+        if (geom instanceof Point pt) {
+            p = pt;
+        } else if (geom instanceof MultiPoint mp && mp.getNumGeometries() == 1) {
+            p = (Point) mp.getGeometryN(0);
+        } else if (centroids) {
+            p = geom.getCentroid();
+        } else {
+            throw new org.geotools.process.ProcessException(param + ": " + where() + " has a "
+                    + geom.getGeometryType() + " geometry; incidents must be points (or ask for centroids)");
+        }
+        double[] xy = {p.getX(), p.getY()};
+        if (toWgs84 != null && !toWgs84.isIdentity()) {
+            try {
+                toWgs84.transform(xy, 0, xy, 0, 1);
+            } catch (TransformException e) {
+                return false;
+            }
+        }
+        lonLat[0] = xy[0];
+        lonLat[1] = xy[1];
+        return Double.isFinite(xy[0]) && Double.isFinite(xy[1]);
+    }
+
+    @Override
+    public void close() throws IOException {
+        it.close();
+    }
+
+    /** Fails when a layer has neither a geometry nor usable attributes. */
+    static void requireUsable(SimpleFeatureType type, String param) {
+        if (type.getGeometryDescriptor() == null && type.getAttributeCount() == 0) {
+            throw new IngestException(param + ": the layer has no attributes");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.crimeanalytics.geo;
+
+import java.util.Date;
+import java.util.NoSuchElementException;
+import org.crimeanalytics.ingest.FastDates;
+import org.crimeanalytics.ingest.IncidentTable;
+import org.crimeanalytics.ingest.Incidents;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.geotools.feature.collection.BaseSimpleFeatureCollection;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * The canonical incident features, as a read-only view over an {@link IncidentTable}: features are
+ * built as they are iterated, so a million incidents cost their columns, not a million feature
+ * objects. Feature ids are {@code incident.N} (N = 1-based position).
+ */
+public final class IncidentCollection extends BaseSimpleFeatureCollection {
+
+    private static final GeometryFactory GF = new GeometryFactory();
+    private final IncidentTable table;
+
+    public IncidentCollection(IncidentTable table) {
+        super(type(table.extraNames()));
+        this.table = table;
+    }
+
+    /** The canonical schema, with {@code extras} as further text attributes. */
+    public static SimpleFeatureType type(java.util.List<String> extras) {
+        SimpleFeatureTypeBuilder b = new SimpleFeatureTypeBuilder();
+        b.setName("incidents");
+        b.setCRS(Crs.wgs84());
+        b.add(Incidents.GEOM, Point.class);
+        b.setDefaultGeometry(Incidents.GEOM);
+        b.add(Incidents.INCIDENT_ID, String.class);
+        b.add(Incidents.OCCURRED, Date.class);
+        b.add(Incidents.TIME_PRECISION, String.class);
+        b.add(Incidents.REPORTED, Date.class);
+        b.add(Incidents.OFFENSE_CODE, String.class);
+        b.add(Incidents.OFFENSE, String.class);
+        b.add(Incidents.OFFENSE_DETAIL, String.class);
+        b.add(Incidents.CATEGORY, String.class);
+        b.add(Incidents.PREMISE, String.class);
+        b.add(Incidents.WEAPON, String.class);
+        b.add(Incidents.AREA, String.class);
+        b.add(Incidents.AREA_NAME, String.class);
+        b.add(Incidents.VICTIM_AGE, Integer.class);
+        b.add(Incidents.SOURCE_LINE, Long.class);
+        for (String e : extras) b.add(e, String.class);
+        return b.buildFeatureType();
+    }
+
+    public IncidentTable table() {
+        return table;
+    }
+
+    @Override
+    public int size() {
+        return table.size();
+    }
+
+    @Override
+    public ReferencedEnvelope getBounds() {
+        ReferencedEnvelope env = new ReferencedEnvelope(getSchema().getCoordinateReferenceSystem());
+        for (int i = 0; i < table.size(); i++) env.expandToInclude(table.lon(i), table.lat(i));
+        return env;
+    }
+
+    /** Builds feature {@code i}. */
+    public SimpleFeature feature(int i) {
+        int extras = table.extraNames().size();
+        Object[] v = new Object[15 + extras];
+        v[0] = GF.createPoint(new Coordinate(table.lon(i), table.lat(i)));
+        v[1] = table.text(IncidentTable.ID, i);
+        long occ = table.occurred(i);
+        v[2] = occ == IncidentTable.NO_TIME ? null : new Date(occ);
+        FastDates.Precision p = table.precision(i);
+        v[3] = p == null ? null : p.label();
+        long rep = table.reported(i);
+        v[4] = rep == IncidentTable.NO_TIME ? null : new Date(rep);
+        v[5] = table.text(IncidentTable.OFFENSE_CODE, i);
+        v[6] = table.text(IncidentTable.OFFENSE, i);
+        v[7] = table.text(IncidentTable.OFFENSE_DETAIL, i);
+        v[8] = table.text(IncidentTable.CATEGORY, i);
+        v[9] = table.text(IncidentTable.PREMISE, i);
+        v[10] = table.text(IncidentTable.WEAPON, i);
+        v[11] = table.text(IncidentTable.AREA, i);
+        v[12] = table.text(IncidentTable.AREA_NAME, i);
+        int age = table.victimAge(i);
+        v[13] = age == IncidentTable.NO_AGE ? null : age;
+        v[14] = table.line(i);
+        for (int k = 0; k < extras; k++) v[15 + k] = table.extra(k, i);
+        return SimpleFeatureBuilder.build(getSchema(), v, "incident." + (i + 1));
+    }
+
+    @Override
+    public SimpleFeatureIterator features() {
+        return new SimpleFeatureIterator() {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < table.size();
+            }
+
+            @Override
+            public SimpleFeature next() {
+                if (next >= table.size()) throw new NoSuchElementException();
+                return feature(next++);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}

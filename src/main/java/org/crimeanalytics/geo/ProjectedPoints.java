@@ -1,0 +1,247 @@
+package org.crimeanalytics.geo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.measure.Unit;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.crs.ProjectedCRS;
+import org.geotools.api.referencing.operation.MathTransform;
+import org.geotools.api.referencing.operation.TransformException;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.geotools.geometry.jts.JTS;
+import org.geotools.process.ProcessException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.Point;
+import si.uom.SI;
+
+/**
+ * Point coordinates of any feature collection in a metric projection, ready for distance-based
+ * algorithms (which must never see degrees).
+ *
+ * <p>The metric CRS is the caller's, else the layer's own CRS when it is projected in metres, else
+ * AUTO:42001 (a transverse Mercator) centred on the data. Features with a null or empty geometry are
+ * skipped and counted ({@link #nullGeometries()}, first ids in {@link #nullGeometrySamples()}). A
+ * non-point geometry is an error naming the feature unless centroids are asked for; a one-point
+ * multipoint counts as its point. A layer without a CRS, or with no usable point, is an error naming
+ * the parameter.
+ */
+public final class ProjectedPoints {
+
+    private final double[] x;
+    private final double[] y;
+    private final String[] ids;
+    private final int[] position;
+    private final int nullGeometries;
+    private final List<String> nullSamples;
+    private final CoordinateReferenceSystem sourceCrs;
+    private final CoordinateReferenceSystem metricCrs;
+    private final MathTransform toMetric;
+    private final MathTransform toSource;
+
+    private ProjectedPoints(double[] x, double[] y, String[] ids, int[] position, int nullGeometries,
+            List<String> nullSamples, CoordinateReferenceSystem sourceCrs, CoordinateReferenceSystem metricCrs,
+            MathTransform toMetric, MathTransform toSource) {
+        this.x = x;
+        this.y = y;
+        this.ids = ids;
+        this.position = position;
+        this.nullGeometries = nullGeometries;
+        this.nullSamples = nullSamples;
+        this.sourceCrs = sourceCrs;
+        this.metricCrs = metricCrs;
+        this.toMetric = toMetric;
+        this.toSource = toSource;
+    }
+
+    /**
+     * Extracts the points of {@code features}.
+     *
+     * @param metricCrs the CRS to work in, or null for automatic
+     * @param centroids use centroids of non-point geometries instead of failing
+     * @param param the process parameter name, for error messages
+     * @param listener may be null; cancellation is honoured
+     */
+    public static ProjectedPoints extract(SimpleFeatureCollection features, CoordinateReferenceSystem metricCrs,
+            boolean centroids, String param, ProgressListener listener) {
+        if (features == null) throw new ProcessException(param + ": no features given");
+        CoordinateReferenceSystem src = features.getSchema().getCoordinateReferenceSystem();
+        if (features.getSchema().getGeometryDescriptor() == null) {
+            throw new ProcessException(param + ": the layer has no geometry attribute");
+        }
+        if (src == null) {
+            throw new ProcessException(param + ": the layer has no coordinate reference system; give it one "
+                    + "(e.g. EPSG:4326 for longitude/latitude)");
+        }
+        int cap = 1024;
+        double[] xy = new double[2 * cap];
+        String[] ids = new String[cap];
+        int[] pos = new int[cap];
+        int n = 0;
+        int nulls = 0;
+        int index = 0;
+        List<String> nullSamples = new ArrayList<>();
+        try (SimpleFeatureIterator it = features.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = it.next();
+                if ((index & 8191) == 0 && listener != null && listener.isCanceled()) {
+                    throw new ProcessException("cancelled");
+                }
+                Object g = f.getDefaultGeometry();
+                Point p = null;
+                if (g instanceof Geometry geom && !geom.isEmpty()) {
+                    if (geom instanceof Point pt) p = pt;
+                    else if (geom instanceof MultiPoint mp && mp.getNumGeometries() == 1) p = (Point) mp.getGeometryN(0);
+                    else if (centroids) p = geom.getCentroid();
+                    else {
+                        throw new ProcessException(param + ": feature " + f.getID() + " has a " + geom.getGeometryType()
+                                + " geometry; this process needs points (or ask for centroids)");
+                    }
+                }
+                if (p == null || !Double.isFinite(p.getX()) || !Double.isFinite(p.getY())) {
+                    nulls++;
+                    if (nullSamples.size() < 10) nullSamples.add(f.getID());
+                    index++;
+                    continue;
+                }
+                if (n == cap) {
+                    cap *= 2;
+                    xy = Arrays.copyOf(xy, 2 * cap);
+                    ids = Arrays.copyOf(ids, cap);
+                    pos = Arrays.copyOf(pos, cap);
+                }
+                xy[2 * n] = p.getX();
+                xy[2 * n + 1] = p.getY();
+                ids[n] = f.getID();
+                pos[n] = index++;
+                n++;
+            }
+        }
+        if (n == 0) {
+            throw new ProcessException(param + ": no point features to work on (" + index + " features, " + nulls
+                    + " without geometry)");
+        }
+        CoordinateReferenceSystem metric = metricCrs;
+        if (metric == null) {
+            if (src instanceof ProjectedCRS && isMetre(src)) {
+                metric = src;
+            } else {
+                double[] c = centre(xy, n);
+                MathTransform t = Crs.transform(src, Crs.wgs84(), param);
+                try {
+                    t.transform(c, 0, c, 0, 1);
+                } catch (TransformException e) {
+                    throw new ProcessException(param + ": cannot find the data's centre in degrees: " + e.getMessage());
+                }
+                metric = Crs.autoUtm(c[0], c[1]);
+            }
+        }
+        MathTransform toMetric = Crs.transform(src, metric, param);
+        MathTransform toSource = Crs.transform(metric, src, param);
+        try {
+            if (!toMetric.isIdentity()) toMetric.transform(xy, 0, xy, 0, n);
+        } catch (TransformException e) {
+            throw new ProcessException(param + ": cannot project the points to metres: " + e.getMessage());
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = xy[2 * i];
+            y[i] = xy[2 * i + 1];
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+                throw new ProcessException(param + ": feature " + ids[i] + " cannot be projected to metres "
+                        + "(coordinates outside the valid area of the layer's CRS?)");
+            }
+        }
+        return new ProjectedPoints(x, y, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), nulls, nullSamples, src,
+                metric, toMetric, toSource);
+    }
+
+    private static boolean isMetre(CoordinateReferenceSystem crs) {
+        Unit<?> u = crs.getCoordinateSystem().getAxis(0).getUnit();
+        return SI.METRE.equals(u);
+    }
+
+    /** Median of the coordinates (robust to a few far outliers). */
+    private static double[] centre(double[] xy, int n) {
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = xy[2 * i];
+            ys[i] = xy[2 * i + 1];
+        }
+        Arrays.sort(xs);
+        Arrays.sort(ys);
+        return new double[] {xs[n / 2], ys[n / 2]};
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    /** Easting in metres, by point. */
+    public double[] x() {
+        return x;
+    }
+
+    /** Northing in metres, by point. */
+    public double[] y() {
+        return y;
+    }
+
+    /** Feature id of each point. */
+    public String[] ids() {
+        return ids;
+    }
+
+    /** 0-based position in the collection's iteration order of each point's feature. */
+    public int[] positions() {
+        return position;
+    }
+
+    public int nullGeometries() {
+        return nullGeometries;
+    }
+
+    public List<String> nullGeometrySamples() {
+        return nullSamples;
+    }
+
+    public CoordinateReferenceSystem sourceCrs() {
+        return sourceCrs;
+    }
+
+    public CoordinateReferenceSystem metricCrs() {
+        return metricCrs;
+    }
+
+    public MathTransform toMetric() {
+        return toMetric;
+    }
+
+    public MathTransform toSource() {
+        return toSource;
+    }
+
+    /** A geometry built in metres, back in the input CRS. */
+    public Geometry toSource(Geometry metric) {
+        try {
+            return toSource.isIdentity() ? metric : JTS.transform(metric, toSource);
+        } catch (TransformException e) {
+            throw new ProcessException("cannot transform a result back to the input CRS: " + e.getMessage());
+        }
+    }
+
+    /** A geometry in the input CRS, in metres. */
+    public Geometry toMetric(Geometry source) {
+        try {
+            return toMetric.isIdentity() ? source : JTS.transform(source, toMetric);
+        } catch (TransformException e) {
+            throw new ProcessException("cannot transform a geometry to metres: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,324 @@
+package org.crimeanalytics.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A streaming RFC 4180 CSV reader over bytes: one record at a time, no copy of the whole input.
+ *
+ * <p>Handles quoted fields with doubled quotes, delimiters and line breaks inside quotes, CRLF and LF
+ * line ends, a UTF-8 byte order mark, and blank lines (skipped, counted in {@link #blankLines()}).
+ * Text is decoded as UTF-8; invalid bytes become U+FFFD rather than failing. A record longer than
+ * {@code maxRecordBytes} is not kept in memory: it is returned with {@link #oversized()} set and no
+ * fields, so the caller can reject it by line number. A quote still open at end of input gives a
+ * last record with {@link #unterminatedQuote()} set.
+ *
+ * <p>{@link #line()} is the 1-based physical line on which the current record starts.
+ */
+public final class CsvReader implements Closeable {
+
+    private final InputStream in;
+    private final byte delimiter;
+    private final int maxRecordBytes;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    private byte[] rec = new byte[4096];
+    private int recLen;
+    private int[] fieldStart = new int[64];
+    private int[] fieldEnd = new int[64];
+    private int fields;
+    private long line;
+    private long nextLine = 1;
+    private long blankLines;
+    private boolean oversized;
+    private boolean unterminated;
+    private boolean first = true;
+    private final StringPool pool = new StringPool();
+
+    /** Default limit for one record: 1 MiB. */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
+    public CsvReader(InputStream in, byte delimiter) {
+        this(in, delimiter, DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    public CsvReader(InputStream in, byte delimiter, int maxRecordBytes) {
+        this.in = in;
+        this.delimiter = delimiter;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /**
+     * Guesses the delimiter from a header line: the most frequent of comma, semicolon, tab and pipe
+     * outside quotes; comma when none occurs.
+     */
+    public static byte guessDelimiter(byte[] head, int len) {
+        byte[] cands = {',', ';', '\t', '|'};
+        int[] counts = new int[cands.length];
+        boolean q = false;
+        for (int i = 0; i < len; i++) {
+            byte b = head[i];
+            if (b == '"') q = !q;
+            else if (!q && (b == '\n' || b == '\r')) break;
+            else if (!q) {
+                for (int c = 0; c < cands.length; c++) if (b == cands[c]) counts[c]++;
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < cands.length; c++) if (counts[c] > counts[best]) best = c;
+        return counts[best] == 0 ? (byte) ',' : cands[best];
+    }
+
+    private int read() throws IOException {
+        if (pos >= limit) {
+            if (eof) return -1;
+            limit = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                eof = true;
+                return -1;
+            }
+        }
+        return buf[pos++] & 0xff;
+    }
+
+    private void put(int b) {
+        if (oversized) return;
+        if (recLen == rec.length) {
+            if (recLen >= maxRecordBytes) {
+                oversized = true;
+                return;
+            }
+            rec = Arrays.copyOf(rec, Math.min(maxRecordBytes, rec.length * 2));
+        }
+        rec[recLen++] = (byte) b;
+    }
+
+    private void endField() {
+        if (fields == fieldStart.length) {
+            fieldStart = Arrays.copyOf(fieldStart, fields * 2);
+            fieldEnd = Arrays.copyOf(fieldEnd, fields * 2);
+        }
+        fieldEnd[fields++] = recLen;
+        if (fields < fieldStart.length) fieldStart[fields] = recLen;
+    }
+
+    /** Reads the next record; false at end of input. */
+    public boolean next() throws IOException {
+        while (true) {
+            recLen = 0;
+            fields = 0;
+            fieldStart[0] = 0;
+            oversized = false;
+            unterminated = false;
+            line = nextLine;
+            int c = read();
+            if (c < 0) return false;
+            if (first) {
+                first = false;
+                if (c == 0xEF) { // UTF-8 BOM
+                    int c2 = read();
+                    int c3 = read();
+                    if (c2 == 0xBB && c3 == 0xBF) {
+                        c = read();
+                        if (c < 0) return false;
+                    } else {
+                        put(0xEF);
+                        if (c2 >= 0) put(c2);
+                        c = c3;
+                    }
+                }
+            }
+            if (c == '\n' || c == '\r') { // blank line
+                if (c == '\r') {
+                    int d = read();
+                    if (d != '\n' && d >= 0) pos--;
+                }
+                nextLine++;
+                blankLines++;
+                continue;
+            }
+            boolean inQuotes = false;
+            boolean fieldBegin = true;
+            while (true) {
+                if (c < 0) {
+                    if (inQuotes) unterminated = true;
+                    endField();
+                    break;
+                }
+                if (inQuotes) {
+                    if (c == '"') {
+                        int d = read();
+                        if (d == '"') {
+                            put('"');
+                        } else {
+                            inQuotes = false;
+                            c = d;
+                            continue;
+                        }
+                    } else {
+                        if (c == '\n') nextLine++;
+                        put(c);
+                    }
+                } else if (c == delimiter) {
+                    endField();
+                    fieldBegin = true;
+                    c = read();
+                    continue;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r') {
+                        int d = read();
+                        if (d != '\n' && d >= 0) pos--;
+                    }
+                    nextLine++;
+                    endField();
+                    break;
+                } else if (c == '"' && fieldBegin) {
+                    inQuotes = true;
+                } else {
+                    put(c);
+                }
+                fieldBegin = false;
+                c = read();
+            }
+            if (oversized) fields = 0;
+            return true;
+        }
+    }
+
+    /** Number of fields in the current record (0 when it was oversized). */
+    public int fieldCount() {
+        return fields;
+    }
+
+    /** 1-based physical line on which the current record starts. */
+    public long line() {
+        return line;
+    }
+
+    /** Blank lines skipped so far. */
+    public long blankLines() {
+        return blankLines;
+    }
+
+    /** Whether the current record exceeded the size limit (its content was discarded). */
+    public boolean oversized() {
+        return oversized;
+    }
+
+    /** Whether the input ended inside a quoted field of the current record. */
+    public boolean unterminatedQuote() {
+        return unterminated;
+    }
+
+    /** Field {@code i} decoded as UTF-8, or null when the record has fewer fields. */
+    public String field(int i) {
+        if (i < 0 || i >= fields) return null;
+        return new String(rec, fieldStart[i], fieldEnd[i] - fieldStart[i], StandardCharsets.UTF_8);
+    }
+
+    /** Like {@link #field} but trimmed and with repeated values shared (for low-cardinality columns); null if blank. */
+    public String pooled(int i) {
+        if (i < 0 || i >= fields) return null;
+        int s = fieldStart[i];
+        int e = fieldEnd[i];
+        while (s < e && (rec[s] == ' ' || rec[s] == '\t')) s++;
+        while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) e--;
+        if (s == e) return null;
+        return pool.get(rec, s, e);
+    }
+
+    /** Whether field {@code i} is missing or only blanks. */
+    public boolean isBlank(int i) {
+        if (i < 0 || i >= fields) return true;
+        for (int k = fieldStart[i]; k < fieldEnd[i]; k++) if (rec[k] != ' ' && rec[k] != '\t') return false;
+        return true;
+    }
+
+    /** Raw bytes of the current record; fields lie in [{@link #start}, {@link #end}). */
+    public byte[] bytes() {
+        return rec;
+    }
+
+    public int start(int i) {
+        return fieldStart[i];
+    }
+
+    public int end(int i) {
+        return fieldEnd[i];
+    }
+
+    /** Field {@code i} as a double: NaN when missing, blank or not a number. */
+    public double number(int i) {
+        if (i < 0 || i >= fields) return Double.NaN;
+        int s = fieldStart[i];
+        int e = fieldEnd[i];
+        while (s < e && rec[s] == ' ') s++;
+        while (e > s && rec[e - 1] == ' ') e--;
+        if (s == e) return Double.NaN;
+        double fast = FastNumbers.parseDecimal(rec, s, e);
+        if (!Double.isNaN(fast)) return fast;
+        try {
+            return Double.parseDouble(new String(rec, s, e - s, StandardCharsets.ISO_8859_1));
+        } catch (NumberFormatException ex) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Shares String instances for repeated byte sequences (open addressing, bounded size). */
+    static final class StringPool {
+        private static final int MAX = 1 << 16;
+        private String[] strings = new String[1024];
+        private byte[][] keys = new byte[1024][];
+        private int size;
+
+        String get(byte[] b, int s, int e) {
+            int h = 1;
+            for (int k = s; k < e; k++) h = 31 * h + b[k];
+            h ^= h >>> 16;
+            int mask = keys.length - 1;
+            int slot = h & mask;
+            while (keys[slot] != null) {
+                byte[] key = keys[slot];
+                if (key.length == e - s && Arrays.equals(key, 0, key.length, b, s, e)) return strings[slot];
+                slot = (slot + 1) & mask;
+            }
+            String str = new String(b, s, e - s, StandardCharsets.UTF_8);
+            if (size >= MAX) return str; // high-cardinality column: stop pooling
+            keys[slot] = Arrays.copyOfRange(b, s, e);
+            strings[slot] = str;
+            if (++size * 2 > keys.length) grow();
+            return str;
+        }
+
+        private void grow() {
+            byte[][] ok = keys;
+            String[] os = strings;
+            keys = new byte[ok.length * 2][];
+            strings = new String[ok.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] == null) continue;
+                int h = 1;
+                for (byte x : ok[i]) h = 31 * h + x;
+                h ^= h >>> 16;
+                int slot = h & mask;
+                while (keys[slot] != null) slot = (slot + 1) & mask;
+                keys[slot] = ok[i];
+                strings[slot] = os[i];
+            }
+        }
+    }
+}

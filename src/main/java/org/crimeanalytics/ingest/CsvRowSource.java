@@ -1,0 +1,117 @@
+package org.crimeanalytics.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CSV records as rows; the first record is the header. */
+public final class CsvRowSource implements RowSource {
+
+    private final CsvReader csv;
+    private final List<String> header;
+    private final byte delimiter;
+
+    /**
+     * Reads the header. Throws {@link IngestException} for empty input or a header without at least
+     * two named columns.
+     */
+    public CsvRowSource(InputStream in) throws IOException {
+        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
+        b.mark(1 << 16);
+        byte[] head = new byte[1 << 16];
+        int n = b.readNBytes(head, 0, head.length);
+        b.reset();
+        if (n <= 0) throw new IngestException("the CSV input is empty: no header line");
+        this.delimiter = CsvReader.guessDelimiter(head, n);
+        this.csv = new CsvReader(b, delimiter);
+        if (!csv.next()) throw new IngestException("the CSV input is empty: no header line");
+        List<String> h = new ArrayList<>();
+        for (int i = 0; i < csv.fieldCount(); i++) h.add(csv.field(i).trim());
+        long named = h.stream().filter(s -> !s.isEmpty()).count();
+        if (named < 2) {
+            throw new IngestException("the first line is not a CSV header (found " + h.size() + " column(s): "
+                    + h + "); the input needs a header row naming its columns");
+        }
+        this.header = List.copyOf(h);
+    }
+
+    public char delimiter() {
+        return (char) delimiter;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        return csv.next();
+    }
+
+    @Override
+    public String where() {
+        return "line " + csv.line();
+    }
+
+    @Override
+    public long line() {
+        return csv.line();
+    }
+
+    @Override
+    public boolean ragged() {
+        return csv.unterminatedQuote() || csv.fieldCount() != header.size();
+    }
+
+    @Override
+    public boolean oversized() {
+        return csv.oversized();
+    }
+
+    @Override
+    public boolean isBlank(int col) {
+        return csv.isBlank(col);
+    }
+
+    @Override
+    public String text(int col) {
+        return csv.pooled(col);
+    }
+
+    @Override
+    public String rawText(int col) {
+        if (csv.isBlank(col)) return null;
+        return csv.field(col).trim();
+    }
+
+    @Override
+    public double number(int col) {
+        return csv.number(col);
+    }
+
+    @Override
+    public long date(int col, java.time.format.DateTimeFormatter pattern, FastDates.Precision[] precisionOut) {
+        if (col < 0 || col >= csv.fieldCount()) return FastDates.INVALID;
+        if (pattern != null) return FastDates.parsePattern(pattern, csv.field(col), precisionOut);
+        return FastDates.parse(csv.bytes(), csv.start(col), csv.end(col), precisionOut);
+    }
+
+    @Override
+    public long timeOfDay(int col) {
+        if (col < 0 || col >= csv.fieldCount()) return -1;
+        return TimeOfDay.parse(csv.bytes(), csv.start(col), csv.end(col));
+    }
+
+    @Override
+    public long blankLines() {
+        return csv.blankLines();
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+}

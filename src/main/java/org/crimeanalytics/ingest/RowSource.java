@@ -1,0 +1,60 @@
+package org.crimeanalytics.ingest;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Rows to ingest: CSV records ({@link CsvRowSource}) or the features of a layer (an adapter in the
+ * process package). Columns are addressed by their index in {@link #header()}.
+ */
+public interface RowSource extends AutoCloseable {
+
+    List<String> header();
+
+    /** Advances to the next row; false at the end. */
+    boolean next() throws IOException;
+
+    /** The row's reference in reports: a line number, or a feature id. */
+    String where();
+
+    /** Source line (CSV) or 1-based feature position. */
+    long line();
+
+    /** Whether the row's shape is broken (wrong field count, unterminated quote). */
+    boolean ragged();
+
+    /** Whether the row was too large to read. */
+    default boolean oversized() {
+        return false;
+    }
+
+    boolean isBlank(int col);
+
+    /** Trimmed text, null when blank; repeated values may share one instance. */
+    String text(int col);
+
+    /** Text kept as is (ids); null when blank. */
+    String rawText(int col);
+
+    /** A number: NaN when blank or not numeric. */
+    double number(int col);
+
+    /** A date-time as floating local milliseconds, or {@link FastDates#INVALID}. */
+    long date(int col, java.time.format.DateTimeFormatter pattern, FastDates.Precision[] precisionOut);
+
+    /** A time of day as milliseconds after midnight (HHmm, H:mm or HH:mm:ss), or -1. */
+    long timeOfDay(int col);
+
+    /** When the row carries a point geometry already in lon/lat degrees: true, filling {@code lonLat}. */
+    default boolean point(double[] lonLat) {
+        return false;
+    }
+
+    /** Lines skipped as blank. */
+    default long blankLines() {
+        return 0;
+    }
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,209 @@
+package org.crimeanalytics.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crimeanalytics.geo.Crs;
+import org.crimeanalytics.geo.FeatureRows;
+import org.crimeanalytics.geo.IncidentCollection;
+import org.crimeanalytics.ingest.CsvRowSource;
+import org.crimeanalytics.ingest.IncidentIngest;
+import org.crimeanalytics.ingest.IngestException;
+import org.crimeanalytics.ingest.RowSource;
+import org.crimeanalytics.ingest.SourceFormat;
+import org.crimeanalytics.io.Inputs;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.operation.MathTransform;
+import org.geotools.api.referencing.operation.TransformException;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.geotools.process.ProcessException;
+import org.geotools.process.factory.DescribeParameter;
+import org.geotools.process.factory.DescribeProcess;
+import org.geotools.process.factory.DescribeResult;
+import org.geotools.process.factory.DescribeResults;
+import org.geotools.text.Text;
+
+/**
+ * {@code crime:ImportIncidents}: crime exports (CSV text) or any point layer into canonical incident
+ * points in EPSG:4326, with a JSON report accounting for every row.
+ */
+@DescribeProcess(
+        title = "Import crime incidents",
+        description = "Turns a police export (CSV text) or any point layer into clean incident points in EPSG:4326 "
+                + "with one schema (incident_id, occurred, time_precision, reported, offense_code, offense, "
+                + "offense_detail, category = violent|property|drugs|other, premise, weapon, area, area_name, "
+                + "victim_age, source_line). Recognises the LAPD 'Crime Data from 2020 to Present' export, the "
+                + "Chicago 'Crimes - 2001 to present' export, the UK police street-level CSV, and any CSV with "
+                + "latitude/longitude (latitude, lat / longitude, lon, lng, long) or x/y (x, x_coordinate, easting "
+                + "/ y, y_coordinate, northing) columns. Rows without coordinates, at Null Island (0,0), outside "
+                + "the extent, with an unparseable date, a duplicate id or a broken shape are rejected and counted "
+                + "by reason in 'report', with their first line numbers. Times are the source's local wall-clock "
+                + "times.")
+public class ImportIncidentsProcess {
+
+    /** Which export the input is; AUTO detects it from the header. */
+    public enum Format {
+        AUTO, LAPD, CHICAGO, UK_POLICE, GENERIC
+    }
+
+    @DescribeResults({
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+                description = "Incident points in EPSG:4326 (longitude, latitude) with the canonical attributes"),
+        @DescribeResult(name = "report", type = String.class, meta = {"mimeTypes=application/json"},
+                description = "JSON: format detected, columns used, rows read, accepted, rejected by reason with "
+                        + "the first line numbers (or feature ids)")
+    })
+    public Map<String, Object> execute(
+            @DescribeParameter(name = "csv", min = 0, meta = {"mimeTypes=text/csv,text/plain"},
+                    description = "CSV text with a header row (comma, semicolon, tab or pipe separated)")
+                    String csv,
+            @DescribeParameter(name = "features", min = 0,
+                    description = "A point layer to import instead of CSV text (its attributes are mapped like "
+                            + "CSV columns; the geometry gives the coordinates)")
+                    SimpleFeatureCollection features,
+            @DescribeParameter(name = "format", min = 0, defaultValue = "AUTO",
+                    description = "AUTO (detect from the header), LAPD, CHICAGO, UK_POLICE or GENERIC")
+                    Format format,
+            @DescribeParameter(name = "columns", min = 0,
+                    description = "Column mapping overrides: field=Column Name;field=Column Name, fields: id, date, "
+                            + "time, reported, lat, lon, x, y, offense_code, offense, offense_detail, category_key, "
+                            + "premise, weapon, area, area_name, victim_age")
+                    String columns,
+            @DescribeParameter(name = "srcCrs", min = 0,
+                    description = "CRS of x/y columns holding projected coordinates (e.g. EPSG:3435)")
+                    CoordinateReferenceSystem srcCrs,
+            @DescribeParameter(name = "extent", min = 0,
+                    description = "Keep only incidents inside this envelope (default: the source's plausible extent)")
+                    ReferencedEnvelope extent,
+            @DescribeParameter(name = "dateFormat", min = 0,
+                    description = "java.time pattern for dates the importer does not recognise (e.g. dd.MM.yyyy HH:mm)")
+                    String dateFormat,
+            @DescribeParameter(name = "keepColumns", min = 0,
+                    description = "Comma-separated source columns to keep as extra text attributes (names "
+                            + "normalised to lower_case_with_underscores)")
+                    String keepColumns,
+            @DescribeParameter(name = "useCentroids", min = 0, defaultValue = "false",
+                    description = "For a layer input: use centroids of non-point geometries instead of failing")
+                    Boolean useCentroids,
+            ProgressListener monitor)
+            throws ProcessException {
+        if ((csv == null || csv.isBlank()) == (features == null)) {
+            throw new ProcessException(csv != null && features != null
+                    ? "csv, features: give one input, not both"
+                    : "csv: no input; give CSV text in 'csv' or a point layer in 'features'");
+        }
+        IncidentIngest.Options o = options(format, columns, srcCrs, extent, dateFormat, keepColumns);
+        if (features != null) {
+            IncidentIngest.Result r = run(new FeatureRows(features, Boolean.TRUE.equals(useCentroids), "features"),
+                    o, "features", monitor, null, -1);
+            return outputs(r);
+        }
+        AtomicLong consumed = new AtomicLong();
+        InputStream in = Inputs.utf8(csv, consumed);
+        return outputs(ingest(in, "csv", o, monitor, consumed, csv.length()));
+    }
+
+    /** Builds ingestion options from the process parameters, validating them. */
+    public static IncidentIngest.Options options(Format format, String columns, CoordinateReferenceSystem srcCrs,
+            ReferencedEnvelope extent, String dateFormat, String keepColumns) {
+        IncidentIngest.Options o = new IncidentIngest.Options();
+        if (format != null && format != Format.AUTO) o.format = SourceFormat.valueOf(format.name());
+        try {
+            o.columns.putAll(IncidentIngest.parseColumns(columns));
+        } catch (IngestException e) {
+            throw new ProcessException(e.getMessage());
+        }
+        if (extent != null) {
+            if (extent.isEmpty()) throw new ProcessException("extent: the envelope is empty");
+            ReferencedEnvelope e = extent;
+            if (e.getCoordinateReferenceSystem() != null && !Crs.isLonLatWgs84(e.getCoordinateReferenceSystem())) {
+                try {
+                    e = e.transform(Crs.wgs84(), true);
+                } catch (Exception ex) {
+                    throw new ProcessException("extent: cannot convert to longitude/latitude: " + ex.getMessage());
+                }
+            }
+            o.extent = new double[] {e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()};
+        }
+        if (dateFormat != null && !dateFormat.isBlank()) {
+            try {
+                o.datePattern = DateTimeFormatter.ofPattern(dateFormat.trim(), Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new ProcessException("dateFormat: '" + dateFormat + "' is not a valid pattern: " + e.getMessage());
+            }
+        }
+        if (keepColumns != null) {
+            for (String k : keepColumns.split(",")) if (!k.isBlank()) o.keepColumns.add(k.trim());
+        }
+        if (srcCrs != null) {
+            MathTransform t = Crs.transform(srcCrs, Crs.wgs84(), "srcCrs");
+            o.xyConverter = (x, y, ll) -> {
+                ll[0] = x;
+                ll[1] = y;
+                try {
+                    t.transform(ll, 0, ll, 0, 1);
+                    return Double.isFinite(ll[0]) && Double.isFinite(ll[1]);
+                } catch (TransformException e) {
+                    return false;
+                }
+            };
+        }
+        return o;
+    }
+
+    /**
+     * Ingests a CSV byte stream (the command line streams files through this without reading them
+     * whole). {@code consumed}/{@code total} drive progress when known.
+     */
+    public static IncidentIngest.Result ingest(InputStream in, String name, IncidentIngest.Options o,
+            ProgressListener monitor, AtomicLong consumed, long total) {
+        try {
+            return run(new CsvRowSource(in), o, name, monitor, consumed, total);
+        } catch (IOException e) {
+            throw new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
+        } catch (IngestException e) {
+            throw new ProcessException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static IncidentIngest.Result run(RowSource src, IncidentIngest.Options o, String name,
+            ProgressListener monitor, AtomicLong consumed, long total) {
+        if (monitor != null) {
+            monitor.started();
+            monitor.setTask(Text.text("Reading incidents"));
+        }
+        try (RowSource s = src) {
+            IncidentIngest.Result r = new IncidentIngest(o).run(s, name,
+                    () -> monitor != null && monitor.isCanceled(),
+                    rows -> {
+                        if (monitor != null && consumed != null && total > 0) {
+                            monitor.progress(Math.min(99f, 100f * consumed.get() / total));
+                        }
+                    });
+            r.table().trim();
+            if (monitor != null) monitor.complete();
+            return r;
+        } catch (CancellationException e) {
+            throw new ProcessException("cancelled");
+        } catch (IngestException e) {
+            throw new ProcessException(name + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
+        }
+    }
+
+    /** The process outputs of an ingestion. */
+    public static Map<String, Object> outputs(IncidentIngest.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("result", new IncidentCollection(r.table()));
+        out.put("report", r.report().toJson());
+        return out;
+    }
+}

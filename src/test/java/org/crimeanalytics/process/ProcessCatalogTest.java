@@ -1,0 +1,105 @@
+package org.crimeanalytics.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.crimeanalytics.TestData;
+import org.geotools.api.data.Parameter;
+import org.geotools.api.feature.type.Name;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.feature.NameImpl;
+import org.geotools.process.Process;
+import org.geotools.process.ProcessFactory;
+import org.geotools.process.Processors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lists the crime: processes the way GeoServer does (every registered factory) and runs each one
+ * through {@link Processors#createProcess}, with a small real input. A new process must add its
+ * sample inputs to {@link #SAMPLES}, or this test fails.
+ */
+class ProcessCatalogTest {
+
+    /** LAPD sample incidents, imported once. */
+    static SimpleFeatureCollection lapdIncidents() {
+        return (SimpleFeatureCollection) Samples.lapd().get("result");
+    }
+
+    /** Inputs for one run of each process, by process local name. */
+    static final Map<String, Supplier<Map<String, Object>>> SAMPLES = new HashMap<>();
+
+    static {
+        SAMPLES.put("ImportIncidents", () -> Map.of("csv", Samples.lapdCsv()));
+    }
+
+    @Test
+    void theFactoryIsRegisteredAndListsEveryProcessClass() {
+        Set<String> names = new TreeSet<>();
+        int factories = 0;
+        for (ProcessFactory f : Processors.getProcessFactories()) {
+            if (f instanceof CrimeProcessFactory) factories++;
+            for (Name n : f.getNames()) if ("crime".equals(n.getNamespaceURI())) names.add(n.getLocalPart());
+        }
+        assertEquals(1, factories, "exactly one crime factory registered through META-INF/services");
+        Set<String> expected = new TreeSet<>();
+        for (Class<?> c : CrimeProcessFactory.PROCESSES) expected.add(c.getSimpleName().replaceFirst("Process$", ""));
+        assertEquals(expected, names);
+        assertTrue(names.contains("ImportIncidents"));
+    }
+
+    @Test
+    void everyProcessRunsThroughProcessorsCreateProcess() throws Exception {
+        for (ProcessFactory f : Processors.getProcessFactories()) {
+            for (Name n : f.getNames()) {
+                if (!"crime".equals(n.getNamespaceURI())) continue;
+                Supplier<Map<String, Object>> sample = SAMPLES.get(n.getLocalPart());
+                assertNotNull(sample, "no sample inputs for crime:" + n.getLocalPart() + " in ProcessCatalogTest.SAMPLES");
+                Process p = Processors.createProcess(new NameImpl("crime", n.getLocalPart()));
+                assertNotNull(p, "crime:" + n.getLocalPart());
+                Map<String, Object> out = p.execute(new LinkedHashMap<>(sample.get()), null);
+                Map<String, Parameter<?>> results = f.getResultInfo(n, null);
+                assertFalse(out.isEmpty(), "crime:" + n.getLocalPart() + " returned nothing");
+                for (String key : out.keySet()) {
+                    assertTrue(results.containsKey(key), "crime:" + n.getLocalPart() + " returned undeclared output " + key);
+                }
+                Parameter<?> primary = results.values().iterator().next();
+                assertNotNull(out.get(primary.key), "crime:" + n.getLocalPart() + " primary output " + primary.key);
+            }
+        }
+    }
+
+    /** Shared, lazily built sample inputs. */
+    static final class Samples {
+        private static String lapdCsv;
+        private static Map<String, Object> lapd;
+
+        static synchronized String lapdCsv() {
+            if (lapdCsv == null) {
+                try {
+                    lapdCsv = Files.readString(TestData.testData("lapd_sample10k.csv"), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return lapdCsv;
+        }
+
+        static synchronized Map<String, Object> lapd() {
+            if (lapd == null) {
+                lapd = new ImportIncidentsProcess().execute(lapdCsv(), null, null, null, null, null, null, null, null, null);
+            }
+            return lapd;
+        }
+    }
+}
