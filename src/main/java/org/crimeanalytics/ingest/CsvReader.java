@@ -101,6 +101,68 @@ public final class CsvReader implements Closeable {
         rec[recLen++] = (byte) b;
     }
 
+    private void putRun(byte[] src, int off, int len) {
+        if (oversized) return;
+        if (recLen + len > rec.length) {
+            if (recLen + len > maxRecordBytes) {
+                oversized = true;
+                return;
+            }
+            rec = Arrays.copyOf(rec, Math.min(maxRecordBytes, Math.max(rec.length * 2, recLen + len)));
+        }
+        System.arraycopy(src, off, rec, recLen, len);
+        recLen += len;
+    }
+
+    /** Byte-at-a-time record reading, used only for a first record that starts with a stray 0xEF byte. */
+    private boolean slowRecord(int c) throws IOException {
+        boolean inQuotes = false;
+        boolean fieldBegin = true;
+        while (true) {
+            if (c < 0) {
+                if (inQuotes) unterminated = true;
+                endField();
+                break;
+            }
+            if (inQuotes) {
+                if (c == '"') {
+                    int d = read();
+                    if (d == '"') {
+                        put('"');
+                    } else {
+                        inQuotes = false;
+                        c = d;
+                        continue;
+                    }
+                } else {
+                    if (c == '\n') nextLine++;
+                    put(c);
+                }
+            } else if (c == delimiter) {
+                endField();
+                fieldBegin = true;
+                c = read();
+                continue;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r') {
+                    int d = read();
+                    if (d != '\n' && d >= 0) pos--;
+                }
+                nextLine++;
+                endField();
+                break;
+            } else if (c == '"' && fieldBegin) {
+                inQuotes = true;
+            } else {
+                put(c);
+            }
+            fieldBegin = false;
+            c = read();
+        }
+        if (oversized) fields = 0;
+        return true;
+    }
+
     private void endField() {
         if (fields == fieldStart.length) {
             fieldStart = Arrays.copyOf(fieldStart, fields * 2);
@@ -132,7 +194,7 @@ public final class CsvReader implements Closeable {
                     } else {
                         put(0xEF);
                         if (c2 >= 0) put(c2);
-                        c = c3;
+                        return slowRecord(c3);
                     }
                 }
             }
@@ -147,46 +209,64 @@ public final class CsvReader implements Closeable {
             }
             boolean inQuotes = false;
             boolean fieldBegin = true;
+            pos--; // c is buf[pos - 1]: re-scan it in the bulk loop below
             while (true) {
-                if (c < 0) {
-                    if (inQuotes) unterminated = true;
-                    endField();
-                    break;
+                if (pos >= limit) {
+                    if (read() < 0) {
+                        if (inQuotes) unterminated = true;
+                        endField();
+                        break;
+                    }
+                    pos--;
                 }
-                if (inQuotes) {
-                    if (c == '"') {
-                        int d = read();
-                        if (d == '"') {
+                if (!inQuotes) {
+                    // bulk: copy the run up to the next special byte
+                    int i = pos;
+                    final byte[] bb = buf;
+                    final int lim = limit;
+                    final byte d = delimiter;
+                    while (i < lim) {
+                        byte x = bb[i];
+                        if (x == d || x == '\n' || x == '\r' || (x == '"' && fieldBegin && i == pos)) break;
+                        i++;
+                    }
+                    if (i > pos) {
+                        putRun(bb, pos, i - pos);
+                        fieldBegin = false;
+                        pos = i;
+                        if (i == lim) continue;
+                    }
+                    byte x = bb[pos++];
+                    if (x == d) {
+                        endField();
+                        fieldBegin = true;
+                    } else if (x == '\n' || x == '\r') {
+                        if (x == '\r') {
+                            int nx = read();
+                            if (nx != '\n' && nx >= 0) pos--;
+                        }
+                        nextLine++;
+                        endField();
+                        break;
+                    } else { // opening quote
+                        inQuotes = true;
+                        fieldBegin = false;
+                    }
+                } else {
+                    int ch = buf[pos++] & 0xff;
+                    if (ch == '"') {
+                        int nx = read();
+                        if (nx == '"') {
                             put('"');
                         } else {
                             inQuotes = false;
-                            c = d;
-                            continue;
+                            if (nx >= 0) pos--;
                         }
                     } else {
-                        if (c == '\n') nextLine++;
-                        put(c);
+                        if (ch == '\n') nextLine++;
+                        put(ch);
                     }
-                } else if (c == delimiter) {
-                    endField();
-                    fieldBegin = true;
-                    c = read();
-                    continue;
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r') {
-                        int d = read();
-                        if (d != '\n' && d >= 0) pos--;
-                    }
-                    nextLine++;
-                    endField();
-                    break;
-                } else if (c == '"' && fieldBegin) {
-                    inQuotes = true;
-                } else {
-                    put(c);
                 }
-                fieldBegin = false;
-                c = read();
             }
             if (oversized) fields = 0;
             return true;

@@ -28,8 +28,11 @@ import java.util.Set;
 public enum OffenseCategory {
     VIOLENT, PROPERTY, DRUGS, OTHER;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
+    /** Lower-case name, as stored in the {@code category} attribute. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     private static final Set<String> FBI_VIOLENT = Set.of("01A", "01B", "02", "03", "04A", "04B", "08A", "08B");

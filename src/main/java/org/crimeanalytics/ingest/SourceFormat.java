@@ -124,8 +124,20 @@ public enum SourceFormat {
         return m;
     }
 
-    /** The coarse category of a row, from the value of its category column. */
+    private final java.util.concurrent.ConcurrentHashMap<String, OffenseCategory> categoryCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The coarse category of a row, from the value of its category column (memoised per distinct value). */
     public OffenseCategory categorise(String categoryKey) {
+        if (categoryKey == null) return OffenseCategory.OTHER;
+        OffenseCategory c = categoryCache.get(categoryKey);
+        if (c != null) return c;
+        c = categoriseUncached(categoryKey);
+        if (categoryCache.size() < 50_000) categoryCache.put(categoryKey, c);
+        return c;
+    }
+
+    private OffenseCategory categoriseUncached(String categoryKey) {
         return switch (this) {
             case CHICAGO -> OffenseCategory.fromFbiCode(categoryKey);
             case UK_POLICE -> OffenseCategory.fromUkCrimeType(categoryKey);
