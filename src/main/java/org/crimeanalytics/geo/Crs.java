@@ -45,6 +45,15 @@ public final class Crs {
         }
     }
 
+    /** An attribute-less point feature type in lon/lat WGS84 (for empty collections and tests). */
+    public static org.geotools.api.feature.simple.SimpleFeatureType wgs84Type() {
+        org.geotools.feature.simple.SimpleFeatureTypeBuilder b = new org.geotools.feature.simple.SimpleFeatureTypeBuilder();
+        b.setName("points");
+        b.setCRS(wgs84());
+        b.add("geom", org.locationtech.jts.geom.Point.class);
+        return b.buildFeatureType();
+    }
+
     /** Whether {@code crs} is WGS84 longitude/latitude (no transform needed for GeoJSON). */
     public static boolean isLonLatWgs84(CoordinateReferenceSystem crs) {
         return CRS.equalsIgnoreMetadata(crs, wgs84())
