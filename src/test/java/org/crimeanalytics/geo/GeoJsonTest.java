@@ -1,0 +1,64 @@
+package org.crimeanalytics.geo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.crimeanalytics.TestData;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.io.WKTReader;
+
+class GeoJsonTest {
+
+    private static List<SimpleFeature> list(SimpleFeatureCollection fc) {
+        List<SimpleFeature> l = new ArrayList<>();
+        try (SimpleFeatureIterator it = fc.features()) {
+            while (it.hasNext()) l.add(it.next());
+        }
+        return l;
+    }
+
+    @Test
+    void emptyCollectionAndTypeInference() throws Exception {
+        SimpleFeatureCollection empty = GeoJson.read("{\"type\":\"FeatureCollection\",\"features\":[]}", "e");
+        assertEquals(0, empty.size());
+        String text = "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"id\":\"a\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]],[[0.2,0.1],[0.8,0.1],[0.8,0.7],[0.2,0.1]]]},"
+                + "\"properties\":{\"n\":1,\"x\":2,\"s\":\"t\",\"when\":\"2020-01-02T03:04:05\"}},"
+                + "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[5,5],[6,5],[6,6],[5,5]]]},"
+                + "\"properties\":{\"n\":2,\"x\":2.5,\"s\":null,\"when\":null}}]}";
+        SimpleFeatureCollection fc = GeoJson.read(text, "t");
+        assertEquals(Long.class, fc.getSchema().getDescriptor("n").getType().getBinding());
+        assertEquals(Double.class, fc.getSchema().getDescriptor("x").getType().getBinding());
+        assertEquals(Date.class, fc.getSchema().getDescriptor("when").getType().getBinding());
+        List<SimpleFeature> fs = list(fc);
+        assertEquals("a", fs.get(0).getID());
+        assertEquals("t.2", fs.get(1).getID());
+        assertEquals(new WKTReader().read("POLYGON ((0 0, 1 0, 1 1, 0 0), (0.2 0.1, 0.8 0.1, 0.8 0.7, 0.2 0.1))"),
+                fs.get(0).getDefaultGeometry());
+        StringWriter w = new StringWriter();
+        GeoJson.write(fc, w);
+        assertTrue(w.toString().contains("\"when\":\"2020-01-02T03:04:05\""), w.toString());
+        List<SimpleFeature> back = list(GeoJson.read(w.toString(), "t"));
+        assertEquals(fs.get(0).getDefaultGeometry(), back.get(0).getDefaultGeometry());
+        assertEquals(2.5, back.get(1).getAttribute("x"));
+    }
+
+    @Test
+    void lapdDivisionsAreReadWithTheirAttributes() throws Exception {
+        SimpleFeatureCollection fc = GeoJson.read(TestData.testData("lapd_divisions.geojson"));
+        assertEquals(21, fc.size());
+        assertEquals(MultiPolygon.class, fc.getSchema().getGeometryDescriptor().getType().getBinding());
+        assertTrue(Crs.isLonLatWgs84(fc.getSchema().getCoordinateReferenceSystem()));
+        long precSum = 0;
+        for (SimpleFeature f : list(fc)) precSum += (Long) f.getAttribute("PREC");
+        assertEquals(21 * 22 / 2, precSum); // PREC runs 1..21
+    }
+}
