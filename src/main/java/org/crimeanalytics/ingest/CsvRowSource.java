@@ -32,7 +32,7 @@ public final class CsvRowSource implements RowSource {
         long named = h.stream().filter(s -> !s.isEmpty()).count();
         if (named < 2) {
             throw new IngestException("the first line is not a CSV header (found " + h.size() + " column(s): "
-                    + h + "); the input needs a header row naming its columns");
+                    + IncidentIngest.describe(h) + "); the input needs a header row naming its columns");
         }
         this.header = List.copyOf(h);
     }

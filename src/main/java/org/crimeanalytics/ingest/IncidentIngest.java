@@ -55,6 +55,20 @@ public final class IncidentIngest {
         this.options = options;
     }
 
+    /**
+     * A header for error messages: one line, each name shortened to 40 characters with control
+     * characters shown as spaces, at most 40 names.
+     */
+    public static String describe(List<String> header) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < Math.min(40, header.size()); i++) {
+            String h = header.get(i).replaceAll("\\p{Cntrl}", " ");
+            names.add(h.length() > 40 ? h.substring(0, 40) + "..." : h);
+        }
+        String s = names.toString();
+        return header.size() > 40 ? s.substring(0, s.length() - 1) + ", ... (" + header.size() + " columns)]" : s;
+    }
+
     /** Parses a {@code columns} parameter: {@code field=Header Name;field=Header Name}. */
     public static Map<Field, String> parseColumns(String spec) {
         Map<Field, String> m = new EnumMap<>(Field.class);
@@ -126,7 +140,7 @@ public final class IncidentIngest {
             int i = find(header, e.getValue());
             if (i < 0) {
                 throw new IngestException("columns: " + e.getKey().key() + "=" + e.getValue()
-                        + " names a column that is not in the input; columns found: " + header);
+                        + " names a column that is not in the input; columns found: " + describe(header));
             }
             col.put(e.getKey(), i);
             used.put(e.getKey(), header.get(i));
@@ -135,7 +149,7 @@ public final class IncidentIngest {
         boolean xy = !latLon && col.containsKey(Field.X) && col.containsKey(Field.Y);
         boolean featureGeometry = src instanceof GeometryRows;
         if (!latLon && !xy && !featureGeometry) {
-            throw new IngestException("no coordinate columns: found " + header + "; expected latitude/longitude ("
+            throw new IngestException("no coordinate columns: found " + describe(header) + "; expected latitude/longitude ("
                     + SourceFormat.GENERIC_NAMES.get(Field.LAT) + " / " + SourceFormat.GENERIC_NAMES.get(Field.LON)
                     + ") or x/y (" + SourceFormat.GENERIC_NAMES.get(Field.X) + " / "
                     + SourceFormat.GENERIC_NAMES.get(Field.Y) + "), or name them with columns=lat=...;lon=...");
@@ -146,7 +160,7 @@ public final class IncidentIngest {
             int i = find(header, k);
             if (i < 0) {
                 throw new IngestException("keepColumns: '" + k + "' is not a column of the input; columns found: "
-                        + header);
+                        + describe(header));
             }
             keep.add(i);
             keepNames.add(SourceFormat.normalise(header.get(i)));
