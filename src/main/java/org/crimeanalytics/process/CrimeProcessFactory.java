@@ -16,6 +16,9 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
     /** Every process of the extension; add new ones here. */
     static final Class<?>[] PROCESSES = {
         ImportIncidentsProcess.class,
+        HotSpotsProcess.class,
+        OptimizedHotSpotsProcess.class,
+        ClusterOutlierProcess.class,
     };
 
     public CrimeProcessFactory() {

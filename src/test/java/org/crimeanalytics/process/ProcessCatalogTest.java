@@ -41,6 +41,9 @@ class ProcessCatalogTest {
 
     static {
         SAMPLES.put("ImportIncidents", () -> Map.of("csv", Samples.lapdCsv()));
+        SAMPLES.put("HotSpots", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0));
+        SAMPLES.put("OptimizedHotSpots", () -> Map.of("incidents", lapdIncidents()));
+        SAMPLES.put("ClusterOutlier", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0, "weights", WeightsType.KNN));
     }
 
     @Test

@@ -1,0 +1,268 @@
+package org.crimeanalytics.geo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crimeanalytics.grid.Grid;
+import org.crimeanalytics.grid.LongIntMap;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.api.feature.type.AttributeDescriptor;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.collection.ListFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.process.ProcessException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * The features a local statistic is computed on: either the polygons (or points) of a layer with a
+ * numeric value attribute, or grid cells counting incidents ({@code JOIN_COUNT}), optionally limited
+ * to a study area where empty cells count as zero. Holds each unit's value, its location in metres
+ * (centroid), its metric geometry (for contiguity) and what is needed to write results in the
+ * input CRS with the input attributes kept.
+ */
+public final class AnalysisUnits {
+
+    public final double[] value;
+    public final double[] x;
+    public final double[] y;
+    public final Geometry[] metricGeometry;
+    public final Geometry[] outputGeometry;
+    public final List<SimpleFeature> sourceFeatures; // null in grid mode
+    public final SimpleFeatureType sourceType; // null in grid mode
+    public final CoordinateReferenceSystem outputCrs;
+    public final String valueName;
+    public final long[] cellKeys; // grid mode
+    public final Map<String, Object> details = new LinkedHashMap<>();
+
+    private AnalysisUnits(double[] value, double[] x, double[] y, Geometry[] metric, Geometry[] out,
+            List<SimpleFeature> src, SimpleFeatureType type, CoordinateReferenceSystem crs, String valueName, long[] keys) {
+        this.value = value;
+        this.x = x;
+        this.y = y;
+        this.metricGeometry = metric;
+        this.outputGeometry = out;
+        this.sourceFeatures = src;
+        this.sourceType = type;
+        this.outputCrs = crs;
+        this.valueName = valueName;
+        this.cellKeys = keys;
+    }
+
+    public int size() {
+        return value.length;
+    }
+
+    /** Units from a layer's features and a numeric attribute; every feature needs a geometry and a value. */
+    public static AnalysisUnits fromLayer(SimpleFeatureCollection areas, String valueAttribute,
+            CoordinateReferenceSystem metricCrs, String param, String valueParam) {
+        SimpleFeatureType type = areas.getSchema();
+        if (valueAttribute == null || valueAttribute.isBlank()) {
+            throw new ProcessException(valueParam + ": name the numeric attribute to analyse");
+        }
+        AttributeDescriptor d = type.getDescriptor(valueAttribute);
+        if (d == null) {
+            List<String> names = new ArrayList<>();
+            for (AttributeDescriptor a : type.getAttributeDescriptors()) names.add(a.getLocalName());
+            throw new ProcessException(valueParam + ": no attribute '" + valueAttribute + "' in " + param + "; attributes: " + names);
+        }
+        if (!Number.class.isAssignableFrom(d.getType().getBinding()) && d.getType().getBinding() != String.class) {
+            throw new ProcessException(valueParam + ": attribute '" + valueAttribute + "' is not numeric");
+        }
+        List<SimpleFeature> feats = new ArrayList<>();
+        try (SimpleFeatureIterator it = areas.features()) {
+            while (it.hasNext()) feats.add(it.next());
+        }
+        if (feats.isEmpty()) throw new ProcessException(param + ": the layer is empty");
+        ProjectedPoints pts = ProjectedPoints.extract(areas, metricCrs, true, param, null);
+        if (pts.nullGeometries() > 0) {
+            throw new ProcessException(param + ": " + pts.nullGeometries() + " feature(s) without geometry, first "
+                    + pts.nullGeometrySamples() + "; every analysed feature needs one");
+        }
+        int n = feats.size();
+        double[] v = new double[n];
+        Geometry[] metric = new Geometry[n];
+        Geometry[] out = new Geometry[n];
+        for (int i = 0; i < n; i++) {
+            SimpleFeature f = feats.get(i);
+            Object o = f.getAttribute(valueAttribute);
+            double val = Double.NaN;
+            if (o instanceof Number num) val = num.doubleValue();
+            else if (o != null) {
+                try {
+                    val = Double.parseDouble(o.toString().trim());
+                } catch (NumberFormatException e) {
+                    val = Double.NaN;
+                }
+            }
+            if (!Double.isFinite(val)) {
+                throw new ProcessException(valueParam + ": feature " + f.getID() + " has no numeric value in '"
+                        + valueAttribute + "' (" + o + ")");
+            }
+            v[i] = val;
+            out[i] = (Geometry) f.getDefaultGeometry();
+            metric[i] = pts.toMetric(out[i]);
+        }
+        AnalysisUnits u = new AnalysisUnits(v, pts.x(), pts.y(), metric, out, feats, type,
+                type.getCoordinateReferenceSystem(), valueAttribute, null);
+        u.details.put("units", "features of " + param);
+        u.details.put("value_attribute", valueAttribute);
+        return u;
+    }
+
+    /**
+     * Grid cells counting the incidents. With a study area, every cell whose centre lies inside it is
+     * analysed (empty ones as 0) and incidents outside are counted in {@code details}; without, only
+     * cells holding at least one incident.
+     */
+    public static AnalysisUnits fromIncidents(ProjectedPoints pts, Grid grid, SimpleFeatureCollection studyArea,
+            ProgressListener monitor) {
+        double[] px = pts.x();
+        double[] py = pts.y();
+        int n = pts.size();
+        LongIntMap counts = new LongIntMap(Math.max(1024, n / 8));
+        for (int i = 0; i < n; i++) {
+            counts.add(grid.cell(px[i], py[i]), 1);
+            if ((i & 0xFFFFF) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+        }
+        long[] keys;
+        long outside = 0;
+        if (studyArea != null) {
+            List<PreparedGeometry> areas = new ArrayList<>();
+            STRtree tree = new STRtree();
+            double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY,
+                    y1 = Double.NEGATIVE_INFINITY;
+            try (SimpleFeatureIterator it = studyArea.features()) {
+                org.geotools.api.referencing.operation.MathTransform t = Crs.transform(
+                        studyArea.getSchema().getCoordinateReferenceSystem() == null ? pts.sourceCrs()
+                                : studyArea.getSchema().getCoordinateReferenceSystem(), pts.metricCrs(), "studyArea");
+                while (it.hasNext()) {
+                    SimpleFeature f = it.next();
+                    Object g = f.getDefaultGeometry();
+                    if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
+                        throw new ProcessException("studyArea: feature " + f.getID() + " is not a polygon");
+                    }
+                    Geometry mg;
+                    try {
+                        mg = org.geotools.geometry.jts.JTS.transform((Geometry) g, t);
+                    } catch (Exception e) {
+                        throw new ProcessException("studyArea: cannot project feature " + f.getID() + ": " + e.getMessage());
+                    }
+                    PreparedGeometry pg = PreparedGeometryFactory.prepare(mg);
+                    tree.insert(mg.getEnvelopeInternal(), pg);
+                    areas.add(pg);
+                    x0 = Math.min(x0, mg.getEnvelopeInternal().getMinX());
+                    y0 = Math.min(y0, mg.getEnvelopeInternal().getMinY());
+                    x1 = Math.max(x1, mg.getEnvelopeInternal().getMaxX());
+                    y1 = Math.max(y1, mg.getEnvelopeInternal().getMaxY());
+                }
+            }
+            if (areas.isEmpty()) throw new ProcessException("studyArea: no polygons");
+            GeometryFactory gf = new GeometryFactory();
+            List<Long> inside = new ArrayList<>();
+            for (long k : grid.cellsCovering(x0, y0, x1, y1)) {
+                double[] c = grid.centre(k);
+                Point p = gf.createPoint(new org.locationtech.jts.geom.Coordinate(c[0], c[1]));
+                @SuppressWarnings("unchecked")
+                List<PreparedGeometry> cands = tree.query(p.getEnvelopeInternal());
+                for (PreparedGeometry pg : cands) {
+                    if (pg.covers(p)) {
+                        inside.add(k);
+                        break;
+                    }
+                }
+            }
+            keys = inside.stream().mapToLong(Long::longValue).sorted().toArray();
+            LongIntMap in = new LongIntMap(keys.length);
+            for (long k : keys) in.add(k, 0);
+            for (long k : counts.keys()) if (!in.contains(k)) outside += counts.get(k);
+        } else {
+            keys = counts.keys();
+        }
+        int m = keys.length;
+        double[] v = new double[m], cx = new double[m], cy = new double[m];
+        Geometry[] metric = new Geometry[m];
+        Geometry[] out = new Geometry[m];
+        GeometryFactory gf = new GeometryFactory();
+        for (int i = 0; i < m; i++) {
+            v[i] = counts.get(keys[i]);
+            double[] c = grid.centre(keys[i]);
+            cx[i] = c[0];
+            cy[i] = c[1];
+            metric[i] = grid.polygon(keys[i], gf);
+            out[i] = pts.toSource(metric[i]);
+        }
+        AnalysisUnits u = new AnalysisUnits(v, cx, cy, metric, out, null, null, pts.sourceCrs(), "JOIN_COUNT", keys);
+        u.details.put("units", "grid cells");
+        u.details.put("cell_shape", grid.shape().name());
+        u.details.put("cell_size_m", grid.size());
+        u.details.put("cells", m);
+        u.details.put("incidents", n);
+        u.details.put("incidents_without_geometry", pts.nullGeometries());
+        if (studyArea != null) u.details.put("incidents_outside_study_area", outside);
+        u.details.put("metric_crs", org.geotools.referencing.CRS.toSRS(pts.metricCrs()));
+        return u;
+    }
+
+    /**
+     * The result features: the units with their attributes (a layer's own, or CELL_ID and the count)
+     * plus {@code extra} attributes, in the input CRS.
+     */
+    public SimpleFeatureCollection features(String typeName, LinkedHashMap<String, Class<?>> extra, Object[][] extraValues) {
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName(typeName);
+        tb.setCRS(outputCrs);
+        List<String> copy = new ArrayList<>();
+        if (sourceType != null) {
+            tb.add("geom", geometryBinding());
+            for (AttributeDescriptor d : sourceType.getAttributeDescriptors()) {
+                if (d == sourceType.getGeometryDescriptor() || extra.containsKey(d.getLocalName())) continue;
+                if (Geometry.class.isAssignableFrom(d.getType().getBinding())) continue;
+                tb.add(d.getLocalName(), d.getType().getBinding());
+                copy.add(d.getLocalName());
+            }
+        } else {
+            tb.add("geom", Polygon.class);
+            tb.add("CELL_ID", String.class);
+            tb.add(valueName, Integer.class);
+        }
+        for (Map.Entry<String, Class<?>> e : extra.entrySet()) tb.add(e.getKey(), e.getValue());
+        SimpleFeatureType t = tb.buildFeatureType();
+        List<SimpleFeature> list = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            Object[] vals = new Object[t.getAttributeCount()];
+            int a = 0;
+            vals[a++] = outputGeometry[i];
+            String fid;
+            if (sourceType != null) {
+                SimpleFeature f = sourceFeatures.get(i);
+                for (String c : copy) vals[a++] = f.getAttribute(c);
+                fid = f.getID();
+            } else {
+                vals[a++] = Grid.first(cellKeys[i]) + "_" + Grid.second(cellKeys[i]);
+                vals[a++] = (int) value[i];
+                fid = typeName + "." + (i + 1);
+            }
+            for (int k = 0; k < extra.size(); k++) vals[a++] = extraValues[k][i];
+            list.add(SimpleFeatureBuilder.build(t, vals, fid));
+        }
+        return new ListFeatureCollection(t, list);
+    }
+
+    private Class<?> geometryBinding() {
+        Class<?> b = sourceType.getGeometryDescriptor().getType().getBinding();
+        return b == null ? Geometry.class : b;
+    }
+}

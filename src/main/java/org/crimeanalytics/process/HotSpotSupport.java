@@ -1,0 +1,119 @@
+package org.crimeanalytics.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crimeanalytics.geo.AnalysisUnits;
+import org.crimeanalytics.geo.ProjectedPoints;
+import org.crimeanalytics.grid.Grid;
+import org.crimeanalytics.hotspot.Contiguity;
+import org.crimeanalytics.hotspot.GetisOrd;
+import org.crimeanalytics.hotspot.Moran;
+import org.crimeanalytics.hotspot.SpatialWeights;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.process.ProcessException;
+
+/** What HotSpots, OptimizedHotSpots and ClusterOutlier share: inputs, weights, summaries. */
+final class HotSpotSupport {
+
+    private HotSpotSupport() {}
+
+    static void requireOneInput(SimpleFeatureCollection incidents, SimpleFeatureCollection areas) {
+        if ((incidents == null) == (areas == null)) {
+            throw new ProcessException(incidents == null ? "incidents, areas: give incidents (grid mode) or areas with a valueAttribute"
+                    : "incidents, areas: give one of them, not both");
+        }
+    }
+
+    static AnalysisUnits units(SimpleFeatureCollection incidents, SimpleFeatureCollection areas, String valueAttribute,
+            Double cellSize, Grid.Shape shape, SimpleFeatureCollection studyArea, CoordinateReferenceSystem crs,
+            ProgressListener monitor) {
+        if (areas != null) return AnalysisUnits.fromLayer(areas, valueAttribute, crs, "areas", "valueAttribute");
+        if (cellSize == null) throw new ProcessException("cellSize: give the grid cell size in metres");
+        if (!(cellSize > 0)) throw new ProcessException("cellSize: must be > 0 metres, was " + cellSize);
+        ProjectedPoints pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor);
+        Limits.checkCells(pts, cellSize, studyArea);
+        return AnalysisUnits.fromIncidents(pts, new Grid(shape, cellSize), studyArea, monitor);
+    }
+
+    static void requireVariation(AnalysisUnits u, String param) {
+        if (u.size() < 3) throw new ProcessException(param + ": at least 3 features are needed, got " + u.size());
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double v : u.value) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (min == max) {
+            throw new ProcessException(param + ": all " + u.size() + " values of " + u.valueName + " are equal (" + min
+                    + "); with zero variance there are no hot or cold spots to find");
+        }
+    }
+
+    static SpatialWeights weights(AnalysisUnits u, WeightsType kind, Double distance, Integer k) {
+        if (distance != null && !(distance > 0)) throw new ProcessException("distance: must be > 0 metres, was " + distance);
+        switch (kind) {
+            case QUEEN, ROOK -> {
+                return Contiguity.build(u.metricGeometry, kind == WeightsType.QUEEN);
+            }
+            case KNN -> {
+                int kk = k == null ? 8 : k;
+                if (kk < 1 || kk >= u.size()) {
+                    throw new ProcessException("neighbours: must be between 1 and " + (u.size() - 1) + ", was " + kk);
+                }
+                return SpatialWeights.knn(u.x, u.y, kk);
+            }
+            default -> {
+                double band = distance != null ? distance : SpatialWeights.minimumBand(u.x, u.y);
+                if (!(band > 0) || Double.isInfinite(band)) {
+                    throw new ProcessException("distance: cannot find a band that gives every feature a neighbour; give one");
+                }
+                Limits.checkNeighbourhood(u.x, u.y, band);
+                return kind == WeightsType.INVERSE_DISTANCE ? SpatialWeights.inverseDistance(u.x, u.y, band, 1)
+                        : SpatialWeights.distanceBand(u.x, u.y, band);
+            }
+        }
+    }
+
+    static Map<String, Object> weightsSummary(SpatialWeights w, AnalysisUnits u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", w.kind().name());
+        if (!Double.isNaN(w.distance())) m.put("distance_band_m", w.distance());
+        m.put("mean_neighbours", w.meanNeighbours());
+        int[] islands = w.islands();
+        m.put("islands", islands.length);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < Math.min(10, islands.length); i++) {
+            ids.add(u.sourceFeatures != null ? u.sourceFeatures.get(islands[i]).getID() : "cell " + (islands[i] + 1));
+        }
+        m.put("first_islands", ids);
+        return m;
+    }
+
+    static Map<String, Object> globalStatistics(double[] y, SpatialWeights w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Moran.Global mi = Moran.global(y, w.rowStandardised());
+        Map<String, Object> moran = new LinkedHashMap<>();
+        moran.put("I", mi.i());
+        moran.put("expected", mi.expected());
+        moran.put("z", mi.zRand());
+        moran.put("p", mi.pRandTwoTailed());
+        moran.put("note", "row-standardised weights, randomisation variance, two-tailed p");
+        m.put("global_morans_i", moran);
+        boolean nonNegative = true;
+        for (double v : y) if (v < 0) nonNegative = false;
+        if (nonNegative) {
+            GetisOrd.Global g = GetisOrd.general(y, w.binary());
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("G", g.g());
+            gm.put("expected", g.expected());
+            gm.put("z", g.z());
+            gm.put("p", g.pTwoTailed());
+            gm.put("note", "binary weights, normality variance, two-tailed p");
+            m.put("general_g", gm);
+        }
+        return m;
+    }
+}

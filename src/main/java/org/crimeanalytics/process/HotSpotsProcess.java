@@ -1,0 +1,113 @@
+package org.crimeanalytics.process;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.crimeanalytics.geo.AnalysisUnits;
+import org.crimeanalytics.grid.Grid;
+import org.crimeanalytics.hotspot.GetisOrd;
+import org.crimeanalytics.hotspot.HotSpotBins;
+import org.crimeanalytics.hotspot.SpatialWeights;
+import org.crimeanalytics.json.Json;
+import org.crimeanalytics.style.Styles;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.process.ProcessException;
+import org.geotools.process.factory.DescribeParameter;
+import org.geotools.process.factory.DescribeProcess;
+import org.geotools.process.factory.DescribeResult;
+import org.geotools.process.factory.DescribeResults;
+
+/** {@code crime:HotSpots}: Getis-Ord Gi* hot and cold spots of areas or of incidents on a grid. */
+@DescribeProcess(
+        title = "Hot spots (Getis-Ord Gi*)",
+        description = "Finds statistically significant hot and cold spots with the Getis-Ord Gi* statistic, as ArcGIS "
+                + "Pro's Hot Spot Analysis and PySAL esda compute it. Either give polygons (or points) with a numeric "
+                + "valueAttribute (counts or rates per tract), or incidents, which are counted into a square or "
+                + "hexagon grid (cellSize metres; with a studyArea, empty cells inside it count as zero). Neighbours: "
+                + "a fixed distance band (default: the smallest giving every feature a neighbour), inverse distance, "
+                + "k nearest, queen or rook contiguity; distances in metres on projected coordinates. Output fields "
+                + "GiZScore, GiPValue (two-tailed), NNeighbors, Gi_Bin (-3..3: 99/95/90 % cold .. hot), Gi_Text; "
+                + "optional Benjamini-Hochberg false discovery rate correction, which Gi_Bin then follows.")
+public class HotSpotsProcess {
+
+    @DescribeResults({
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+                description = "The analysed features (areas or grid cells with JOIN_COUNT) with GiZScore, GiPValue, "
+                        + "NNeighbors, Gi_Bin, Gi_Text"),
+        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
+                description = "SLD 1.0.0 on Gi_Bin (blue - white - red)"),
+        @DescribeResult(name = "summary", type = String.class, meta = {"mimeTypes=application/json"},
+                description = "JSON: n, weights, distance band, islands, Global Moran's I and General G with z and p")
+    })
+    public Map<String, Object> execute(
+            @DescribeParameter(name = "incidents", min = 0, description = "Incident points to count on a grid") SimpleFeatureCollection incidents,
+            @DescribeParameter(name = "areas", min = 0, description = "Polygons (or points) with a value to analyse") SimpleFeatureCollection areas,
+            @DescribeParameter(name = "valueAttribute", min = 0, description = "Numeric attribute of areas (counts or rates)") String valueAttribute,
+            @DescribeParameter(name = "cellSize", min = 0, minValue = 1, description = "Grid cell size in metres (side of a square; distance between hexagon centres)") Double cellSize,
+            @DescribeParameter(name = "cellShape", min = 0, defaultValue = "HEXAGON", description = "SQUARE or HEXAGON") Grid.Shape cellShape,
+            @DescribeParameter(name = "studyArea", min = 0, description = "Polygons where incidents are possible: cells inside count, empty or not") SimpleFeatureCollection studyArea,
+            @DescribeParameter(name = "weights", min = 0, defaultValue = "FIXED_DISTANCE", description = "FIXED_DISTANCE, INVERSE_DISTANCE, KNN, QUEEN or ROOK") WeightsType weights,
+            @DescribeParameter(name = "distance", min = 0, minValue = 0, description = "Distance band in metres (default: every feature gets at least one neighbour)") Double distance,
+            @DescribeParameter(name = "neighbours", min = 0, defaultValue = "8", minValue = 1, maxValue = 1000, description = "k for KNN weights") Integer neighbours,
+            @DescribeParameter(name = "fdr", min = 0, defaultValue = "false", description = "Apply the false discovery rate correction to Gi_Bin") Boolean fdr,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to measure distances in (default: a local transverse Mercator)") CoordinateReferenceSystem crs,
+            ProgressListener monitor) {
+        HotSpotSupport.requireOneInput(incidents, areas);
+        if (monitor != null) monitor.started();
+        AnalysisUnits u = HotSpotSupport.units(incidents, areas, valueAttribute, cellSize,
+                cellShape == null ? Grid.Shape.HEXAGON : cellShape, studyArea, crs, monitor);
+        HotSpotSupport.requireVariation(u, areas != null ? "valueAttribute" : "incidents");
+        SpatialWeights w = HotSpotSupport.weights(u, weights == null ? WeightsType.FIXED_DISTANCE : weights,
+                distance, neighbours);
+        if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+        if (monitor != null) monitor.progress(60);
+        Map<String, Object> out = giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", new LinkedHashMap<>());
+        if (monitor != null) monitor.complete();
+        return out;
+    }
+
+    /** Computes Gi*, builds the features, style and summary (shared with OptimizedHotSpots). */
+    static Map<String, Object> giStar(AnalysisUnits u, SpatialWeights w, boolean fdr, String typeName,
+            Map<String, Object> extraSummary) {
+        GetisOrd.Local g = GetisOrd.local(u.value, w, true);
+        int[] bins = HotSpotBins.bins(g.z(), g.p(), fdr);
+        int n = u.size();
+        LinkedHashMap<String, Class<?>> extra = new LinkedHashMap<>();
+        extra.put("GiZScore", Double.class);
+        extra.put("GiPValue", Double.class);
+        extra.put("NNeighbors", Integer.class);
+        extra.put("Gi_Bin", Integer.class);
+        extra.put("Gi_Text", String.class);
+        Object[][] vals = new Object[5][n];
+        for (int i = 0; i < n; i++) {
+            vals[0][i] = Double.isNaN(g.z()[i]) ? null : g.z()[i];
+            vals[1][i] = Double.isNaN(g.p()[i]) ? null : g.p()[i];
+            vals[2][i] = g.neighbours()[i];
+            vals[3][i] = bins[i];
+            vals[4][i] = HotSpotBins.text(bins[i]);
+        }
+        SimpleFeatureCollection result = u.features(typeName, extra, vals);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("statistic", "Getis-Ord Gi*");
+        summary.put("n", n);
+        summary.put("value", u.valueName);
+        summary.putAll(u.details);
+        summary.put("weights", HotSpotSupport.weightsSummary(w, u));
+        summary.put("fdr", fdr);
+        int hot = 0, cold = 0;
+        for (int b : bins) {
+            if (b > 0) hot++;
+            if (b < 0) cold++;
+        }
+        summary.put("hot_spots", hot);
+        summary.put("cold_spots", cold);
+        summary.putAll(extraSummary);
+        summary.putAll(HotSpotSupport.globalStatistics(u.value, w));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("result", result);
+        out.put("style", Styles.hotSpots(Styles.kindOf(result.getSchema().getGeometryDescriptor().getType().getBinding())));
+        out.put("summary", Json.pretty(summary));
+        return out;
+    }
+}
