@@ -9,7 +9,6 @@ import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.data.simple.SimpleFeatureIterator;
 import org.geotools.feature.collection.BaseSimpleFeatureCollection;
-import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
 import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.locationtech.jts.geom.Coordinate;
@@ -96,7 +95,9 @@ public final class IncidentCollection extends BaseSimpleFeatureCollection {
         v[13] = age == IncidentTable.NO_AGE ? null : age;
         v[14] = table.line(i);
         for (int k = 0; k < extras; k++) v[15 + k] = table.extra(k, i);
-        return SimpleFeatureBuilder.build(getSchema(), v, "incident." + (i + 1));
+        // values are built with the schema's own types, so the builder's per-value conversion is skipped
+        return new org.geotools.feature.simple.SimpleFeatureImpl(v, getSchema(),
+                new org.geotools.filter.identity.FeatureIdImpl("incident." + (i + 1)), false);
     }
 
     @Override

@@ -161,6 +161,17 @@ public final class ProjectedPoints {
                 metric, toMetric, toSource);
     }
 
+    /** Points already in metres, sharing the CRSs and transforms of {@code like} (benchmarks, concatenations). */
+    public static ProjectedPoints of(double[] x, double[] y, ProjectedPoints like) {
+        String[] ids = new String[x.length];
+        int[] pos = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            ids[i] = "point." + (i + 1);
+            pos[i] = i;
+        }
+        return new ProjectedPoints(x, y, ids, pos, 0, List.of(), like.sourceCrs, like.metricCrs, like.toMetric, like.toSource);
+    }
+
     private static boolean isMetre(CoordinateReferenceSystem crs) {
         Unit<?> u = crs.getCoordinateSystem().getAxis(0).getUnit();
         return SI.METRE.equals(u);

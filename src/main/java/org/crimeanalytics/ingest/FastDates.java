@@ -28,8 +28,11 @@ public final class FastDates {
     public enum Precision {
         MINUTE, DAY, MONTH;
 
+        private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+        /** Lower-case name, as stored in {@code time_precision}. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return label;
         }
     }
 
