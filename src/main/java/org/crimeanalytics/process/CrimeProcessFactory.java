@@ -19,6 +19,7 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
         HotSpotsProcess.class,
         OptimizedHotSpotsProcess.class,
         ClusterOutlierProcess.class,
+        AggregateToAreasProcess.class,
     };
 
     public CrimeProcessFactory() {

@@ -35,6 +35,43 @@ public final class Styles {
                 "COType: HH, LL clusters; HL, LH outliers; blank not significant", rules);
     }
 
+    /**
+     * A choropleth on {@code attribute} with half-open classes [b_j, b_j+1) (the last class also
+     * takes its upper limit) coloured along the sequential ramp; features without a value are grey.
+     */
+    public static String choropleth(String attribute, double[] breaks, Sld.Kind kind, String method) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        int k = Math.max(1, breaks.length - 1);
+        String[] colours = Palettes.sequential(Math.min(9, k));
+        for (int j = 0; j < k; j++) {
+            double lo = breaks[j];
+            double hi = j + 1 < breaks.length ? breaks[j + 1] : breaks[j];
+            boolean last = j == k - 1;
+            String title = fmt(lo) + (last ? " to " + fmt(hi) : " to under " + fmt(hi));
+            Sld.Rule r = last ? Sld.range(attribute, lo, null, title, symbol(kind, colours[Math.min(j, colours.length - 1)]))
+                    : Sld.range(attribute, lo, hi, title, symbol(kind, colours[Math.min(j, colours.length - 1)]));
+            rules.add(r);
+        }
+        rules.add(Sld.otherwise("no_value", "No value", symbol(kind, "#cccccc")));
+        return Sld.document("crime_choropleth_" + attribute, "Choropleth of " + attribute,
+                method + " classes computed from the data", rules);
+    }
+
+    /** Risk levels (ordered clusters of areas) by {@code RISK_LEVEL}. */
+    public static String riskLevels(List<String> levels, Sld.Kind kind) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        String[] colours = Palettes.sequential(Math.max(1, Math.min(9, levels.size())));
+        for (int i = 0; i < levels.size(); i++) {
+            rules.add(Sld.category("RISK_LEVEL", levels.get(i), levels.get(i), symbol(kind, colours[Math.min(i, colours.length - 1)])));
+        }
+        return Sld.document("crime_risk_levels", "Risk levels of areas", "Clusters of areas ordered by mean crime rate", rules);
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) return Long.toString((long) v);
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
+    }
+
     private static Sld.Symbol symbol(Sld.Kind kind, String colour) {
         return switch (kind) {
             case POINT -> Sld.Symbol.point(colour, 7);
