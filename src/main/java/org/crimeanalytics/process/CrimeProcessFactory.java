@@ -20,6 +20,7 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
         OptimizedHotSpotsProcess.class,
         ClusterOutlierProcess.class,
         AggregateToAreasProcess.class,
+        ClusterAreasProcess.class,
     };
 
     public CrimeProcessFactory() {

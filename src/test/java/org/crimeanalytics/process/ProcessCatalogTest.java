@@ -43,6 +43,9 @@ class ProcessCatalogTest {
         SAMPLES.put("ImportIncidents", () -> Map.of("csv", Samples.lapdCsv()));
         SAMPLES.put("HotSpots", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0));
         SAMPLES.put("OptimizedHotSpots", () -> Map.of("incidents", lapdIncidents()));
+        SAMPLES.put("AggregateToAreas", () -> Map.of("incidents", lapdIncidents(), "areas", Samples.divisions()));
+        SAMPLES.put("ClusterAreas", () -> Map.of("areas", new AggregateToAreasProcess().execute(lapdIncidents(), Samples.divisions(),
+                null, null, null, null, null, null, null, null, null, null, null, null).get("result")));
         SAMPLES.put("ClusterOutlier", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0, "weights", WeightsType.KNN));
     }
 
@@ -96,6 +99,14 @@ class ProcessCatalogTest {
                 }
             }
             return lapdCsv;
+        }
+
+        static synchronized SimpleFeatureCollection divisions() {
+            try {
+                return org.crimeanalytics.geo.GeoJson.read(TestData.testData("lapd_divisions.geojson"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         static synchronized Map<String, Object> lapd() {

@@ -1,0 +1,250 @@
+package org.crimeanalytics.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crimeanalytics.areas.AdjustedRand;
+import org.crimeanalytics.areas.AreaClustering;
+import org.crimeanalytics.json.Json;
+import org.crimeanalytics.style.Styles;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.api.feature.type.AttributeDescriptor;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.collection.ListFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.process.ProcessException;
+import org.geotools.process.factory.DescribeParameter;
+import org.geotools.process.factory.DescribeProcess;
+import org.geotools.process.factory.DescribeResult;
+import org.geotools.process.factory.DescribeResults;
+
+/** {@code crime:ClusterAreas}: areas grouped by crime volume and type into ordered risk levels. */
+@DescribeProcess(
+        title = "Cluster areas into risk levels",
+        description = "Groups areas (e.g. the output of crime:AggregateToAreas joined with census variables) by numeric "
+                + "attributes with Weka SimpleKMeans (k-means++ start, seeded) or HierarchicalClusterer with Ward "
+                + "linkage, on z-scores by default, into k clusters ordered by their mean of rankAttribute: CLUSTER_ID "
+                + "0 is the lowest; RISK_LEVEL names them (k = 4: Low, Medium-Low, Medium-High, High). Default "
+                + "attributes: the crime rate (RATE_PER_1000, else CRIME_COUNT) and each CNT_* column's share of "
+                + "CRIME_COUNT. 'profiles' gives each cluster's mean and standard deviation of every attribute. With "
+                + "periods (attribute groups, one per period, e.g. 'RATE_2016,VIOL_2016;RATE_2017,VIOL_2017') each "
+                + "period is clustered the same way and the adjusted Rand index between consecutive periods measures "
+                + "how stable the grouping is. Areas with a missing value are not clustered (CLUSTER_ID -1) and are "
+                + "counted in the summary.")
+public class ClusterAreasProcess {
+
+    @DescribeResults({
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+                description = "The areas with CLUSTER_ID and RISK_LEVEL"),
+        @DescribeResult(name = "profiles", type = String.class, meta = {"mimeTypes=application/json"},
+                description = "JSON: per cluster, size, mean and standard deviation of every attribute"),
+        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
+                description = "SLD 1.0.0 on RISK_LEVEL"),
+        @DescribeResult(name = "summary", type = String.class, meta = {"mimeTypes=application/json"},
+                description = "JSON: attributes used, method, areas left out, stability (adjusted Rand index)")
+    })
+    public Map<String, Object> execute(
+            @DescribeParameter(name = "areas", description = "Areas with numeric attributes") SimpleFeatureCollection areas,
+            @DescribeParameter(name = "attributes", min = 0, description = "Comma-separated numeric attributes (default: rate and category shares)") String attributes,
+            @DescribeParameter(name = "rankAttribute", min = 0, description = "Attribute ordering the clusters (default: the first attribute)") String rankAttribute,
+            @DescribeParameter(name = "method", min = 0, defaultValue = "KMEANS", description = "KMEANS or WARD") AreaClustering.Method method,
+            @DescribeParameter(name = "k", min = 0, defaultValue = "4", minValue = 1, maxValue = 50, description = "Number of clusters") Integer k,
+            @DescribeParameter(name = "standardise", min = 0, defaultValue = "true", description = "Cluster on z-scores") Boolean standardise,
+            @DescribeParameter(name = "seed", min = 0, defaultValue = "1", description = "Seed of k-means++") Integer seed,
+            @DescribeParameter(name = "periods", min = 0, description = "Attribute groups per period, ';' between periods, ',' within") String periods,
+            ProgressListener monitor) {
+        if (areas == null) throw new ProcessException("areas: required");
+        int kk = k == null ? 4 : k;
+        if (kk < 1) throw new ProcessException("k: must be at least 1, was " + kk);
+        Limits.checkK(kk, "k");
+        SimpleFeatureType type = areas.getSchema();
+        List<SimpleFeature> feats = new ArrayList<>();
+        try (SimpleFeatureIterator it = areas.features()) {
+            while (it.hasNext()) feats.add(it.next());
+        }
+        if (feats.isEmpty()) throw new ProcessException("areas: the layer is empty");
+        List<String> cols = new ArrayList<>();
+        List<String> derived = new ArrayList<>(); // "SHARE_x" from CNT_x / CRIME_COUNT
+        if (attributes != null && !attributes.isBlank()) {
+            for (String a : attributes.split(",")) if (!a.isBlank()) cols.add(a.trim());
+        } else {
+            if (type.getDescriptor("RATE_PER_1000") != null) cols.add("RATE_PER_1000");
+            else if (type.getDescriptor("CRIME_COUNT") != null) cols.add("CRIME_COUNT");
+            for (AttributeDescriptor d : type.getAttributeDescriptors()) {
+                if (d.getLocalName().startsWith("CNT_") && type.getDescriptor("CRIME_COUNT") != null) {
+                    cols.add("SHARE_" + d.getLocalName().substring(4));
+                    derived.add(d.getLocalName());
+                }
+            }
+            if (cols.isEmpty()) {
+                throw new ProcessException("attributes: name the numeric attributes to cluster on (the areas have no "
+                        + "RATE_PER_1000, CRIME_COUNT or CNT_* columns from crime:AggregateToAreas)");
+            }
+        }
+        for (String c : cols) {
+            if (c.startsWith("SHARE_") && derived.contains("CNT_" + c.substring(6))) continue;
+            AttributeDescriptor d = type.getDescriptor(c);
+            if (d == null) throw new ProcessException("attributes: no attribute '" + c + "' in areas");
+            if (!Number.class.isAssignableFrom(d.getType().getBinding())) throw new ProcessException("attributes: '" + c + "' is not numeric");
+        }
+        String rank = rankAttribute == null ? cols.get(0) : rankAttribute;
+        int rankCol = cols.indexOf(rank);
+        if (rankCol < 0) throw new ProcessException("rankAttribute: '" + rank + "' is not one of the clustered attributes " + cols);
+        AreaClustering.Method m = method == null ? AreaClustering.Method.KMEANS : method;
+        AreaClustering clustering = new AreaClustering(m, kk, standardise == null || standardise, seed == null ? 1 : seed);
+        if (monitor != null) monitor.started();
+
+        double[][] all = values(feats, cols);
+        List<Integer> usable = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        for (int i = 0; i < feats.size(); i++) {
+            boolean ok = true;
+            for (double v : all[i]) ok &= Double.isFinite(v);
+            if (ok) usable.add(i);
+            else if (leftOut.size() < 10) leftOut.add(feats.get(i).getID());
+        }
+        if (usable.size() < kk) {
+            throw new ProcessException("k: " + kk + " clusters need at least as many areas with complete values; there are " + usable.size());
+        }
+        double[][] rows = new double[usable.size()][];
+        for (int j = 0; j < rows.length; j++) rows[j] = all[usable.get(j)];
+        int[] labels;
+        try {
+            labels = clustering.cluster(rows, rankCol);
+        } catch (Exception e) {
+            throw new ProcessException("method: Weka " + m + " failed: " + e.getMessage(), e);
+        }
+        List<String> levels = AreaClustering.levels(kk);
+        int[] clusterOf = new int[feats.size()];
+        java.util.Arrays.fill(clusterOf, -1);
+        for (int j = 0; j < labels.length; j++) clusterOf[usable.get(j)] = labels[j];
+
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.init(type);
+        tb.setName(type.getTypeName() + "_clusters");
+        tb.add("CLUSTER_ID", Integer.class);
+        tb.add("RISK_LEVEL", String.class);
+        SimpleFeatureType ot = tb.buildFeatureType();
+        List<SimpleFeature> out = new ArrayList<>();
+        for (int i = 0; i < feats.size(); i++) {
+            SimpleFeatureBuilder b = new SimpleFeatureBuilder(ot);
+            b.init(feats.get(i));
+            b.set("CLUSTER_ID", clusterOf[i]);
+            b.set("RISK_LEVEL", clusterOf[i] < 0 ? null : levels.get(clusterOf[i]));
+            out.add(b.buildFeature(feats.get(i).getID()));
+        }
+        // profiles
+        List<Object> profiles = new ArrayList<>();
+        for (int c = 0; c < kk; c++) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("CLUSTER_ID", c);
+            p.put("RISK_LEVEL", levels.get(c));
+            int size = 0;
+            double[] sum = new double[cols.size()], sum2 = new double[cols.size()];
+            for (int j = 0; j < labels.length; j++) {
+                if (labels[j] != c) continue;
+                size++;
+                for (int a = 0; a < cols.size(); a++) {
+                    sum[a] += rows[j][a];
+                    sum2[a] += rows[j][a] * rows[j][a];
+                }
+            }
+            p.put("areas", size);
+            Map<String, Object> stats = new LinkedHashMap<>();
+            for (int a = 0; a < cols.size(); a++) {
+                double mean = size == 0 ? Double.NaN : sum[a] / size;
+                double sd = size < 2 ? 0 : Math.sqrt(Math.max(0, (sum2[a] - size * mean * mean) / (size - 1)));
+                stats.put(cols.get(a), Map.of("mean", mean, "sd", sd));
+            }
+            p.put("attributes", stats);
+            profiles.add(p);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("method", m.name());
+        summary.put("k", kk);
+        summary.put("standardised", standardise == null || standardise);
+        summary.put("attributes", cols);
+        summary.put("rank_attribute", rank);
+        summary.put("areas", feats.size());
+        summary.put("areas_clustered", usable.size());
+        summary.put("areas_left_out_missing_values", feats.size() - usable.size());
+        summary.put("first_left_out", leftOut);
+        if (periods != null && !periods.isBlank()) summary.put("stability", stability(feats, periods, clustering));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("result", new ListFeatureCollection(ot, out));
+        result.put("profiles", Json.pretty(profiles));
+        result.put("style", Styles.riskLevels(levels, Styles.kindOf(ot.getGeometryDescriptor().getType().getBinding())));
+        result.put("summary", Json.pretty(summary));
+        if (monitor != null) monitor.complete();
+        return result;
+    }
+
+    private Map<String, Object> stability(List<SimpleFeature> feats, String periods, AreaClustering clustering) {
+        List<List<String>> groups = new ArrayList<>();
+        for (String g : periods.split(";")) {
+            List<String> cols = new ArrayList<>();
+            for (String c : g.split(",")) if (!c.isBlank()) cols.add(c.trim());
+            if (!cols.isEmpty()) groups.add(cols);
+        }
+        if (groups.size() < 2) throw new ProcessException("periods: give at least two attribute groups separated by ';'");
+        int n = feats.size();
+        List<int[]> labels = new ArrayList<>();
+        for (List<String> cols : groups) {
+            for (String c : cols) {
+                if (feats.get(0).getFeatureType().getDescriptor(c) == null) throw new ProcessException("periods: no attribute '" + c + "'");
+            }
+            double[][] v = values(feats, cols);
+            List<Integer> usable = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                boolean ok = true;
+                for (double x : v[i]) ok &= Double.isFinite(x);
+                if (ok) usable.add(i);
+            }
+            double[][] rows = new double[usable.size()][];
+            for (int j = 0; j < rows.length; j++) rows[j] = v[usable.get(j)];
+            int[] lab = new int[n];
+            java.util.Arrays.fill(lab, -1);
+            try {
+                int[] l = clustering.cluster(rows, 0);
+                for (int j = 0; j < l.length; j++) lab[usable.get(j)] = l[j];
+            } catch (Exception e) {
+                throw new ProcessException("periods: clustering period " + cols + " failed: " + e.getMessage(), e);
+            }
+            labels.add(lab);
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("periods", groups);
+        List<Object> ari = new ArrayList<>();
+        for (int p = 1; p < labels.size(); p++) ari.add(AdjustedRand.index(labels.get(p - 1), labels.get(p)));
+        s.put("adjusted_rand_index_consecutive", ari);
+        s.put("note", "each period clustered like the main run, ordered by its first attribute; 1 = identical grouping, ~0 = chance");
+        return s;
+    }
+
+    private static double[][] values(List<SimpleFeature> feats, List<String> cols) {
+        double[][] v = new double[feats.size()][cols.size()];
+        for (int i = 0; i < feats.size(); i++) {
+            SimpleFeature f = feats.get(i);
+            for (int a = 0; a < cols.size(); a++) {
+                String c = cols.get(a);
+                if (c.startsWith("SHARE_") && f.getFeatureType().getDescriptor(c) == null) {
+                    double cnt = num(f.getAttribute("CNT_" + c.substring(6)));
+                    double tot = num(f.getAttribute("CRIME_COUNT"));
+                    v[i][a] = tot > 0 ? cnt / tot : Double.NaN;
+                } else {
+                    v[i][a] = num(f.getAttribute(c));
+                }
+            }
+        }
+        return v;
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

@@ -1,0 +1,80 @@
+package org.crimeanalytics.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.crimeanalytics.geo.Crs;
+import org.crimeanalytics.json.Json;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.data.collection.ListFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.feature.NameImpl;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.process.ProcessException;
+import org.geotools.process.Processors;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+
+class ClusterAreasProcessTest {
+
+    static SimpleFeatureCollection areas(Double[] r16, Double[] r17) {
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("areas");
+        tb.setCRS(Crs.wgs84());
+        tb.add("geom", Point.class);
+        tb.add("R16", Double.class);
+        tb.add("R17", Double.class);
+        SimpleFeatureType t = tb.buildFeatureType();
+        List<SimpleFeature> l = new ArrayList<>();
+        for (int i = 0; i < r16.length; i++) {
+            l.add(SimpleFeatureBuilder.build(t, new Object[] {HotSpotsProcessTest.GF.createPoint(new org.locationtech.jts.geom.Coordinate(i, 0)),
+                r16[i], r17[i]}, "areas." + i));
+        }
+        return new ListFeatureCollection(t, l);
+    }
+
+    static Map<String, Object> run(Map<String, Object> in) {
+        return Processors.createProcess(new NameImpl("crime", "ClusterAreas")).execute(new HashMap<>(in), null);
+    }
+
+    @Test
+    void kLargerThanTheAreasAndUnknownAttributesAreErrors() {
+        SimpleFeatureCollection a = areas(new Double[] {1.0, 2.0}, new Double[] {1.0, 2.0});
+        assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("areas", a, "attributes", "R16", "k", 3)))
+                .getMessage().startsWith("k:"));
+        assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("areas", a, "attributes", "R99")))
+                .getMessage().startsWith("attributes: no attribute 'R99'"));
+    }
+
+    @Test
+    void fourLevelsOrderedByRateMissingValuesLeftOutAndStabilityMeasured() {
+        Double[] r16 = {1.0, 1.2, 3.0, 3.1, 6.0, 6.2, 9.0, 9.3, null};
+        Double[] r17 = {1.1, 1.0, 3.2, 2.9, 6.1, 5.9, 9.1, 9.0, 4.0};
+        Map<String, Object> out = run(Map.of("areas", areas(r16, r17), "attributes", "R16", "periods", "R16;R17"));
+        List<SimpleFeature> fs = HotSpotsProcessTest.list(out.get("result"));
+        String[] expected = {"Low", "Low", "Medium-Low", "Medium-Low", "Medium-High", "Medium-High", "High", "High", null};
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], fs.get(i).getAttribute("RISK_LEVEL"), "area " + i);
+        assertEquals(-1, fs.get(8).getAttribute("CLUSTER_ID"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse((String) out.get("summary"));
+        assertEquals(1L, s.get("areas_left_out_missing_values"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> st = (Map<String, Object>) s.get("stability");
+        List<?> ari = (List<?>) st.get("adjusted_rand_index_consecutive");
+        assertEquals(1, ari.size());
+        assertEquals(1.0, ((Number) ari.get(0)).doubleValue(), 1e-12);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> profiles = (List<Map<String, Object>>) Json.parse((String) out.get("profiles"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> low = (Map<String, Object>) ((Map<String, Object>) profiles.get(0).get("attributes")).get("R16");
+        assertEquals(1.1, (Double) low.get("mean"), 1e-12);
+        assertEquals(Math.sqrt(0.02), (Double) low.get("sd"), 1e-12);
+    }
+}
