@@ -47,6 +47,7 @@ final class Values {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".geojson") || name.endsWith(".json")) return GeoJson.read(file);
+            if (name.endsWith(".shp")) return org.crimeanalytics.geo.ShapefileFeatures.read(file);
             AtomicLong consumed = new AtomicLong();
             long total = Files.size(file);
             try (InputStream in = Inputs.open(file, consumed)) {

@@ -110,6 +110,22 @@ public final class IncidentTable {
         return extras[column][i];
     }
 
+    /** One table holding the rows of several (same extra columns), in order. */
+    public static IncidentTable concat(List<IncidentTable> parts) {
+        IncidentTable t = new IncidentTable(parts.get(0).extraNames);
+        String[] texts = new String[TEXT_COLUMNS];
+        for (IncidentTable p : parts) {
+            if (!p.extraNames.equals(t.extraNames)) throw new IllegalArgumentException("tables with different columns");
+            String[] ex = new String[p.extras.length];
+            for (int i = 0; i < p.size; i++) {
+                for (int c = 0; c < TEXT_COLUMNS; c++) texts[c] = p.text[c][i];
+                for (int c = 0; c < ex.length; c++) ex[c] = p.extras[c][i];
+                t.add(p.lon[i], p.lat[i], p.occurred[i], p.precision(i), p.reported[i], p.victimAge[i], p.line[i], texts, ex);
+            }
+        }
+        return t;
+    }
+
     /** Releases unused capacity. */
     public void trim() {
         lon = Arrays.copyOf(lon, size);

@@ -118,7 +118,7 @@ public class AggregateToAreasProcess {
         }
         MathTransform toArea = areaCrs == null ? null : Crs.transform(incCrs, areaCrs, "incidents");
 
-        // first pass over incidents: locate and count
+        // first pass over incidents: coordinates in the areas' CRS, category, time filter
         int[] count = new int[n];
         List<int[]> perArea = new ArrayList<>(); // area, category index
         Map<String, Integer> catIndex = new HashMap<>();
@@ -126,7 +126,10 @@ public class AggregateToAreasProcess {
         List<Integer> catTotals = new ArrayList<>();
         long read = 0, outside = 0, noGeom = 0, shared = 0, outWindow = 0, noTime = 0;
         List<String> outsideSamples = new ArrayList<>();
-        boolean[] several = new boolean[1];
+        double[] px = new double[1024], py = new double[1024];
+        int[] pcat = new int[1024];
+        String[] pid = new String[1024];
+        int m = 0;
         double[] xy = new double[2];
         try (SimpleFeatureIterator i = incidents.features()) {
             while (i.hasNext()) {
@@ -159,14 +162,6 @@ public class AggregateToAreasProcess {
                         throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed to the areas' CRS: " + e.getMessage());
                     }
                 }
-                int a = pip.locate(xy[0], xy[1], several);
-                if (a < 0) {
-                    outside++;
-                    if (outsideSamples.size() < 10) outsideSamples.add(f.getID());
-                    continue;
-                }
-                if (several[0]) shared++;
-                count[a]++;
                 int c = -1;
                 if (catAttr != null) {
                     Object cv = f.getAttribute(catAttr);
@@ -178,11 +173,45 @@ public class AggregateToAreasProcess {
                         catNames.add(cs);
                         catTotals.add(0);
                     }
-                    catTotals.set(ci, catTotals.get(ci) + 1);
                     c = ci;
                 }
-                perArea.add(new int[] {a, c});
+                if (m == px.length) {
+                    px = Arrays.copyOf(px, m * 2);
+                    py = Arrays.copyOf(py, m * 2);
+                    pcat = Arrays.copyOf(pcat, m * 2);
+                    pid = Arrays.copyOf(pid, m * 2);
+                }
+                px[m] = xy[0];
+                py[m] = xy[1];
+                pcat[m] = c;
+                pid[m] = outsideSamples.size() < 10 ? f.getID() : null;
+                m++;
             }
+        }
+        // second pass, in parallel: which area holds each point (the index and prepared polygons are thread-safe)
+        final double[] fx = px, fy = py;
+        final int points = m;
+        int[] where = new int[m];
+        boolean[] sharedFlag = new boolean[m];
+        java.util.stream.IntStream.range(0, (m + 65535) / 65536).parallel().forEach(chunk -> {
+            boolean[] several = new boolean[1];
+            int end = Math.min(points, (chunk + 1) * 65536);
+            for (int j = chunk * 65536; j < end; j++) {
+                where[j] = pip.locate(fx[j], fy[j], several);
+                sharedFlag[j] = several[0];
+            }
+        });
+        for (int j = 0; j < m; j++) {
+            int a = where[j];
+            if (a < 0) {
+                outside++;
+                if (outsideSamples.size() < 10) outsideSamples.add(pid[j] != null ? pid[j] : "incident " + (j + 1));
+                continue;
+            }
+            if (sharedFlag[j]) shared++;
+            count[a]++;
+            if (pcat[j] >= 0) catTotals.set(pcat[j], catTotals.get(pcat[j]) + 1);
+            perArea.add(new int[] {a, pcat[j]});
         }
         if (monitor != null) monitor.progress(60);
         // categories to report
