@@ -125,6 +125,15 @@ public final class ProjectedPoints {
             throw new ProcessException(param + ": no point features to work on (" + index + " features, " + nulls
                     + " without geometry)");
         }
+        return project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, nulls, nullSamples, src, metricCrs, param);
+    }
+
+    /**
+     * Projects interleaved source coordinates {@code xy} (n points, in {@code src}) into metres: the
+     * caller's CRS, else {@code src} when projected in metres, else AUTO:42001 at the data's median.
+     */
+    public static ProjectedPoints project(double[] xy, String[] ids, int[] pos, int n, int nulls, List<String> nullSamples,
+            CoordinateReferenceSystem src, CoordinateReferenceSystem metricCrs, String param) {
         CoordinateReferenceSystem metric = metricCrs;
         if (metric == null) {
             if (src instanceof ProjectedCRS && isMetre(src)) {
@@ -142,23 +151,23 @@ public final class ProjectedPoints {
         }
         MathTransform toMetric = Crs.transform(src, metric, param);
         MathTransform toSource = Crs.transform(metric, src, param);
+        double[] m = xy.clone();
         try {
-            if (!toMetric.isIdentity()) toMetric.transform(xy, 0, xy, 0, n);
+            if (!toMetric.isIdentity()) toMetric.transform(m, 0, m, 0, n);
         } catch (TransformException e) {
             throw new ProcessException(param + ": cannot project the points to metres: " + e.getMessage());
         }
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i] = xy[2 * i];
-            y[i] = xy[2 * i + 1];
+            x[i] = m[2 * i];
+            y[i] = m[2 * i + 1];
             if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
                 throw new ProcessException(param + ": feature " + ids[i] + " cannot be projected to metres "
                         + "(coordinates outside the valid area of the layer's CRS?)");
             }
         }
-        return new ProjectedPoints(x, y, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), nulls, nullSamples, src,
-                metric, toMetric, toSource);
+        return new ProjectedPoints(x, y, ids, pos, nulls, nullSamples, src, metric, toMetric, toSource);
     }
 
     /** Points already in metres, sharing the CRSs and transforms of {@code like} (benchmarks, concatenations). */

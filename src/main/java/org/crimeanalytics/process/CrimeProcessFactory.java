@@ -21,6 +21,7 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
         ClusterOutlierProcess.class,
         AggregateToAreasProcess.class,
         ClusterAreasProcess.class,
+        ClusterIncidentsProcess.class,
     };
 
     public CrimeProcessFactory() {

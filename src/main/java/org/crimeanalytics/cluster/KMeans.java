@@ -1,0 +1,191 @@
+package org.crimeanalytics.cluster;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+
+/**
+ * Lloyd's k-means over row-major {@code double[n * d]} data with k-means++ seeding (Arthur &amp;
+ * Vassilvitskii 2007), run on all cores in fixed chunks so results do not depend on thread timing,
+ * and the best (lowest SSE) of {@code restarts} seeded starts kept. Configured once; {@link #fit} runs.
+ *
+ * <p>Degenerate input: k greater than the number of distinct points is refused by the caller; an
+ * empty cluster during iterations is re-seeded with the point farthest from its centre; identical
+ * points give SSE 0.
+ */
+public final class KMeans {
+
+    /** The outcome of one fit. */
+    public record Result(int[] labels, double[] centres, double sse, int iterations, int k, int d) {}
+
+    private final int k;
+    private final int maxIterations;
+    private final int restarts;
+    private final long seed;
+    private static final int CHUNK = 1 << 15;
+
+    public KMeans(int k, int maxIterations, int restarts, long seed) {
+        if (k < 1) throw new IllegalArgumentException("k must be >= 1");
+        this.k = k;
+        this.maxIterations = maxIterations;
+        this.restarts = Math.max(1, restarts);
+        this.seed = seed;
+    }
+
+    public Result fit(double[] data, int d, BooleanSupplier cancelled) {
+        Result best = null;
+        for (int r = 0; r < restarts; r++) {
+            Result res = run(data, d, seed + r * 0x9E3779B97F4A7C15L, cancelled);
+            if (best == null || res.sse() < best.sse()) best = res;
+        }
+        return best;
+    }
+
+    private Result run(double[] x, int d, long s, BooleanSupplier cancelled) {
+        int n = x.length / d;
+        double[] c = seed(x, d, n, new SplittableRandom(s));
+        int[] labels = new int[n];
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[][] partSums = new double[chunks][k * d];
+        long[][] partCounts = new long[chunks][k];
+        double[] partSse = new double[chunks];
+        int it = 0;
+        boolean changed = true;
+        while (it < maxIterations && changed) {
+            if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
+            it++;
+            final double[] centres = c;
+            boolean[] chunkChanged = new boolean[chunks];
+            IntStream.range(0, chunks).parallel().forEach(ch -> {
+                double[] sums = partSums[ch];
+                long[] counts = partCounts[ch];
+                Arrays.fill(sums, 0);
+                Arrays.fill(counts, 0);
+                double sse = 0;
+                boolean ch2 = false;
+                int end = Math.min(n, (ch + 1) * CHUNK);
+                for (int i = ch * CHUNK; i < end; i++) {
+                    int bi = 0;
+                    double bd = Double.POSITIVE_INFINITY;
+                    int off = i * d;
+                    for (int j = 0; j < k; j++) {
+                        double dist = 0;
+                        int co = j * d;
+                        for (int t = 0; t < d; t++) {
+                            double diff = x[off + t] - centres[co + t];
+                            dist += diff * diff;
+                        }
+                        if (dist < bd) {
+                            bd = dist;
+                            bi = j;
+                        }
+                    }
+                    if (labels[i] != bi) ch2 = true;
+                    labels[i] = bi;
+                    counts[bi]++;
+                    for (int t = 0; t < d; t++) sums[bi * d + t] += x[off + t];
+                    sse += bd;
+                }
+                partSse[ch] = sse;
+                chunkChanged[ch] = ch2;
+            });
+            changed = it == 1;
+            for (boolean b : chunkChanged) changed |= b;
+            double[] sums = new double[k * d];
+            long[] counts = new long[k];
+            for (int ch = 0; ch < chunks; ch++) { // fixed order: deterministic sums
+                for (int t = 0; t < k * d; t++) sums[t] += partSums[ch][t];
+                for (int j = 0; j < k; j++) counts[j] += partCounts[ch][j];
+            }
+            double[] next = new double[k * d];
+            for (int j = 0; j < k; j++) {
+                if (counts[j] == 0) { // re-seed an empty cluster with the point farthest from its centre
+                    int far = farthest(x, d, n, c, labels);
+                    System.arraycopy(x, far * d, next, j * d, d);
+                    changed = true;
+                } else {
+                    for (int t = 0; t < d; t++) next[j * d + t] = sums[j * d + t] / counts[j];
+                }
+            }
+            c = next;
+        }
+        // final assignment and SSE against the final centres
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            int bi = 0;
+            double bd = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                double dist = 0;
+                for (int t = 0; t < d; t++) {
+                    double diff = x[i * d + t] - c[j * d + t];
+                    dist += diff * diff;
+                }
+                if (dist < bd) {
+                    bd = dist;
+                    bi = j;
+                }
+            }
+            labels[i] = bi;
+            sse += bd;
+        }
+        return new Result(labels, c, sse, it, k, d);
+    }
+
+    private static int farthest(double[] x, int d, int n, double[] c, int[] labels) {
+        int far = 0;
+        double fd = -1;
+        for (int i = 0; i < n; i++) {
+            double dist = 0;
+            for (int t = 0; t < d; t++) {
+                double diff = x[i * d + t] - c[labels[i] * d + t];
+                dist += diff * diff;
+            }
+            if (dist > fd) {
+                fd = dist;
+                far = i;
+            }
+        }
+        return far;
+    }
+
+    /** k-means++: first centre uniform, then each next one with probability proportional to D(x)^2. */
+    private double[] seed(double[] x, int d, int n, SplittableRandom rnd) {
+        double[] c = new double[k * d];
+        int first = rnd.nextInt(n);
+        System.arraycopy(x, first * d, c, 0, d);
+        double[] dist = new double[n];
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        for (int j = 1; j < k; j++) {
+            double total = 0;
+            int co = (j - 1) * d;
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int t = 0; t < d; t++) {
+                    double diff = x[i * d + t] - c[co + t];
+                    s += diff * diff;
+                }
+                if (s < dist[i]) dist[i] = s;
+                total += dist[i];
+            }
+            int pick;
+            if (total == 0) {
+                pick = rnd.nextInt(n); // all remaining points coincide with centres
+            } else {
+                double r = rnd.nextDouble() * total;
+                pick = n - 1;
+                double acc = 0;
+                for (int i = 0; i < n; i++) {
+                    acc += dist[i];
+                    if (acc >= r) {
+                        pick = i;
+                        break;
+                    }
+                }
+            }
+            System.arraycopy(x, pick * d, c, j * d, d);
+        }
+        return c;
+    }
+}

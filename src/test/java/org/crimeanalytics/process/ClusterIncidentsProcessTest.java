@@ -1,0 +1,210 @@
+package org.crimeanalytics.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.crimeanalytics.geo.Crs;
+import org.crimeanalytics.json.Json;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.data.collection.ListFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.feature.NameImpl;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.process.ProcessException;
+import org.geotools.process.Processors;
+import org.geotools.data.util.NullProgressListener;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.WKTReader;
+
+class ClusterIncidentsProcessTest {
+
+    /** Points in EPSG:3857 (metres) from WKT; null for no geometry. */
+    static SimpleFeatureCollection layer(String crs, String... wkt) throws Exception {
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("inc");
+        if (crs != null) tb.setCRS(Crs.decode(crs, "t"));
+        tb.add("geom", Geometry.class);
+        tb.add("offense", String.class);
+        SimpleFeatureType t = tb.buildFeatureType();
+        List<SimpleFeature> l = new ArrayList<>();
+        for (int i = 0; i < wkt.length; i++) {
+            l.add(SimpleFeatureBuilder.build(t, new Object[] {wkt[i] == null ? null : new WKTReader().read(wkt[i]), i % 3 == 0 ? "THEFT" : "BATTERY"}, "inc." + i));
+        }
+        return new ListFeatureCollection(t, l);
+    }
+
+    /** Three tight blobs 10 km apart, 30 points each, and two isolated points. */
+    static SimpleFeatureCollection blobs() throws Exception {
+        Random r = new Random(3);
+        List<String> w = new ArrayList<>();
+        double[][] c = {{0, 0}, {10000, 0}, {0, 10000}};
+        for (double[] cc : c) for (int i = 0; i < 30; i++) w.add("POINT (" + (cc[0] + r.nextGaussian() * 50) + " " + (cc[1] + r.nextGaussian() * 50) + ")");
+        w.add("POINT (5000 5000)");
+        w.add("POINT (-7000 -7000)");
+        return layer("EPSG:3857", w.toArray(new String[0]));
+    }
+
+    static Map<String, Object> run(Map<String, Object> in) {
+        return Processors.createProcess(new NameImpl("crime", "ClusterIncidents")).execute(new HashMap<>(in), null);
+    }
+
+    static List<SimpleFeature> list(Object fc) {
+        return HotSpotsProcessTest.list(fc);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> summary(Map<String, Object> out) {
+        return (Map<String, Object>) Json.parse((String) out.get("summary"));
+    }
+
+    static String err(Map<String, Object> in) {
+        return assertThrows(ProcessException.class, () -> run(in)).getMessage();
+    }
+
+    @Test
+    void badInputNamesTheParameter() throws Exception {
+        assertEquals("incidents: the collection is empty", err(Map.of("incidents", layer("EPSG:3857"))));
+        assertTrue(err(Map.of("incidents", layer("EPSG:3857", "POLYGON ((0 0, 1 0, 1 1, 0 0))"))).startsWith("incidents: feature inc.0 has a Polygon"));
+        assertTrue(err(Map.of("incidents", layer(null, "POINT (1 1)"))).startsWith("incidents: the layer has no coordinate reference system"));
+        assertTrue(err(Map.of("incidents", blobs(), "k", 0)).startsWith("k:"));
+        assertTrue(err(Map.of("incidents", layer("EPSG:3857", "POINT (1 1)", "POINT (1 1)"), "k", 2)).startsWith("k: 2 clusters asked for 1 distinct"));
+        assertTrue(err(Map.of("incidents", blobs(), "method", ClusterIncidentsProcess.Method.DBSCAN, "eps", 0.0)).startsWith("eps:"));
+        assertTrue(err(Map.of("incidents", blobs(), "maxFeatures", 10)).startsWith("maxFeatures:"));
+        assertTrue(err(Map.of("incidents", blobs(), "method", ClusterIncidentsProcess.Method.EM, "minK", 5, "maxK", 3)).startsWith("minK, maxK:"));
+    }
+
+    @Test
+    void onePointIdenticalPointsAndCollinearPoints() throws Exception {
+        Map<String, Object> one = run(Map.of("incidents", layer("EPSG:3857", "POINT (5 5)"), "k", 1));
+        SimpleFeature c = list(one.get("clusters")).get(0);
+        assertEquals(1, c.getAttribute("CLUSTER_SIZE"));
+        assertEquals("POINT (5 5)", ((Geometry) c.getDefaultGeometry()).toText());
+        assertEquals(0.0, ((Number) summary(one).get("sse_m2")).doubleValue(), 0);
+        Map<String, Object> same = run(Map.of("incidents", layer("EPSG:3857", "POINT (5 5)", "POINT (5 5)", "POINT (5 5)"), "k", 1));
+        assertEquals(3, list(same.get("clusters")).get(0).getAttribute("CLUSTER_SIZE"));
+        Map<String, Object> line = run(Map.of("incidents", layer("EPSG:3857", "POINT (0 0)", "POINT (10 0)", "POINT (20 0)"), "k", 1));
+        assertEquals("LINESTRING (0 0, 20 0)", ((Geometry) list(line.get("clusters")).get(0).getDefaultGeometry()).toText());
+        Map<String, Object> ell = run(Map.of("incidents", layer("EPSG:3857", "POINT (0 0)", "POINT (10 0)", "POINT (20 0)"), "k", 1,
+                "shape", ClusterIncidentsProcess.Shape.ELLIPSE));
+        Geometry g = (Geometry) list(ell.get("clusters")).get(0).getDefaultGeometry();
+        assertEquals("LineString", g.getGeometryType());
+        assertEquals(2 * Math.sqrt(200.0 / 3), g.getLength(), 1e-9); // 2 standard deviations along the line
+    }
+
+    @Test
+    void wellSeparatedBlobsByKMeansAndDbscan() throws Exception {
+        SimpleFeatureCollection b = blobs();
+        List<SimpleFeature> km = list(run(Map.of("incidents", b, "k", 3)).get("result"));
+        // the two stray points join a blob under k-means; the three blobs are never split or merged
+        for (int blob = 0; blob < 3; blob++) {
+            Set<Object> ids = new HashSet<>();
+            for (int i = blob * 30; i < blob * 30 + 30; i++) ids.add(km.get(i).getAttribute("CLUSTER_ID"));
+            assertEquals(1, ids.size(), "blob " + blob);
+        }
+        assertNotEquals(km.get(0).getAttribute("CLUSTER_ID"), km.get(30).getAttribute("CLUSTER_ID"));
+        Map<String, Object> db = run(Map.of("incidents", b, "method", ClusterIncidentsProcess.Method.DBSCAN, "eps", 300.0, "minPoints", 5));
+        List<SimpleFeature> fs = list(db.get("result"));
+        assertEquals(-1, fs.get(90).getAttribute("CLUSTER_ID"));
+        assertEquals(-1, fs.get(91).getAttribute("CLUSTER_ID"));
+        assertEquals(-1, fs.get(91).getAttribute("COLOR_ID"));
+        assertEquals(3L, summary(db).get("clusters"));
+        assertEquals(2L, summary(db).get("noise"));
+        List<SimpleFeature> cl = list(db.get("clusters"));
+        assertEquals(30, cl.get(0).getAttribute("CLUSTER_SIZE"));
+        assertEquals(30.0 / 92, (Double) cl.get(0).getAttribute("SHARE"), 1e-12);
+        assertEquals("BATTERY", cl.get(0).getAttribute("TOP_OFFENSE")); // 20 of 30
+        assertEquals(20.0 / 30, (Double) cl.get(0).getAttribute("TOP_SHARE"), 1e-12);
+        Map<String, Object> op = run(Map.of("incidents", b, "method", ClusterIncidentsProcess.Method.OPTICS, "eps", 300.0, "minPoints", 5));
+        assertEquals(3L, summary(op).get("clusters"));
+        assertNull(list(op.get("result")).get(91).getAttribute("REACHABILITY"));
+    }
+
+    @Test
+    void nullGeometriesAreCountedKeptAndReported() throws Exception {
+        Map<String, Object> out = run(Map.of("incidents", layer("EPSG:3857", "POINT (0 0)", null, "POINT (10 10)", "POINT (1000 0)"), "k", 2));
+        List<SimpleFeature> fs = list(out.get("result"));
+        assertEquals(4, fs.size());
+        assertNull(fs.get(1).getAttribute("CLUSTER_ID"));
+        assertEquals(1L, summary(out).get("incidents_without_geometry"));
+        assertEquals(List.of("inc.1"), summary(out).get("first_without_geometry"));
+    }
+
+    @Test
+    void emAndXMeansChooseKWithinTheRange() throws Exception {
+        SimpleFeatureCollection b = blobs();
+        for (ClusterIncidentsProcess.Method m : new ClusterIncidentsProcess.Method[] {ClusterIncidentsProcess.Method.EM,
+            ClusterIncidentsProcess.Method.XMEANS}) {
+            Map<String, Object> out = run(Map.of("incidents", b, "method", m, "minK", 2, "maxK", 6));
+            long k = (Long) summary(out).get("k_chosen");
+            assertTrue(k >= 2 && k <= 6, m + " chose " + k);
+            List<SimpleFeature> fs = list(out.get("result"));
+            assertNotEquals(fs.get(0).getAttribute("CLUSTER_ID"), fs.get(30).getAttribute("CLUSTER_ID"), m.name());
+        }
+    }
+
+    @Test
+    void deterministicForASeedAndAdjacentClustersNeverShareAColour() {
+        SimpleFeatureCollection inc = ProcessCatalogTest.lapdIncidents();
+        Map<String, Object> in = Map.of("incidents", inc, "method", ClusterIncidentsProcess.Method.DBSCAN, "eps", 400.0, "minPoints", 8);
+        Map<String, Object> a = run(in);
+        Map<String, Object> b = run(in);
+        List<SimpleFeature> ca = list(a.get("clusters"));
+        assertEquals(ca.size(), list(b.get("clusters")).size());
+        assertTrue(ca.size() > 10);
+        double near = ((Number) summary(a).get("adjacency_distance_m")).doubleValue();
+        // check adjacency in metres through the same projection the process used
+        org.crimeanalytics.geo.ProjectedPoints pp = org.crimeanalytics.geo.ProjectedPoints.extract(inc, null, false, "t", null);
+        for (int i = 0; i < ca.size(); i++) {
+            for (int j = i + 1; j < ca.size(); j++) {
+                Geometry gi = pp.toMetric((Geometry) ca.get(i).getDefaultGeometry());
+                Geometry gj = pp.toMetric((Geometry) ca.get(j).getDefaultGeometry());
+                if (gi.distance(gj) < near * 0.999) {
+                    assertNotEquals(ca.get(i).getAttribute("COLOR_ID"), ca.get(j).getAttribute("COLOR_ID"), i + " and " + j);
+                }
+            }
+        }
+        List<SimpleFeature> ra = list(a.get("result")), rb = list(b.get("result"));
+        for (int i = 0; i < ra.size(); i += 97) assertEquals(ra.get(i).getAttribute("CLUSTER_ID"), rb.get(i).getAttribute("CLUSTER_ID"));
+        assertEquals(inc.size(), ra.size());
+    }
+
+    @Test
+    void cancellationStopsTheWork() {
+        NullProgressListener cancelled = new NullProgressListener();
+        cancelled.setCanceled(true);
+        ProcessException e = assertThrows(ProcessException.class, () -> Processors.createProcess(new NameImpl("crime", "ClusterIncidents"))
+                .execute(new HashMap<>(Map.of("incidents", ProcessCatalogTest.lapdIncidents())), cancelled));
+        assertEquals("cancelled", e.getMessage());
+    }
+
+    @Test
+    void resultsComeBackInTheInputCrs() {
+        SimpleFeatureCollection inc = ProcessCatalogTest.lapdIncidents();
+        Map<String, Object> out = run(Map.of("incidents", inc, "k", 10));
+        SimpleFeatureCollection cl = (SimpleFeatureCollection) out.get("clusters");
+        assertTrue(Crs.isLonLatWgs84(cl.getSchema().getCoordinateReferenceSystem()));
+        for (SimpleFeature c : list(cl)) {
+            double mx = (Double) c.getAttribute("MEAN_X");
+            assertTrue(mx > -119 && mx < -117.5, "mean centre in degrees: " + mx);
+            assertTrue(((Geometry) c.getDefaultGeometry()).getEnvelopeInternal().getWidth() < 2, "hull in degrees");
+        }
+        assertTrue(((String) out.get("style")).contains("<ogc:PropertyName>COLOR_ID</ogc:PropertyName>"));
+        Point p = (Point) list(out.get("result")).get(0).getDefaultGeometry();
+        assertEquals(-118.2978, p.getX(), 0);
+    }
+}
