@@ -18,7 +18,7 @@ public class FastKMeans extends RandomizableClusterer implements NumberOfCluster
     private static final long serialVersionUID = 1L;
     private int numClusters = 2;
     private int maxIterations = 100;
-    private int restarts = 3;
+    private int restarts = 5;
     private KMeans.Result model;
 
     public FastKMeans() {

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 /**
  * Lloyd's k-means over row-major {@code double[n * d]} data with k-means++ seeding (Arthur &amp;
  * Vassilvitskii 2007), run on all cores in fixed chunks so results do not depend on thread timing,
+ * stopping at scikit-learn's tolerance ({@link #TOLERANCE}),
  * and the best (lowest SSE) of {@code restarts} seeded starts kept. Configured once; {@link #fit} runs.
  *
  * <p>Degenerate input: k greater than the number of distinct points is refused by the caller; an
@@ -19,6 +20,12 @@ public final class KMeans {
 
     /** The outcome of one fit. */
     public record Result(int[] labels, double[] centres, double sse, int iterations, int k, int d) {}
+
+    /**
+     * Convergence: iterations stop when the squared shift of all centres is at most this fraction of the
+     * data's mean variance per dimension (scikit-learn's criterion and default), or when no label changes.
+     */
+    public static final double TOLERANCE = 1e-4;
 
     private final int k;
     private final int maxIterations;
@@ -34,18 +41,45 @@ public final class KMeans {
         this.seed = seed;
     }
 
+    /**
+     * Fits the data. With several restarts on more than {@value #SAMPLE_ABOVE} points, each restart
+     * (k-means++ and Lloyd) runs on its own seeded random sample of {@code max(SAMPLE_ABOVE, n/10)}
+     * points; the centres of the best sample run then start Lloyd iterations on all points. Smaller
+     * data: every restart runs on all points and the lowest SSE wins.
+     */
     public Result fit(double[] data, int d, BooleanSupplier cancelled) {
+        int n = data.length / d;
+        if (restarts == 1 || n <= SAMPLE_ABOVE) {
+            Result best = null;
+            for (int r = 0; r < restarts; r++) {
+                Result res = run(data, d, seed + r * 0x9E3779B97F4A7C15L, cancelled, null);
+                if (best == null || res.sse() < best.sse()) best = res;
+            }
+            return best;
+        }
+        int m = Math.max(SAMPLE_ABOVE, n / 10);
         Result best = null;
         for (int r = 0; r < restarts; r++) {
-            Result res = run(data, d, seed + r * 0x9E3779B97F4A7C15L, cancelled);
+            long s = seed + r * 0x9E3779B97F4A7C15L;
+            SplittableRandom rnd = new SplittableRandom(s ^ 0x5DEECE66DL);
+            double[] sample = new double[m * d];
+            for (int i = 0; i < m; i++) {
+                int j = rnd.nextInt(n);
+                System.arraycopy(data, j * d, sample, i * d, d);
+            }
+            Result res = run(sample, d, s, cancelled, null);
             if (best == null || res.sse() < best.sse()) best = res;
         }
-        return best;
+        return run(data, d, seed, cancelled, best.centres());
     }
 
-    private Result run(double[] x, int d, long s, BooleanSupplier cancelled) {
+    /** Above this many points, restarts run on samples (see {@link #fit}). */
+    public static final int SAMPLE_ABOVE = 20_000;
+
+    private Result run(double[] x, int d, long s, BooleanSupplier cancelled, double[] start) {
         int n = x.length / d;
-        double[] c = seed(x, d, n, new SplittableRandom(s));
+        double tol = TOLERANCE * meanVariance(x, d, n);
+        double[] c = start != null ? start.clone() : seed(x, d, n, new SplittableRandom(s));
         int[] labels = new int[n];
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[][] partSums = new double[chunks][k * d];
@@ -109,7 +143,10 @@ public final class KMeans {
                     for (int t = 0; t < d; t++) next[j * d + t] = sums[j * d + t] / counts[j];
                 }
             }
+            double shift = 0;
+            for (int t = 0; t < k * d; t++) shift += (next[t] - c[t]) * (next[t] - c[t]);
             c = next;
+            if (shift <= tol) break; // centres moved less than the tolerance: converged
         }
         // final assignment and SSE against the final centres
         double sse = 0;
@@ -131,6 +168,20 @@ public final class KMeans {
             sse += bd;
         }
         return new Result(labels, c, sse, it, k, d);
+    }
+
+    /** Mean over dimensions of the variance of the data (the scale of the stopping tolerance). */
+    private static double meanVariance(double[] x, int d, int n) {
+        double total = 0;
+        for (int t = 0; t < d; t++) {
+            double m = 0;
+            for (int i = 0; i < n; i++) m += x[i * d + t];
+            m /= n;
+            double v = 0;
+            for (int i = 0; i < n; i++) v += (x[i * d + t] - m) * (x[i * d + t] - m);
+            total += v / n;
+        }
+        return total / d;
     }
 
     private static int farthest(double[] x, int d, int n, double[] c, int[] labels) {
@@ -157,18 +208,26 @@ public final class KMeans {
         System.arraycopy(x, first * d, c, 0, d);
         double[] dist = new double[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        double[] part = new double[chunks];
         for (int j = 1; j < k; j++) {
-            double total = 0;
             int co = (j - 1) * d;
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int t = 0; t < d; t++) {
-                    double diff = x[i * d + t] - c[co + t];
-                    s += diff * diff;
+            IntStream.range(0, chunks).parallel().forEach(ch -> {
+                double sum = 0;
+                int end = Math.min(n, (ch + 1) * CHUNK);
+                for (int i = ch * CHUNK; i < end; i++) {
+                    double s = 0;
+                    for (int t = 0; t < d; t++) {
+                        double diff = x[i * d + t] - c[co + t];
+                        s += diff * diff;
+                    }
+                    if (s < dist[i]) dist[i] = s;
+                    sum += dist[i];
                 }
-                if (s < dist[i]) dist[i] = s;
-                total += dist[i];
-            }
+                part[ch] = sum;
+            });
+            double total = 0;
+            for (double v : part) total += v; // fixed order: deterministic
             int pick;
             if (total == 0) {
                 pick = rnd.nextInt(n); // all remaining points coincide with centres
