@@ -22,6 +22,7 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
         AggregateToAreasProcess.class,
         ClusterAreasProcess.class,
         ClusterIncidentsProcess.class,
+        TemporalProfileProcess.class,
     };
 
     public CrimeProcessFactory() {

@@ -67,6 +67,25 @@ public final class Styles {
         return Sld.document("crime_risk_levels", "Risk levels of areas", "Clusters of areas ordered by mean crime rate", rules);
     }
 
+    /**
+     * A signed trend on {@code attribute}: seven classes symmetric around zero (falling blue, stable
+     * pale, rising red), limits at +-1/7, 3/7 and 5/7 of the largest absolute value.
+     */
+    public static String trend(String attribute, double maxAbs, Sld.Kind kind) {
+        double m = maxAbs > 0 ? maxAbs : 1;
+        double[] lim = {-5 * m / 7, -3 * m / 7, -m / 7, m / 7, 3 * m / 7, 5 * m / 7};
+        String[] titles = {"Falling strongly", "Falling", "Falling slightly", "Stable", "Rising slightly", "Rising", "Rising strongly"};
+        List<Sld.Rule> rules = new ArrayList<>();
+        for (int c = 0; c < 7; c++) {
+            Double lo = c == 0 ? null : lim[c - 1];
+            Double hi = c == 6 ? null : lim[c];
+            rules.add(Sld.range(attribute, lo, hi, titles[c] + " (" + (lo == null ? "below " + fmt(hi) : hi == null ? fmt(lo) + " and above"
+                    : fmt(lo) + " to under " + fmt(hi)) + " per year)", symbol(kind, Palettes.DIVERGING[c])));
+        }
+        rules.add(Sld.otherwise("no_trend", "Not enough periods", symbol(kind, "#cccccc")));
+        return Sld.document("crime_trend", "Trend of incidents per year", "Sen's slope of the period counts, per year", rules);
+    }
+
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e12) return Long.toString((long) v);
         return String.format(java.util.Locale.ROOT, "%.3g", v);

@@ -47,6 +47,7 @@ class ProcessCatalogTest {
         SAMPLES.put("ClusterAreas", () -> Map.of("areas", new AggregateToAreasProcess().execute(lapdIncidents(), Samples.divisions(),
                 null, null, null, null, null, null, null, null, null, null, null, null).get("result")));
         SAMPLES.put("ClusterIncidents", () -> Map.of("incidents", lapdIncidents(), "k", 10));
+        SAMPLES.put("TemporalProfile", () -> Map.of("incidents", lapdIncidents(), "areas", Samples.divisions()));
         SAMPLES.put("ClusterOutlier", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0, "weights", WeightsType.KNN));
     }
 

@@ -1,0 +1,65 @@
+package org.crimeanalytics.temporal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+
+/**
+ * When incidents happen: an hour-of-day x day-of-week matrix and counts per month or ISO week, from
+ * floating local times (milliseconds read with a UTC calendar).
+ *
+ * <p>Unknown times are handled explicitly. A time recorded at exactly 00:00 or 00:01 is taken as a
+ * "time unknown" placeholder (Chicago records unknown times as 12:01 AM and many exports use
+ * midnight): it counts in the period series but not in the hour-by-weekday matrix, peak hour or the
+ * night share. Times with day precision count in the series only, month precision in monthly series
+ * only. Each exclusion is counted.
+ */
+public final class TemporalProfile {
+
+    /** Precision codes: 0 minute, 1 day, 2 month, -1 unknown. */
+    public static final int MINUTE = 0, DAY = 1, MONTH = 2;
+
+    private TemporalProfile() {}
+
+    /** Whether a minute-precision time is a midnight placeholder (00:00 or 00:01). */
+    public static boolean placeholder(long millis) {
+        long minuteOfDay = Math.floorMod(millis, 86_400_000L) / 60_000L;
+        return minuteOfDay == 0 || minuteOfDay == 1;
+    }
+
+    /** Hour 0-23 of a floating time. */
+    public static int hour(long millis) {
+        return (int) (Math.floorMod(millis, 86_400_000L) / 3_600_000L);
+    }
+
+    /** Day of week 0 = Monday .. 6 = Sunday. */
+    public static int weekday(long millis) {
+        long day = Math.floorDiv(millis, 86_400_000L); // 1970-01-01 was a Thursday (3)
+        return (int) Math.floorMod(day + 3, 7);
+    }
+
+    /** Months since January 1970. */
+    public static int monthIndex(long millis) {
+        LocalDate d = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC).toLocalDate();
+        return (d.getYear() - 1970) * 12 + d.getMonthValue() - 1;
+    }
+
+    /** Weeks since the ISO week of 1970-01-01 (Monday-based). */
+    public static int weekIndex(long millis) {
+        long day = Math.floorDiv(millis, 86_400_000L);
+        return (int) Math.floorDiv(day + 3, 7);
+    }
+
+    /** Label of a month index: yyyy-MM. */
+    public static String monthLabel(int index) {
+        return String.format("%04d-%02d", 1970 + Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+    }
+
+    /** Label of a week index: the ISO week's Monday, yyyy-MM-dd, and week number. */
+    public static String weekLabel(int index) {
+        LocalDate monday = LocalDate.of(1970, 1, 1).minusDays(3).plusDays(7L * index);
+        return monday + " (W" + monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ")";
+    }
+
+}

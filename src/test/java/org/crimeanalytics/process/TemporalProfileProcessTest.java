@@ -1,0 +1,205 @@
+package org.crimeanalytics.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.crimeanalytics.TestData;
+import org.crimeanalytics.geo.Crs;
+import org.crimeanalytics.geo.IncidentCollection;
+import org.crimeanalytics.ingest.IncidentIngest;
+import org.crimeanalytics.ingest.IncidentTable;
+import org.crimeanalytics.io.Inputs;
+import org.crimeanalytics.json.Json;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.data.collection.ListFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.feature.NameImpl;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.process.ProcessException;
+import org.geotools.process.Processors;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.WKTReader;
+
+class TemporalProfileProcessTest {
+
+    static Date at(int y, int mo, int d, int h, int mi) {
+        return new Date(LocalDateTime.of(y, mo, d, h, mi).toInstant(ZoneOffset.UTC).toEpochMilli());
+    }
+
+    static SimpleFeatureCollection incidents(Object[][] rows) throws Exception {
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("inc");
+        tb.setCRS(Crs.wgs84());
+        tb.add("geom", Point.class);
+        tb.add("occurred", Date.class);
+        tb.add("time_precision", String.class);
+        tb.add("category", String.class);
+        tb.add("offense", String.class);
+        SimpleFeatureType t = tb.buildFeatureType();
+        List<SimpleFeature> l = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            l.add(SimpleFeatureBuilder.build(t, new Object[] {new WKTReader().read((String) rows[i][0]), rows[i][1], rows[i][2], rows[i][3], rows[i][4]}, "inc." + i));
+        }
+        return new ListFeatureCollection(t, l);
+    }
+
+    static Map<String, Object> run(Map<String, Object> in) {
+        return Processors.createProcess(new NameImpl("crime", "TemporalProfile")).execute(new HashMap<>(in), null);
+    }
+
+    static List<CSVRecord> csv(Object text) throws Exception {
+        try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(new StringReader((String) text))) {
+            return p.getRecords();
+        }
+    }
+
+    @Test
+    void missingTimeAttributeIsAnError() throws Exception {
+        assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("incidents", incidents(new Object[0][]), "timeAttribute", "when")))
+                .getMessage().startsWith("timeAttribute:"));
+    }
+
+    @Test
+    void handMadeIncidentsByHourWeekdayAndPlaceholders() throws Exception {
+        Object[][] rows = {
+            {"POINT (0.5 0.5)", at(2024, 1, 1, 23, 30), "minute", "violent", "ASSAULT"}, // Monday 23h: night
+            {"POINT (0.5 0.5)", at(2024, 1, 6, 14, 0), "minute", "property", "THEFT"}, // Saturday 14h: weekend
+            {"POINT (0.5 0.5)", at(2024, 1, 6, 14, 45), "minute", "property", "THEFT"},
+            {"POINT (0.5 0.5)", at(2024, 2, 3, 0, 1), "minute", "property", "THEFT"}, // 00:01 placeholder
+            {"POINT (5.5 5.5)", at(2024, 2, 4, 0, 0), "day", "other", "FRAUD"}, // date only
+            {"POINT (5.5 5.5)", null, "minute", "other", "FRAUD"}, // no time
+            {"POINT (5.5 5.5)", at(2024, 3, 1, 10, 0), "minute", "property", "THEFT"}};
+        SimpleFeatureCollection areas = HotSpotsProcessTest.lattice(1, 1, new double[] {1});
+        // one area covering (0,0)-(1,1) in EPSG:3857 would not match lon/lat; build a lon/lat square instead
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("a");
+        tb.setCRS(Crs.wgs84());
+        tb.add("geom", org.locationtech.jts.geom.Polygon.class);
+        tb.add("name", String.class);
+        SimpleFeatureType at = tb.buildFeatureType();
+        areas = new ListFeatureCollection(at, List.of(
+                SimpleFeatureBuilder.build(at, new Object[] {new WKTReader().read("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))"), "A"}, "a.1"),
+                SimpleFeatureBuilder.build(at, new Object[] {new WKTReader().read("POLYGON ((5 5, 6 5, 6 6, 5 6, 5 5))"), "B"}, "a.2")));
+        Map<String, Object> out = run(Map.of("incidents", incidents(rows), "areas", areas));
+        List<CSVRecord> m = csv(out.get("matrix"));
+        assertEquals("all", m.get(0).get("category"));
+        assertEquals("Mon", m.get(0).get("weekday"));
+        assertEquals("1", m.get(0).get("h23"));
+        assertEquals("2", m.get(5).get("h14")); // Saturday
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse((String) out.get("summary"));
+        assertEquals(7L, s.get("incidents_read"));
+        assertEquals(1L, s.get("without_time"));
+        assertEquals(1L, s.get("time_unknown_midnight_placeholders"));
+        assertEquals(1L, s.get("date_only"));
+        assertEquals(4L, s.get("in_hour_weekday_matrix"));
+        assertEquals(6L, s.get("in_series"));
+        assertEquals(14L, s.get("peak_hour"));
+        List<CSVRecord> series = csv(out.get("series"));
+        assertEquals(List.of("2024-01", "2024-02", "2024-03"), series.stream().map(r -> r.get("period")).toList());
+        assertEquals(List.of("3", "2", "1"), series.stream().map(r -> r.get("count")).toList());
+        List<CSVRecord> types = csv(out.get("types"));
+        assertEquals("THEFT", types.get(0).get("offense"));
+        assertEquals("4", types.get(0).get("count"));
+        List<SimpleFeature> res = HotSpotsProcessTest.list(out.get("result"));
+        SimpleFeature a = res.get(0);
+        assertEquals(4, a.getAttribute("INCIDENTS"));
+        assertEquals(1.0 / 3, (Double) a.getAttribute("NIGHT_SHARE"), 1e-12); // of the 3 timed, non-placeholder
+        assertEquals(2.0 / 3, (Double) a.getAttribute("WEEKEND_SHARE"), 1e-12);
+        assertEquals("Sat", a.getAttribute("PEAK_DAY"));
+        // area A: series 3, 1 (Feb placeholder counts in the series), 0 -> Sen's slope of (3, 1, 0) = -1.5 per month
+        assertEquals(-1.5 * 12, (Double) a.getAttribute("TREND_PER_YEAR"), 1e-12);
+        assertTrue(((String) out.get("style")).contains("TREND_PER_YEAR"));
+    }
+
+    /**
+     * Chicago 2014-2018 monthly totals: the process's decomposition against an independent computation
+     * from the textbook definition (monthly counts read straight from the files' Date column).
+     */
+    @Test
+    void chicagoMonthlyDecompositionMatchesAnIndependentComputation() throws Exception {
+        List<IncidentTable> tables = new ArrayList<>();
+        TreeMap<String, Integer> monthly = new TreeMap<>();
+        for (int y = 2014; y <= 2018; y++) {
+            java.nio.file.Path f = TestData.shared("chicago/crimes_" + y + ".csv.gz");
+            try (InputStream in = Inputs.open(f, null)) {
+                IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, "c" + y, ImportIncidentsProcess.options(null, null, null, null, null, null),
+                        null, null, -1);
+                tables.add(r.table());
+                // the independent count: every accepted row's month from its source line, via Commons CSV below
+            }
+            java.util.Set<Long> accepted = new java.util.HashSet<>();
+            IncidentTable t = tables.get(tables.size() - 1);
+            for (int i = 0; i < t.size(); i++) accepted.add(t.line(i));
+            try (InputStream in = Inputs.open(f, null);
+                    CSVParser p = CSVFormat.DEFAULT.builder().setHeader().build().parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                DateTimeFormatter fmt = DateTimeFormatter.ofPattern("MM/dd/yyyy hh:mm:ss a", Locale.US);
+                for (CSVRecord rec : p) {
+                    if (!accepted.contains(rec.getRecordNumber() + 1)) continue;
+                    LocalDateTime d = LocalDateTime.parse(rec.get("Date"), fmt);
+                    monthly.merge(String.format("%04d-%02d", d.getYear(), d.getMonthValue()), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Object> out = run(Map.of("incidents", new IncidentCollection(IncidentTable.concat(tables))));
+        List<CSVRecord> series = csv(out.get("series"));
+        double[] y = monthly.values().stream().mapToDouble(Integer::doubleValue).toArray();
+        assertEquals(y.length, series.size());
+        // textbook classical decomposition, written out again here
+        int n = y.length, m = 12;
+        double[] trend = new double[n];
+        for (int t = 0; t < n; t++) {
+            if (t < 6 || t + 6 >= n) {
+                trend[t] = Double.NaN;
+                continue;
+            }
+            double sum = y[t - 6] / 2 + y[t + 6] / 2;
+            for (int j = -5; j <= 5; j++) sum += y[t + j];
+            trend[t] = sum / 12;
+        }
+        double[] idx = new double[m];
+        for (int p = 0; p < m; p++) {
+            double sum = 0;
+            int c = 0;
+            for (int t = p; t < n; t += m) if (!Double.isNaN(trend[t])) {
+                sum += y[t] - trend[t];
+                c++;
+            }
+            idx[p] = sum / c;
+        }
+        double avg = java.util.Arrays.stream(idx).average().orElseThrow();
+        for (int i = 0; i < n; i++) {
+            CSVRecord r = series.get(i);
+            assertEquals(y[i], Double.parseDouble(r.get("count")), 0, r.get("period"));
+            double s = idx[i % m] - avg;
+            assertEquals(s, Double.parseDouble(r.get("seasonal")), 1e-9, r.get("period"));
+            if (Double.isNaN(trend[i])) {
+                assertEquals("", r.get("trend"));
+            } else {
+                assertEquals(trend[i], Double.parseDouble(r.get("trend")), 1e-9, r.get("period"));
+                assertEquals(y[i] - trend[i] - s, Double.parseDouble(r.get("residual")), 1e-9, r.get("period"));
+            }
+        }
+    }
+}
