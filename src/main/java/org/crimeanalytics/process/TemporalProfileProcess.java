@@ -130,7 +130,7 @@ public class TemporalProfileProcess {
         Map<String, long[][]> matrix = new TreeMap<>(); // category -> [7][24]
         long[][] all = new long[7][24];
         Map<Integer, long[]> seriesMap = new TreeMap<>();
-        Map<String, long[]> types = new HashMap<>();
+        Map<String, Map<String, long[]>> types = new HashMap<>();
         long[][][] areaMatrix = new long[na][7][24];
         List<Map<Integer, long[]>> areaSeries = new ArrayList<>();
         for (int a = 0; a < na; a++) areaSeries.add(new HashMap<>());
@@ -188,7 +188,7 @@ public class TemporalProfileProcess {
                 seriesMap.computeIfAbsent(key, k -> new long[1])[0]++;
                 if (area >= 0) areaSeries.get(area).computeIfAbsent(key, k -> new long[1])[0]++;
                 String off = hasOffense && f.getAttribute("offense") != null ? f.getAttribute("offense").toString() : "(none)";
-                types.computeIfAbsent(cat + "\u0000" + off, k -> new long[1])[0]++;
+                types.computeIfAbsent(cat, k -> new HashMap<>()).computeIfAbsent(off, k -> new long[1])[0]++;
                 if (monthPrec) {
                     monthOnly++;
                     continue;
@@ -340,7 +340,11 @@ public class TemporalProfileProcess {
         return w.toString();
     }
 
-    static String typesCsv(Map<String, long[]> types) {
+    static String typesCsv(Map<String, Map<String, long[]>> nested) {
+        Map<String, long[]> types = new HashMap<>();
+        for (Map.Entry<String, Map<String, long[]>> c : nested.entrySet()) {
+            for (Map.Entry<String, long[]> o : c.getValue().entrySet()) types.put(c.getKey() + "\u0000" + o.getKey(), o.getValue());
+        }
         long total = 0;
         for (long[] v : types.values()) total += v[0];
         List<Map.Entry<String, long[]>> l = new ArrayList<>(types.entrySet());

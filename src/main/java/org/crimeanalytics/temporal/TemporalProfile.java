@@ -1,8 +1,6 @@
 package org.crimeanalytics.temporal;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 
 /**
@@ -41,8 +39,17 @@ public final class TemporalProfile {
 
     /** Months since January 1970. */
     public static int monthIndex(long millis) {
-        LocalDate d = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC).toLocalDate();
-        return (d.getYear() - 1970) * 12 + d.getMonthValue() - 1;
+        // civil_from_days (H. Hinnant): year and month of a day count without allocating
+        long z = Math.floorDiv(millis, 86_400_000L) + 719468;
+        long era = Math.floorDiv(z, 146097);
+        long doe = z - era * 146097;
+        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long y = yoe + era * 400;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long m = mp < 10 ? mp + 3 : mp - 9;
+        if (m <= 2) y++;
+        return (int) ((y - 1970) * 12 + m - 1);
     }
 
     /** Weeks since the ISO week of 1970-01-01 (Monday-based). */
