@@ -70,7 +70,7 @@ public final class Main {
                     if (rest.length != 1) throw new CliException("usage: describe crime:Name");
                     describe(rest[0]);
                 }
-                case "run" -> run(rest);
+                case "run" -> run(rest, null);
                 case "demo" -> demo(rest.length > 0 ? Paths.get(rest[0]) : Paths.get("out"));
                 case "bench" -> bench(rest);
                 default -> throw new CliException("unknown command '" + args[0] + "' (list, describe, run, demo, bench)");
@@ -96,7 +96,7 @@ public final class Main {
         out.println("crime-analytics: the crime: processes of gs-crime-analytics on local files");
         out.println("  list                                   the processes");
         out.println("  describe crime:Name                    inputs and outputs of a process");
-        out.println("  run crime:Name key=value key=@file ... -o output=path ...");
+        out.println("  run crime:Name key=value key=@file ... -o output=path ... [--map page.html]");
         out.println("                                         @file: CSV (.csv, .csv.gz) or GeoJSON for feature inputs,");
         out.println("                                         text for text inputs; outputs by extension:");
         out.println("                                         .geojson .csv .json .sld");
@@ -194,15 +194,21 @@ public final class Main {
         return sb.toString();
     }
 
-    private void run(String[] args) throws IOException {
+    private void run(String[] args, org.crimeanalytics.html.MapPage shared) throws IOException {
         if (args.length == 0) throw new CliException("usage: run crime:Name key=value ... -o output=path ...");
         Name n = name(args[0]);
         ProcessFactory f = factory(n);
         Map<String, Parameter<?>> info = f.getParameterInfo(n);
         Map<String, String> outputs = new LinkedHashMap<>();
         Map<String, List<String>> raw = new LinkedHashMap<>();
+        Path mapPath = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--map")) {
+                if (++i >= args.length) throw new CliException("--map needs a path, e.g. out/map.html");
+                mapPath = Paths.get(args[i]);
+                continue;
+            }
             if (a.equals("-o")) {
                 if (++i >= args.length) throw new CliException("-o needs output=path");
                 a = args[i];
@@ -245,6 +251,9 @@ public final class Main {
         long t0 = System.nanoTime();
         Map<String, Object> result = process.execute(inputs, progress);
         err.printf("  crime:%s done in %.2f s%n", n.getLocalPart(), (System.nanoTime() - t0) / 1e9);
+        org.crimeanalytics.html.MapPage page = mapPath != null ? new org.crimeanalytics.html.MapPage() : shared;
+        if (page != null) addToPage(page, "crime:" + n.getLocalPart(), inputs, result);
+        if (mapPath != null) writePage(page, mapPath, "crime:" + n.getLocalPart());
         for (Map.Entry<String, Object> e : result.entrySet()) {
             String path = outputs.get(e.getKey());
             Object v = e.getValue();
@@ -259,6 +268,30 @@ public final class Main {
                         + e.getKey() + "=file)"));
             }
         }
+    }
+
+    /** Adds a run's feature outputs (over its area input) and temporal charts to a page. */
+    static void addToPage(org.crimeanalytics.html.MapPage page, String process, Map<String, Object> inputs, Map<String, Object> result)
+            throws IOException {
+        SimpleFeatureCollection base = inputs.get("areas") instanceof SimpleFeatureCollection a ? a
+                : inputs.get("studyArea") instanceof SimpleFeatureCollection sa ? sa : null;
+        for (Map.Entry<String, Object> e : result.entrySet()) {
+            if (!(e.getValue() instanceof SimpleFeatureCollection fc)) continue;
+            String styleKey = e.getKey().equals("result") ? "style" : e.getKey() + "Style";
+            Object sld = result.get(styleKey);
+            SimpleFeatureCollection under = fc == base ? null : base;
+            page.addLayer(process + " - " + e.getKey(), fc, sld instanceof String s ? s : null, under);
+        }
+        if (result.get("matrix") instanceof String m) page.addMatrix(process + " - incidents by hour and weekday", m);
+        if (result.get("series") instanceof String s) page.addSeries(process + " - incidents per period with trend", s);
+    }
+
+    private void writePage(org.crimeanalytics.html.MapPage page, Path path, String title) throws IOException {
+        if (path.getParent() != null) Files.createDirectories(path.getParent());
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            page.write(w, title);
+        }
+        err.println("  wrote map page " + path);
     }
 
     private static String describeValue(Object v) {
@@ -290,6 +323,7 @@ public final class Main {
         }
         int step = 0;
         String pendingTitle = null;
+        org.crimeanalytics.html.MapPage page = new org.crimeanalytics.html.MapPage();
         for (String l : lines) {
             String t = l.trim();
             if (t.isEmpty()) continue;
@@ -304,8 +338,9 @@ public final class Main {
             out.println("   run " + cmd);
             pendingTitle = null;
             List<String> tokens = tokens(cmd);
-            run(tokens.toArray(new String[0]));
+            run(tokens.toArray(new String[0]), page);
         }
+        writePage(page, dir.resolve("map.html"), "gs-crime-analytics demo");
         out.println();
         out.println("demo: " + step + " steps done; outputs in " + dir.toAbsolutePath().normalize());
     }

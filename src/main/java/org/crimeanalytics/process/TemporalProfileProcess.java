@@ -16,8 +16,8 @@ import org.crimeanalytics.geo.Crs;
 import org.crimeanalytics.io.CsvOut;
 import org.crimeanalytics.json.Json;
 import org.crimeanalytics.stats.MannKendall;
-import org.crimeanalytics.style.Palettes;
-import org.crimeanalytics.style.Sld;
+
+
 import org.crimeanalytics.style.Styles;
 import org.crimeanalytics.temporal.Decomposition;
 import org.crimeanalytics.temporal.TemporalProfile;
