@@ -23,6 +23,9 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
         ClusterAreasProcess.class,
         ClusterIncidentsProcess.class,
         TemporalProfileProcess.class,
+        EvaluateHotspotsProcess.class,
+        NearRepeatProcess.class,
+        EmergingHotSpotsProcess.class,
     };
 
     public CrimeProcessFactory() {

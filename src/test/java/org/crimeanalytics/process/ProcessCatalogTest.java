@@ -48,6 +48,13 @@ class ProcessCatalogTest {
                 null, null, null, null, null, null, null, null, null, null, null, null).get("result")));
         SAMPLES.put("ClusterIncidents", () -> Map.of("incidents", lapdIncidents(), "k", 10));
         SAMPLES.put("TemporalProfile", () -> Map.of("incidents", lapdIncidents(), "areas", Samples.divisions()));
+        SAMPLES.put("NearRepeat", () -> Map.of("incidents", lapdIncidents(), "permutations", 9));
+        SAMPLES.put("EmergingHotSpots", () -> Map.of("incidents", lapdIncidents(), "cellSize", 3000.0));
+        SAMPLES.put("EvaluateHotspots", () -> {
+            SimpleFeatureCollection hot = (SimpleFeatureCollection) new HotSpotsProcess().execute(lapdIncidents(), null, null, 2000.0,
+                    null, null, null, null, null, null, null, null).get("result");
+            return Map.of("predicted", hot, "scoreAttribute", "GiZScore", "incidents", lapdIncidents(), "priorCountAttribute", "JOIN_COUNT");
+        });
         SAMPLES.put("ClusterOutlier", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0, "weights", WeightsType.KNN));
     }
 

@@ -1,0 +1,167 @@
+package org.crimeanalytics.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crimeanalytics.grid.Grid;
+import org.crimeanalytics.json.Json;
+import org.crimeanalytics.spacetime.EmergingPatterns;
+import org.crimeanalytics.spacetime.SpaceTimeCube;
+import org.crimeanalytics.stats.MannKendall;
+import org.crimeanalytics.style.Sld;
+import org.crimeanalytics.temporal.TemporalProfile;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.collection.ListFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.feature.simple.SimpleFeatureBuilder;
+import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.process.ProcessException;
+import org.geotools.process.factory.DescribeParameter;
+import org.geotools.process.factory.DescribeProcess;
+import org.geotools.process.factory.DescribeResult;
+import org.geotools.process.factory.DescribeResults;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+
+/** {@code crime:EmergingHotSpots}: new, growing, fading hot spots in a space-time cube. */
+@DescribeProcess(
+        title = "Emerging hot spots",
+        description = "Builds a space-time cube of square cells (cellSize metres) x time steps (DAY, WEEK or MONTH), computes "
+                + "Gi* for every bin with a space-time neighbourhood (cells within 'distance' metres at the same and the "
+                + "'timeSteps' previous steps), runs the Mann-Kendall trend test on each cell's counts and on its z-scores, "
+                + "and labels each cell with ArcGIS Pro's emerging hot spot categories as 'How Emerging Hot Spot Analysis "
+                + "works' defines them: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, "
+                + "historical hot spot, the eight matching cold spots, or no pattern (significance 0.05, 90 % rule). "
+                + "Needs at least 10 time steps. Cells are those with at least one incident in the period.")
+public class EmergingHotSpotsProcess {
+
+    /** Time step of the cube. */
+    public enum Step { DAY, WEEK, MONTH }
+
+    @DescribeResults({
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+                description = "One polygon per cell: CATEGORY, PATTERN, COUNT, HOT_STEPS, COLD_STEPS, TREND_Z, TREND_P (counts), "
+                        + "ZTREND_Z, ZTREND_P (Gi* z-scores)"),
+        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
+                description = "SLD 1.0.0 on CATEGORY"),
+        @DescribeResult(name = "summary", type = String.class, meta = {"mimeTypes=application/json"},
+                description = "JSON: cube size, steps, neighbourhood, counts per pattern, skipped incidents")
+    })
+    public Map<String, Object> execute(
+            @DescribeParameter(name = "incidents", description = "Incidents with an occurrence time") SimpleFeatureCollection incidents,
+            @DescribeParameter(name = "timeAttribute", min = 0, defaultValue = "occurred", description = "Date attribute") String timeAttribute,
+            @DescribeParameter(name = "cellSize", description = "Cell size in metres", minValue = 1) Double cellSize,
+            @DescribeParameter(name = "step", min = 0, defaultValue = "MONTH", description = "DAY, WEEK or MONTH") Step step,
+            @DescribeParameter(name = "distance", min = 0, minValue = 0, description = "Neighbourhood distance in metres (default 1.5 cell sizes: the 8 surrounding cells)") Double distance,
+            @DescribeParameter(name = "timeSteps", min = 0, defaultValue = "1", minValue = 0, maxValue = 52, description = "Previous time steps in the neighbourhood") Integer timeSteps,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS (default: local transverse Mercator)") CoordinateReferenceSystem crs,
+            ProgressListener monitor) {
+        if (cellSize == null || !(cellSize > 0)) throw new ProcessException("cellSize: give a cell size > 0 metres");
+        double band = distance == null ? cellSize * 1.5 : distance;
+        if (!(band > 0)) throw new ProcessException("distance: must be > 0 metres, was " + band);
+        int ts = timeSteps == null ? 1 : timeSteps;
+        if (ts < 0) throw new ProcessException("timeSteps: must be >= 0, was " + ts);
+        Step st = step == null ? Step.MONTH : step;
+        SpaceTimeInput in = SpaceTimeInput.read(incidents, timeAttribute, st != Step.MONTH, crs, monitor);
+        int n = in.time.length;
+        int[] idx = new int[n];
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long t = in.time[i];
+            idx[i] = switch (st) {
+                case DAY -> (int) Math.floorDiv(t, 86_400_000L);
+                case WEEK -> TemporalProfile.weekIndex(t);
+                case MONTH -> TemporalProfile.monthIndex(t);
+            };
+            min = Math.min(min, idx[i]);
+            max = Math.max(max, idx[i]);
+        }
+        int steps = max - min + 1;
+        if (steps < 10) throw new ProcessException("step: the incidents span " + steps + " " + st.name().toLowerCase() + "(s); at least 10 time steps are needed");
+        for (int i = 0; i < n; i++) idx[i] -= min;
+        Limits.checkCells(in.points, cellSize, null);
+        SpaceTimeCube cube = new SpaceTimeCube(new Grid(Grid.Shape.SQUARE, cellSize), in.points.x(), in.points.y(), idx, steps);
+        if ((long) cube.cells.length * steps > 20_000_000L) {
+            throw new ProcessException("cellSize: " + cube.cells.length + " cells x " + steps + " steps is too large a cube; use larger cells or steps");
+        }
+        if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+        double[][][] zp = cube.giStar(band, ts);
+        double[][] z = zp[0], p = zp[1];
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("emerging_hotspots");
+        tb.setCRS(in.points.sourceCrs());
+        tb.add("geom", Polygon.class);
+        tb.add("CELL_ID", String.class);
+        tb.add("CATEGORY", Integer.class);
+        tb.add("PATTERN", String.class);
+        tb.add("COUNT", Integer.class);
+        tb.add("HOT_STEPS", Integer.class);
+        tb.add("COLD_STEPS", Integer.class);
+        tb.add("TREND_Z", Double.class);
+        tb.add("TREND_P", Double.class);
+        tb.add("ZTREND_Z", Double.class);
+        tb.add("ZTREND_P", Double.class);
+        SimpleFeatureType type = tb.buildFeatureType();
+        GeometryFactory gf = new GeometryFactory();
+        List<SimpleFeature> out = new ArrayList<>();
+        Map<String, Integer> patterns = new LinkedHashMap<>();
+        for (int c = 0; c < cube.cells.length; c++) {
+            int[] bins = new int[steps];
+            double[] counts = new double[steps];
+            int hot = 0, cold = 0, total = 0;
+            for (int t = 0; t < steps; t++) {
+                counts[t] = cube.counts[c][t];
+                total += cube.counts[c][t];
+                if (!Double.isNaN(p[c][t]) && p[c][t] < 0.05) {
+                    bins[t] = z[c][t] > 0 ? 1 : -1;
+                    if (bins[t] > 0) hot++;
+                    else cold++;
+                }
+            }
+            MannKendall.Result trend = MannKendall.test(counts);
+            MannKendall.Result ztrend = MannKendall.test(z[c]);
+            int cat = EmergingPatterns.classify(bins, ztrend.z(), ztrend.p(), 0.05);
+            String name = EmergingPatterns.name(cat);
+            patterns.merge(name, 1, Integer::sum);
+            long key = cube.cells[c];
+            out.add(SimpleFeatureBuilder.build(type, new Object[] {in.points.toSource(cube.grid().polygon(key, gf)),
+                Grid.first(key) + "_" + Grid.second(key), cat, name, total, hot, cold, trend.z(), trend.p(), ztrend.z(), ztrend.p()},
+                    "emerging_hotspots." + (c + 1)));
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("cells", cube.cells.length);
+        s.put("steps", steps);
+        s.put("step", st.name());
+        s.put("first_step", st == Step.MONTH ? TemporalProfile.monthLabel(min) : st == Step.WEEK ? TemporalProfile.weekLabel(min)
+                : java.time.LocalDate.ofEpochDay(min).toString());
+        s.put("cell_size_m", cellSize);
+        s.put("neighbourhood_distance_m", band);
+        s.put("neighbourhood_time_steps", ts);
+        s.put("incidents_read", in.read);
+        s.put("incidents_used", n);
+        s.put("without_time", in.withoutTime);
+        s.put("month_only_time", in.monthOnly);
+        s.put("without_geometry", in.withoutGeometry);
+        s.put("patterns", patterns);
+        Map<String, Object> res = new LinkedHashMap<>();
+        res.put("result", new ListFeatureCollection(type, out));
+        res.put("style", style());
+        res.put("summary", Json.pretty(s));
+        return res;
+    }
+
+    /** The usual emerging hot spot colours: reds for hot patterns, blues for cold, none for no pattern. */
+    public static String style() {
+        String[] hot = {"#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#e08214", "#fdb863", "#8c510a", "#bf812d"};
+        String[] cold = {"#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#35978f", "#80cdc1", "#01665e", "#542788"};
+        List<Sld.Rule> rules = new ArrayList<>();
+        for (int c = 1; c <= 8; c++) rules.add(Sld.category("CATEGORY", c, EmergingPatterns.name(c), Sld.Symbol.polygon(hot[c - 1], 0.8)));
+        for (int c = 1; c <= 8; c++) rules.add(Sld.category("CATEGORY", -c, EmergingPatterns.name(-c), Sld.Symbol.polygon(cold[c - 1], 0.8)));
+        rules.add(Sld.category("CATEGORY", 0, EmergingPatterns.name(0), Sld.Symbol.outline("#bbbbbb", 0.3)));
+        return Sld.document("crime_emerging_hotspots", "Emerging hot spots", "CATEGORY: 1..8 hot patterns, -1..-8 cold, 0 none", rules);
+    }
+}

@@ -1,0 +1,92 @@
+package org.crimeanalytics.process;
+
+import java.util.Arrays;
+import java.util.Date;
+import org.crimeanalytics.geo.ProjectedPoints;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.geotools.process.ProcessException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/** Incidents with a location in metres and a floating local time, read in one pass; skips counted. */
+final class SpaceTimeInput {
+
+    final ProjectedPoints points;
+    final long[] time;
+    final long read;
+    final long withoutTime;
+    final long withoutGeometry;
+    final long monthOnly;
+
+    private SpaceTimeInput(ProjectedPoints p, long[] t, long read, long noTime, long noGeom, long monthOnly) {
+        this.points = p;
+        this.time = t;
+        this.read = read;
+        this.withoutTime = noTime;
+        this.withoutGeometry = noGeom;
+        this.monthOnly = monthOnly;
+    }
+
+    /** {@code skipMonthPrecision}: incidents whose time is only a month are skipped (and counted). */
+    static SpaceTimeInput read(SimpleFeatureCollection fc, String timeAttribute, boolean skipMonthPrecision,
+            CoordinateReferenceSystem crs, ProgressListener monitor) {
+        if (fc == null) throw new ProcessException("incidents: required");
+        String ta = timeAttribute == null ? "occurred" : timeAttribute;
+        if (fc.getSchema().getDescriptor(ta) == null || !Date.class.isAssignableFrom(fc.getSchema().getDescriptor(ta).getType().getBinding())) {
+            throw new ProcessException("timeAttribute: incidents have no date attribute '" + ta + "'");
+        }
+        if (fc.getSchema().getCoordinateReferenceSystem() == null) throw new ProcessException("incidents: the layer has no coordinate reference system");
+        boolean prec = fc.getSchema().getDescriptor("time_precision") != null;
+        int cap = 1024, n = 0;
+        double[] xy = new double[2 * cap];
+        long[] t = new long[cap];
+        String[] ids = new String[cap];
+        int[] pos = new int[cap];
+        long read = 0, noTime = 0, noGeom = 0, month = 0;
+        try (SimpleFeatureIterator it = fc.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = it.next();
+                read++;
+                if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+                Limits.checkIncidents(read, "incidents");
+                Object d = f.getAttribute(ta);
+                if (!(d instanceof Date date)) {
+                    noTime++;
+                    continue;
+                }
+                if (skipMonthPrecision && prec && "month".equals(f.getAttribute("time_precision"))) {
+                    month++;
+                    continue;
+                }
+                Object g = f.getDefaultGeometry();
+                if (!(g instanceof Geometry geom) || geom.isEmpty()) {
+                    noGeom++;
+                    continue;
+                }
+                Point p = geom instanceof Point pt ? pt : geom.getCentroid();
+                if (n == cap) {
+                    cap *= 2;
+                    xy = Arrays.copyOf(xy, 2 * cap);
+                    t = Arrays.copyOf(t, cap);
+                    ids = Arrays.copyOf(ids, cap);
+                    pos = Arrays.copyOf(pos, cap);
+                }
+                xy[2 * n] = p.getX();
+                xy[2 * n + 1] = p.getY();
+                t[n] = date.getTime();
+                ids[n] = f.getID();
+                pos[n] = (int) (read - 1);
+                n++;
+            }
+        }
+        if (read == 0) throw new ProcessException("incidents: the collection is empty");
+        if (n == 0) throw new ProcessException("incidents: no incident has both a location and a time");
+        ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, (int) noGeom,
+                java.util.List.of(), fc.getSchema().getCoordinateReferenceSystem(), crs, "incidents");
+        return new SpaceTimeInput(pts, Arrays.copyOf(t, n), read, noTime, noGeom, month);
+    }
+}

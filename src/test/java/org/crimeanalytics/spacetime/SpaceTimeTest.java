@@ -1,0 +1,90 @@
+package org.crimeanalytics.spacetime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.crimeanalytics.evaluate.HotspotEvaluation;
+import org.junit.jupiter.api.Test;
+
+class SpaceTimeTest {
+
+    static int cls(int[] bins, double z, double p) {
+        return EmergingPatterns.classify(bins, z, p, 0.05);
+    }
+
+    static int[] neg(int[] b) {
+        int[] r = new int[b.length];
+        for (int i = 0; i < b.length; i++) r[i] = -b[i];
+        return r;
+    }
+
+    @Test
+    void everyEmergingCategoryHotAndCold() {
+        int[][] cases = {
+            {0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, // new
+            {0, 0, 0, 0, 0, 0, 0, 1, 1, 1}, // consecutive
+            {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, // intensifying / persistent / diminishing by trend
+            {1, 0, 1, 0, 0, 1, 0, 0, 0, 1}, // sporadic
+            {-1, 0, 1, 0, 0, 1, 0, 0, 0, 1}, // oscillating
+            {1, 1, 1, 1, 1, 1, 1, 1, 1, 0}, // historical: 90 % hot, not the last step
+            {0, 1, 0, 0, 0, 0, 0, 0, 0, 0}}; // no pattern
+        assertEquals(1, cls(cases[0], 0, 1));
+        assertEquals(2, cls(cases[1], 0, 1));
+        assertEquals(3, cls(cases[2], 3.1, 0.002));
+        assertEquals(4, cls(cases[2], 1.0, 0.3));
+        assertEquals(5, cls(cases[2], -3.1, 0.002));
+        assertEquals(6, cls(cases[3], 0, 1));
+        assertEquals(7, cls(cases[4], 0, 1));
+        assertEquals(8, cls(cases[5], 0, 1));
+        assertEquals(0, cls(cases[6], 0, 1));
+        // cold spots mirror the hot ones (z-score trend mirrored too: an intensifying cold spot has falling z)
+        assertEquals(-1, cls(neg(cases[0]), 0, 1));
+        assertEquals(-2, cls(neg(cases[1]), 0, 1));
+        assertEquals(-3, cls(neg(cases[2]), -3.1, 0.002));
+        assertEquals(-4, cls(neg(cases[2]), 0.5, 0.6));
+        assertEquals(-5, cls(neg(cases[2]), 3.1, 0.002));
+        assertEquals(-6, cls(neg(cases[3]), 0, 1));
+        assertEquals(-7, cls(neg(cases[4]), 0, 1));
+        assertEquals(-8, cls(neg(cases[5]), 0, 1));
+        assertEquals("Oscillating Hot Spot", EmergingPatterns.name(7));
+        assertEquals("New Cold Spot", EmergingPatterns.name(-1));
+    }
+
+    @Test
+    void knoxPairCountsByHand() {
+        // A(0,0) day 0, B(50,0) day 3, C(1000,0) day 1, D(0,150) day 30
+        double[] x = {0, 50, 1000, 0}, y = {0, 0, 0, 150}, t = {0, 3, 1, 30};
+        Knox.Result r = new Knox(new double[] {0, 100, 200}, new double[] {0, 7, 14}, 99, 5).run(x, y, t, null);
+        assertEquals(3, r.pairs()); // A-B (50 m), A-D (150 m), B-D (158 m)
+        assertEquals(1, r.observed()[0][0]); // A-B within 100 m and 7 days
+        assertEquals(0, r.observed()[1][0]);
+        assertEquals(0, r.observed()[0][1]);
+        for (double[] row : r.p()) for (double p : row) assertTrue(p >= 0.01 && p <= 1);
+        // with the times permuted, A-B keeps a 7-day gap only when the two days drawn are within 7 days
+        assertTrue(r.expected()[0][0] > 0 && r.expected()[0][0] < 1);
+    }
+
+    @Test
+    void paiPeiAndRriByHand() {
+        double[] score = {4, 3, 2, 1};
+        double[] area = {1, 1, 1, 1};
+        long[] actual = {5, 0, 3, 2};
+        long[] prior = {4, 1, 1, 1};
+        List<HotspotEvaluation.Row> rows = HotspotEvaluation.evaluate(score, area, actual, prior, new double[] {0.25, 0.5});
+        HotspotEvaluation.Row q = rows.get(0);
+        assertEquals(0.5, q.hitRate(), 1e-12);
+        assertEquals(2.0, q.pai(), 1e-12);
+        assertEquals(1.0, q.pei(), 1e-12);
+        assertEquals((5.0 / 4) / (10.0 / 7), q.rri(), 1e-12);
+        HotspotEvaluation.Row h = rows.get(1);
+        assertEquals(0.5, h.hitRate(), 1e-12);
+        assertEquals(1.0, h.pai(), 1e-12);
+        assertEquals(5.0 / 8, h.pei(), 1e-12);
+        assertEquals((5.0 / 5) / (10.0 / 7), h.rri(), 1e-12);
+        double[][] c = HotspotEvaluation.curve(score, area, actual);
+        assertEquals(0.25, c[0][0], 1e-12);
+        assertEquals(0.5, c[0][1], 1e-12);
+        assertEquals(1.0, c[3][1], 1e-12);
+    }
+}
