@@ -126,6 +126,13 @@ public final class IncidentTable {
         return t;
     }
 
+    /** The first {@code n} rows (this table shortened; returns this). */
+    public IncidentTable head(int n) {
+        size = Math.min(size, n);
+        trim();
+        return this;
+    }
+
     /** Releases unused capacity. */
     public void trim() {
         lon = Arrays.copyOf(lon, size);

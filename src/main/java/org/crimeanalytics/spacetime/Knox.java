@@ -74,17 +74,25 @@ public final class Knox {
         long[][] obs = count(pi, pj, pd, pairs, t, nd, nt);
         long[][] sum = new long[nd][nt];
         long[][] ge = new long[nd][nt];
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[] perm = t.clone();
-        for (int r = 0; r < permutations; r++) {
-            if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
+        // permutations in parallel, each with its own generator seeded from (seed, r): the result does not
+        // depend on scheduling
+        final int[] fi = pi, fj = pj;
+        final byte[] fd = pd;
+        long[][][] counts = new long[permutations][][];
+        java.util.stream.IntStream.range(0, permutations).parallel().forEach(r -> {
+            if (cancelled != null && cancelled.getAsBoolean()) return;
+            SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + r);
+            double[] perm = t.clone();
             for (int i = n - 1; i > 0; i--) { // Fisher-Yates
                 int j = rnd.nextInt(i + 1);
                 double tmp = perm[i];
                 perm[i] = perm[j];
                 perm[j] = tmp;
             }
-            long[][] c = count(pi, pj, pd, pairs, perm, nd, nt);
+            counts[r] = count(fi, fj, fd, pairs, perm, nd, nt);
+        });
+        if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
+        for (long[][] c : counts) {
             for (int a = 0; a < nd; a++) for (int b = 0; b < nt; b++) {
                 sum[a][b] += c[a][b];
                 if (c[a][b] >= obs[a][b]) ge[a][b]++;
@@ -105,8 +113,9 @@ public final class Knox {
         for (int k = 0; k < pairs; k++) {
             double dt = Math.abs(t[pi[k]] - t[pj[k]]);
             if (dt >= maxT || dt < timeBands[0]) continue;
-            int tb = band(timeBands, dt);
-            if (tb >= 0) c[pd[k]][tb]++;
+            int tb = 0;
+            while (dt >= timeBands[tb + 1]) tb++;
+            c[pd[k]][tb]++;
         }
         return c;
     }
