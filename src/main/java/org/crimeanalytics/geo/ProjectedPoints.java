@@ -42,6 +42,7 @@ public final class ProjectedPoints {
     private final CoordinateReferenceSystem metricCrs;
     private final MathTransform toMetric;
     private final MathTransform toSource;
+    private String param = "incidents";
 
     private ProjectedPoints(double[] x, double[] y, String[] ids, int[] position, int nullGeometries,
             List<String> nullSamples, CoordinateReferenceSystem sourceCrs, CoordinateReferenceSystem metricCrs,
@@ -167,7 +168,9 @@ public final class ProjectedPoints {
                         + "(coordinates outside the valid area of the layer's CRS?)");
             }
         }
-        return new ProjectedPoints(x, y, ids, pos, nulls, nullSamples, src, metric, toMetric, toSource);
+        ProjectedPoints pp = new ProjectedPoints(x, y, ids, pos, nulls, nullSamples, src, metric, toMetric, toSource);
+        pp.param = param;
+        return pp;
     }
 
     /** Points already in metres, sharing the CRSs and transforms of {@code like} (benchmarks, concatenations). */
@@ -252,7 +255,7 @@ public final class ProjectedPoints {
         try {
             return toSource.isIdentity() ? metric : JTS.transform(metric, toSource);
         } catch (TransformException e) {
-            throw new ProcessException("cannot transform a result back to the input CRS: " + e.getMessage());
+            throw new ProcessException(param + ": cannot transform a result back to the layer's CRS (" + e.getMessage().split("\\.")[0] + ")");
         }
     }
 
@@ -261,7 +264,7 @@ public final class ProjectedPoints {
         try {
             return toMetric.isIdentity() ? source : JTS.transform(source, toMetric);
         } catch (TransformException e) {
-            throw new ProcessException("cannot transform a geometry to metres: " + e.getMessage());
+            throw new ProcessException(param + ": cannot transform a geometry to metres (" + e.getMessage().split("\\.")[0] + ")");
         }
     }
 }

@@ -72,6 +72,11 @@ public final class Moran {
      * Islands get NaN.
      */
     public static Local local(double[] y, SpatialWeights w, int permutations, long seed) {
+        return local(y, w, permutations, seed, null);
+    }
+
+    /** As {@link #local(double[], SpatialWeights, int, long)}, checking {@code cancelled} between features. */
+    public static Local local(double[] y, SpatialWeights w, int permutations, long seed, java.util.function.BooleanSupplier cancelled) {
         int n = y.length;
         double mean = 0;
         for (double v : y) mean += v;
@@ -116,6 +121,7 @@ public final class Moran {
             int[] picks = new int[n];
             int[] pool = new int[Math.max(0, n - 1)];
             for (int i = 0; i < n; i++) {
+                if (cancelled != null && cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
                 int[] js = w.neighbours(i);
                 if (js.length == 0 || m2 == 0) continue;
                 double[] ws = w.weights(i);

@@ -41,7 +41,7 @@ public class ClusterOutlierProcess {
             @DescribeParameter(name = "incidents", min = 0, description = "Incident points to count on a grid") SimpleFeatureCollection incidents,
             @DescribeParameter(name = "areas", min = 0, description = "Polygons (or points) with a value to analyse") SimpleFeatureCollection areas,
             @DescribeParameter(name = "valueAttribute", min = 0, description = "Numeric attribute of areas") String valueAttribute,
-            @DescribeParameter(name = "cellSize", min = 0, minValue = 1, description = "Grid cell size in metres (incidents only)") Double cellSize,
+            @DescribeParameter(name = "cellSize", min = 0, minValue = 1, maxValue = 1000000, description = "Grid cell size in metres (incidents only)") Double cellSize,
             @DescribeParameter(name = "cellShape", min = 0, defaultValue = "HEXAGON", description = "SQUARE or HEXAGON") Grid.Shape cellShape,
             @DescribeParameter(name = "studyArea", min = 0, description = "Polygons limiting the grid; empty cells inside count as zero") SimpleFeatureCollection studyArea,
             @DescribeParameter(name = "weights", min = 0, defaultValue = "QUEEN", description = "FIXED_DISTANCE, INVERSE_DISTANCE, KNN, QUEEN or ROOK") WeightsType weights,
@@ -63,7 +63,12 @@ public class ClusterOutlierProcess {
         SpatialWeights w = HotSpotSupport.weights(u, weights == null ? WeightsType.QUEEN : weights, distance, neighbours)
                 .rowStandardised();
         if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
-        Moran.Local lm = Moran.local(u.value, w, perms, seed == null ? 12345L : seed);
+        Moran.Local lm;
+        try {
+            lm = Moran.local(u.value, w, perms, seed == null ? 12345L : seed, () -> monitor != null && monitor.isCanceled());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new ProcessException("cancelled");
+        }
         double[] p = perms > 0 ? lm.pSim() : lm.p();
         double threshold = Boolean.TRUE.equals(fdr) ? Fdr.threshold(p, 0.05) : 0.05;
         int n = u.size();

@@ -54,15 +54,16 @@ public class EmergingHotSpotsProcess {
     public Map<String, Object> execute(
             @DescribeParameter(name = "incidents", description = "Incidents with an occurrence time") SimpleFeatureCollection incidents,
             @DescribeParameter(name = "timeAttribute", min = 0, defaultValue = "occurred", description = "Date attribute") String timeAttribute,
-            @DescribeParameter(name = "cellSize", description = "Cell size in metres", minValue = 1) Double cellSize,
+            @DescribeParameter(name = "cellSize", description = "Cell size in metres", minValue = 1, maxValue = 1000000) Double cellSize,
             @DescribeParameter(name = "step", min = 0, defaultValue = "MONTH", description = "DAY, WEEK or MONTH") Step step,
             @DescribeParameter(name = "distance", min = 0, minValue = 0, description = "Neighbourhood distance in metres (default 1.5 cell sizes: the 8 surrounding cells)") Double distance,
             @DescribeParameter(name = "timeSteps", min = 0, defaultValue = "1", minValue = 0, maxValue = 52, description = "Previous time steps in the neighbourhood") Integer timeSteps,
             @DescribeParameter(name = "crs", min = 0, description = "Projected CRS (default: local transverse Mercator)") CoordinateReferenceSystem crs,
             ProgressListener monitor) {
-        if (cellSize == null || !(cellSize > 0)) throw new ProcessException("cellSize: give a cell size > 0 metres");
+        if (cellSize == null) throw new ProcessException("cellSize: give a cell size in metres");
+        HotSpotSupport.checkCellSize(cellSize);
         double band = distance == null ? cellSize * 1.5 : distance;
-        if (!(band > 0)) throw new ProcessException("distance: must be > 0 metres, was " + band);
+        if (!(band > 0) || Double.isInfinite(band)) throw new ProcessException("distance: must be a positive number of metres, was " + band);
         int ts = timeSteps == null ? 1 : timeSteps;
         if (ts < 0) throw new ProcessException("timeSteps: must be >= 0, was " + ts);
         Step st = step == null ? Step.MONTH : step;

@@ -33,10 +33,17 @@ final class HotSpotSupport {
             ProgressListener monitor) {
         if (areas != null) return AnalysisUnits.fromLayer(areas, valueAttribute, crs, "areas", "valueAttribute");
         if (cellSize == null) throw new ProcessException("cellSize: give the grid cell size in metres");
-        if (!(cellSize > 0)) throw new ProcessException("cellSize: must be > 0 metres, was " + cellSize);
+        checkCellSize(cellSize);
         ProjectedPoints pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor);
         Limits.checkCells(pts, cellSize, studyArea);
         return AnalysisUnits.fromIncidents(pts, new Grid(shape, cellSize), studyArea, monitor);
+    }
+
+    /** Cells from 1 m to 1,000 km. */
+    static void checkCellSize(double cellSize) {
+        if (!(cellSize >= 1 && cellSize <= 1_000_000)) {
+            throw new ProcessException("cellSize: must be between 1 and 1,000,000 metres, was " + cellSize);
+        }
     }
 
     static void requireVariation(AnalysisUnits u, String param) {

@@ -101,7 +101,7 @@ public class TemporalProfileProcess {
         if (from != null && to != null && !from.before(to)) throw new ProcessException("from, to: 'from' must be before 'to'");
         Period per = period == null ? Period.MONTH : period;
         int season = seasonLength != null ? seasonLength : per == Period.MONTH ? 12 : 52;
-        if (season < 2) throw new ProcessException("seasonLength: must be at least 2, was " + season);
+        if (season < 2 || season > 104) throw new ProcessException("seasonLength: must be between 2 and 104 periods, was " + season);
         boolean hasPrecision = t.getDescriptor("time_precision") != null;
         boolean hasOffense = t.getDescriptor("offense") != null;
         if (monitor != null) monitor.started();
