@@ -35,6 +35,7 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void progress(float percent) {
+        if (percent < progress) lastDecile = (int) (percent / 10); // a new stage started over
         progress = percent;
         int decile = (int) (percent / 10);
         if (decile > lastDecile && System.nanoTime() - start > 1_000_000_000L) {

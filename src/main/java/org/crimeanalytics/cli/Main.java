@@ -324,6 +324,8 @@ public final class Main {
         int step = 0;
         String pendingTitle = null;
         org.crimeanalytics.html.MapPage page = new org.crimeanalytics.html.MapPage();
+        Path shared = org.crimeanalytics.bench.BenchSupport.sharedData();
+        if (!Files.isDirectory(shared.resolve("chicago"))) shared = null;
         for (String l : lines) {
             String t = l.trim();
             if (t.isEmpty()) continue;
@@ -332,7 +334,15 @@ public final class Main {
                 continue;
             }
             step++;
-            String cmd = t.replace("${data}", data.toString()).replace("${out}", dir.toString());
+            if (t.contains("${shared}") && shared == null) {
+                out.println();
+                out.println("== " + step + ". " + (pendingTitle == null ? "" : pendingTitle));
+                out.println("   skipped: the shared real data (../shared/data) is not beside the project");
+                pendingTitle = null;
+                continue;
+            }
+            String cmd = t.replace("${data}", data.toString()).replace("${out}", dir.toString())
+                    .replace("${shared}", shared == null ? "" : shared.toString());
             out.println();
             out.println("== " + step + ". " + (pendingTitle == null ? "" : pendingTitle));
             out.println("   run " + cmd);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crimeanalytics.geo.Crs;
@@ -31,6 +32,9 @@ final class Values {
 
     static Object convert(Parameter<?> p, String raw, ProgressListener progress) {
         Class<?> type = p.type;
+        if (raw.startsWith("@") && raw.contains("*") && FeatureCollection.class.isAssignableFrom(type)) {
+            return glob(p.key, raw.substring(1), progress);
+        }
         if (raw.startsWith("@")) {
             Path file = Path.of(raw.substring(1));
             if (!Files.isRegularFile(file)) throw new CliException(p.key + ": no such file: " + file);
@@ -62,6 +66,27 @@ final class Values {
         } catch (IllegalArgumentException e) {
             throw new CliException(key + ": " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Several CSV files matching a pattern (e.g. crimes_201*.csv.gz), ingested in name order into one layer. */
+    static SimpleFeatureCollection glob(String key, String pattern, ProgressListener progress) {
+        Path p = Path.of(pattern);
+        Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
+        java.nio.file.PathMatcher m = dir.getFileSystem().getPathMatcher("glob:" + p.getFileName());
+        List<Path> files = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            s.filter(f -> m.matches(f.getFileName())).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new CliException(key + ": cannot list " + dir + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) throw new CliException(key + ": no file matches " + pattern);
+        List<org.crimeanalytics.ingest.IncidentTable> tables = new java.util.ArrayList<>();
+        for (Path f : files) {
+            SimpleFeatureCollection fc = features(key, f, progress);
+            if (!(fc instanceof IncidentCollection ic)) throw new CliException(key + ": " + f + " is not a CSV of incidents");
+            tables.add(ic.table());
+        }
+        return new IncidentCollection(org.crimeanalytics.ingest.IncidentTable.concat(tables));
     }
 
     static String readText(String key, Path file) {

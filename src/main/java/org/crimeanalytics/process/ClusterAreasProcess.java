@@ -57,6 +57,10 @@ public class ClusterAreasProcess {
             @DescribeParameter(name = "standardise", min = 0, defaultValue = "true", description = "Cluster on z-scores") Boolean standardise,
             @DescribeParameter(name = "seed", min = 0, defaultValue = "1", description = "Seed of k-means++") Integer seed,
             @DescribeParameter(name = "periods", min = 0, description = "Attribute groups per period, ';' between periods, ',' within") String periods,
+            @DescribeParameter(name = "incidents", min = 0, description = "Incidents for the stability check by time (with periodStarts)") SimpleFeatureCollection incidents,
+            @DescribeParameter(name = "timeAttribute", min = 0, defaultValue = "occurred", description = "Date attribute of the incidents") String timeAttribute,
+            @DescribeParameter(name = "periodStarts", min = 0, description = "Start dates of two or more periods, e.g. 2016-01-01,2017-01-01 (each period runs to the next start; the last to the end of the data)") String periodStarts,
+            @DescribeParameter(name = "populationAttribute", min = 0, description = "Area population: the per-period values become rates per 1,000") String populationAttribute,
             ProgressListener monitor) {
         if (areas == null) throw new ProcessException("areas: required");
         int kk = k == null ? 4 : k;
@@ -175,6 +179,11 @@ public class ClusterAreasProcess {
         summary.put("areas_left_out_missing_values", feats.size() - usable.size());
         summary.put("first_left_out", leftOut);
         if (periods != null && !periods.isBlank()) summary.put("stability", stability(feats, periods, clustering));
+        if (periodStarts != null && !periodStarts.isBlank()) {
+            if (incidents == null) throw new ProcessException("incidents: give the incidents to split into periods (periodStarts)");
+            summary.put("stability_over_time", stabilityOverTime(feats, incidents, timeAttribute == null ? "occurred" : timeAttribute,
+                    periodStarts, populationAttribute, clustering));
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("result", new ListFeatureCollection(ot, out));
         result.put("profiles", Json.pretty(profiles));
@@ -223,6 +232,131 @@ public class ClusterAreasProcess {
         for (int p = 1; p < labels.size(); p++) ari.add(AdjustedRand.index(labels.get(p - 1), labels.get(p)));
         s.put("adjusted_rand_index_consecutive", ari);
         s.put("note", "each period clustered like the main run, ordered by its first attribute; 1 = identical grouping, ~0 = chance");
+        return s;
+    }
+
+    /**
+     * Counts incidents per area in each period (rates per 1,000 with a population attribute, plus the
+     * share of each category when the incidents have one), clusters every period the same way, and
+     * reports the adjusted Rand index between consecutive periods.
+     */
+    private Map<String, Object> stabilityOverTime(List<SimpleFeature> feats, SimpleFeatureCollection incidents, String timeAttribute,
+            String periodStarts, String populationAttribute, AreaClustering clustering) {
+        List<Long> starts = new ArrayList<>();
+        for (String d : periodStarts.split(",")) {
+            if (d.isBlank()) continue;
+            long t = org.crimeanalytics.ingest.FastDates.parse(d.trim(), null);
+            if (t == org.crimeanalytics.ingest.FastDates.INVALID) throw new ProcessException("periodStarts: '" + d.trim() + "' is not a date (yyyy-MM-dd)");
+            starts.add(t);
+        }
+        if (starts.size() < 2) throw new ProcessException("periodStarts: give at least two start dates");
+        for (int i = 1; i < starts.size(); i++) if (starts.get(i) <= starts.get(i - 1)) throw new ProcessException("periodStarts: dates must increase");
+        if (incidents.getSchema().getDescriptor(timeAttribute) == null) throw new ProcessException("timeAttribute: no attribute '" + timeAttribute + "' in incidents");
+        if (populationAttribute != null && feats.get(0).getFeatureType().getDescriptor(populationAttribute) == null) {
+            throw new ProcessException("populationAttribute: no attribute '" + populationAttribute + "' in areas");
+        }
+        int n = feats.size(), np = starts.size();
+        List<org.locationtech.jts.geom.Geometry> polys = new ArrayList<>();
+        for (SimpleFeature f : feats) polys.add((org.locationtech.jts.geom.Geometry) f.getDefaultGeometry());
+        org.crimeanalytics.areas.PointInPolygon pip = new org.crimeanalytics.areas.PointInPolygon(polys);
+        org.geotools.api.referencing.operation.MathTransform t = org.crimeanalytics.geo.Crs.transform(
+                incidents.getSchema().getCoordinateReferenceSystem(), feats.get(0).getFeatureType().getCoordinateReferenceSystem(), "incidents");
+        boolean hasCat = incidents.getSchema().getDescriptor("category") != null;
+        List<String> cats = new ArrayList<>();
+        Map<String, Integer> catIdx = new java.util.HashMap<>();
+        List<int[][]> perCat = new ArrayList<>(); // [category][period][area]
+        long[][] count = new long[np][n];
+        long outside = 0, before = 0, noTime = 0;
+        double[] xy = new double[2];
+        try (SimpleFeatureIterator it = incidents.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = it.next();
+                Object d = f.getAttribute(timeAttribute);
+                if (!(d instanceof java.util.Date date)) {
+                    noTime++;
+                    continue;
+                }
+                int p = -1;
+                for (int i = np - 1; i >= 0; i--) if (date.getTime() >= starts.get(i)) {
+                    p = i;
+                    break;
+                }
+                if (p < 0) {
+                    before++;
+                    continue;
+                }
+                if (!(f.getDefaultGeometry() instanceof org.locationtech.jts.geom.Geometry g) || g.isEmpty()) {
+                    outside++;
+                    continue;
+                }
+                org.locationtech.jts.geom.Point pt = g.getCentroid();
+                xy[0] = pt.getX();
+                xy[1] = pt.getY();
+                try {
+                    if (!t.isIdentity()) t.transform(xy, 0, xy, 0, 1);
+                } catch (Exception e) {
+                    throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed");
+                }
+                int a = pip.locate(xy[0], xy[1], null);
+                if (a < 0) {
+                    outside++;
+                    continue;
+                }
+                count[p][a]++;
+                if (hasCat) {
+                    String c = String.valueOf(f.getAttribute("category"));
+                    Integer ci = catIdx.get(c);
+                    if (ci == null) {
+                        ci = cats.size();
+                        catIdx.put(c, ci);
+                        cats.add(c);
+                        perCat.add(new int[np][n]);
+                    }
+                    perCat.get(ci)[p][a]++;
+                }
+            }
+        }
+        List<int[]> labels = new ArrayList<>();
+        for (int p = 0; p < np; p++) {
+            List<Integer> usable = new ArrayList<>();
+            List<double[]> rows = new ArrayList<>();
+            for (int a = 0; a < n; a++) {
+                double v = count[p][a];
+                if (populationAttribute != null) {
+                    double pop = num(feats.get(a).getAttribute(populationAttribute));
+                    if (!(pop > 0)) continue;
+                    v = v / pop * 1000;
+                }
+                double[] row = new double[1 + cats.size()];
+                row[0] = v;
+                for (int c = 0; c < cats.size(); c++) row[1 + c] = count[p][a] == 0 ? 0 : (double) perCat.get(c)[p][a] / count[p][a];
+                usable.add(a);
+                rows.add(row);
+            }
+            int[] lab = new int[n];
+            java.util.Arrays.fill(lab, -1);
+            try {
+                int[] l = clustering.cluster(rows.toArray(new double[0][]), 0);
+                for (int j = 0; j < l.length; j++) lab[usable.get(j)] = l[j];
+            } catch (Exception e) {
+                throw new ProcessException("periodStarts: clustering period " + (p + 1) + " failed: " + e.getMessage(), e);
+            }
+            labels.add(lab);
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (long st : starts) names.add(org.crimeanalytics.geo.GeoJson.isoFloating(st).substring(0, 10));
+        s.put("period_starts", names);
+        List<Long> totals = new ArrayList<>();
+        for (long[] c : count) totals.add(java.util.Arrays.stream(c).sum());
+        s.put("incidents_per_period", totals);
+        s.put("incidents_before_first_period", before);
+        s.put("incidents_without_time", noTime);
+        s.put("incidents_outside_every_area", outside);
+        s.put("values", (populationAttribute != null ? "rate per 1,000" : "count") + (cats.isEmpty() ? "" : " and category shares " + cats));
+        List<Object> ari = new ArrayList<>();
+        for (int p = 1; p < np; p++) ari.add(AdjustedRand.index(labels.get(p - 1), labels.get(p)));
+        s.put("adjusted_rand_index_consecutive", ari);
         return s;
     }
 

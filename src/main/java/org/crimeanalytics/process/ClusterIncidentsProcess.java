@@ -13,6 +13,7 @@ import org.crimeanalytics.cluster.ClusterShapes;
 import org.crimeanalytics.cluster.FastKMeans;
 import org.crimeanalytics.cluster.GraphColouring;
 import org.crimeanalytics.cluster.GridDBScan;
+import org.crimeanalytics.cluster.GridOptics;
 import org.crimeanalytics.cluster.KMeans;
 import org.crimeanalytics.cluster.Optics;
 import org.crimeanalytics.geo.AugmentedCollection;
@@ -57,7 +58,7 @@ import weka.core.Instances;
                 + "on a seeded random sample (sampleSize) and then assigning every incident to its most likely "
                 + "cluster; XMEANS - Weka's XMeans (minK..maxK, BIC) on the sample, then nearest-centre assignment; "
                 + "DBSCAN - eps in metres and minPoints through our grid-indexed Weka clusterer GridDBScan (each query "
-                + "visits nine grid cells, memory linear); OPTICS - the OPTICS ordering with a grid index, clusters "
+                + "visits nine grid cells, memory linear); OPTICS - our grid-indexed Weka clusterer GridOptics, clusters "
                 + "extracted at eps, plus REACHABILITY per incident. Extra attributes ('name:weight', or 'hour' for "
                 + "the hour of 'occurred' on a circle) are z-scored and scaled so weight 1 counts like one standard "
                 + "deviation of location. Deterministic for a given seed.")
@@ -159,7 +160,10 @@ public class ClusterIncidentsProcess {
                     summary.put("min_points", mp);
                 }
                 case OPTICS -> {
-                    Optics.Result r = new Optics(e, mp).run(pts.x(), pts.y(), e, cancelled);
+                    GridOptics op = new GridOptics();
+                    op.setEpsilon(e);
+                    op.setMinPoints(mp);
+                    Optics.Result r = op.cluster(pts.x(), pts.y(), cancelled);
                     labels = r.labels();
                     reach = r.reachability();
                     summary.put("eps_m", e);

@@ -77,4 +77,28 @@ class ClusterAreasProcessTest {
         assertEquals(1.1, (Double) low.get("mean"), 1e-12);
         assertEquals(Math.sqrt(0.02), (Double) low.get("sd"), 1e-12);
     }
+
+    @Test
+    void stabilityOverTimeFromIncidentsAndPeriodStarts() {
+        SimpleFeatureCollection cells = HotSpotsProcessTest.lattice(3, 3, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        int[] per = {1, 1, 1, 5, 5, 5, 9, 9, 9};
+        double[][] rows = new double[2 * java.util.Arrays.stream(per).sum()][];
+        int k = 0;
+        for (int period = 0; period < 2; period++) {
+            for (int c = 0; c < 9; c++) {
+                for (int i = 0; i < per[c]; i++) {
+                    rows[k++] = new double[] {(c % 3) * 100 + 50, -(c / 3) * 100 + 50, period * 31 + 2};
+                }
+            }
+        }
+        SimpleFeatureCollection inc = SpaceTimeProcessesTest.events(rows);
+        Map<String, Object> out = run(Map.of("areas", cells, "attributes", "v", "k", 3, "incidents", inc,
+                "periodStarts", "2020-01-01,2020-02-01"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) ((Map<String, Object>) Json.parse((String) out.get("summary"))).get("stability_over_time");
+        assertEquals(List.of(45L, 45L), s.get("incidents_per_period"));
+        assertEquals(1.0, ((Number) ((List<?>) s.get("adjusted_rand_index_consecutive")).get(0)).doubleValue(), 1e-12);
+        assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("areas", cells, "attributes", "v", "periodStarts", "2020-01-01,2020-02-01")))
+                .getMessage().startsWith("incidents:"));
+    }
 }
