@@ -73,6 +73,11 @@ public final class Main {
                 case "run" -> run(rest, null);
                 case "demo" -> demo(rest.length > 0 ? Paths.get(rest[0]) : Paths.get("out"));
                 case "bench" -> bench(rest);
+                case "styles" -> {
+                    Path dir = Paths.get(rest.length > 0 ? rest[0] : "sld-styles");
+                    org.crimeanalytics.style.StyleCatalog.write(dir);
+                    out.println("wrote " + org.crimeanalytics.style.StyleCatalog.styles().size() + " SLD files into " + dir);
+                }
                 default -> throw new CliException("unknown command '" + args[0] + "' (list, describe, run, demo, bench)");
             }
             return 0;
@@ -102,6 +107,7 @@ public final class Main {
         out.println("                                         .geojson .csv .json .sld");
         out.println("  demo [dir]                             the pipeline on the bundled test-data, into dir (out/)");
         out.println("  bench [name args...]                   benchmarks (no name: list them)");
+        out.println("  styles [dir]                           regenerate the SLD files of sld-styles/");
     }
 
     static Map<Name, ProcessFactory> processes() {

@@ -19,7 +19,6 @@ import org.crimeanalytics.cluster.Optics;
 import org.crimeanalytics.geo.AugmentedCollection;
 import org.crimeanalytics.geo.ProjectedPoints;
 import org.crimeanalytics.json.Json;
-import org.crimeanalytics.style.Palettes;
 import org.crimeanalytics.style.Sld;
 import org.crimeanalytics.weka.WekaSupport;
 import org.geotools.api.feature.simple.SimpleFeature;
@@ -519,21 +518,10 @@ public class ClusterIncidentsProcess {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("result", result);
         out.put("clusters", new ListFeatureCollection(ct, cl));
-        out.put("style", colourStyle("crime_cluster_incidents", "Incidents by cluster", Sld.Kind.POINT, maxColour + 1));
-        out.put("clustersStyle", colourStyle("crime_cluster_polygons", "Cluster polygons", Sld.Kind.POLYGON, maxColour + 1));
+        out.put("style", org.crimeanalytics.style.Styles.clusterColours("crime_cluster_incidents", "Incidents by cluster", Sld.Kind.POINT, maxColour + 1));
+        out.put("clustersStyle", org.crimeanalytics.style.Styles.clusterColours("crime_cluster_polygons", "Cluster polygons", Sld.Kind.POLYGON, maxColour + 1));
         out.put("summary", Json.pretty(summary));
         return out;
     }
 
-    /** Categorical style on COLOR_ID (plus noise, -1, in grey). */
-    public static String colourStyle(String name, String title, Sld.Kind kind, int colours) {
-        List<Sld.Rule> rules = new ArrayList<>();
-        for (int c = 0; c < Math.max(1, Math.min(colours, Palettes.CATEGORICAL.length)); c++) {
-            Sld.Symbol s = kind == Sld.Kind.POINT ? Sld.Symbol.point(Palettes.categorical(c), 6)
-                    : new Sld.Symbol(Sld.Kind.POLYGON, Palettes.categorical(c), 0.35, Palettes.categorical(c), 1.5, 0);
-            rules.add(Sld.category("COLOR_ID", c, "Colour " + (c + 1), s));
-        }
-        if (kind == Sld.Kind.POINT) rules.add(Sld.category("COLOR_ID", -1, "Noise (no cluster)", Sld.Symbol.point("#9e9e9e", 3)));
-        return Sld.document(name, title, "Categorical colours by COLOR_ID; adjacent clusters never share a colour", rules);
-    }
 }

@@ -9,7 +9,6 @@ import org.crimeanalytics.json.Json;
 import org.crimeanalytics.spacetime.EmergingPatterns;
 import org.crimeanalytics.spacetime.SpaceTimeCube;
 import org.crimeanalytics.stats.MannKendall;
-import org.crimeanalytics.style.Sld;
 import org.crimeanalytics.temporal.TemporalProfile;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
@@ -150,19 +149,9 @@ public class EmergingHotSpotsProcess {
         s.put("patterns", patterns);
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("result", new ListFeatureCollection(type, out));
-        res.put("style", style());
+        res.put("style", org.crimeanalytics.style.Styles.emergingHotSpots());
         res.put("summary", Json.pretty(s));
         return res;
     }
 
-    /** The usual emerging hot spot colours: reds for hot patterns, blues for cold, none for no pattern. */
-    public static String style() {
-        String[] hot = {"#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#e08214", "#fdb863", "#8c510a", "#bf812d"};
-        String[] cold = {"#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#35978f", "#80cdc1", "#01665e", "#542788"};
-        List<Sld.Rule> rules = new ArrayList<>();
-        for (int c = 1; c <= 8; c++) rules.add(Sld.category("CATEGORY", c, EmergingPatterns.name(c), Sld.Symbol.polygon(hot[c - 1], 0.8)));
-        for (int c = 1; c <= 8; c++) rules.add(Sld.category("CATEGORY", -c, EmergingPatterns.name(-c), Sld.Symbol.polygon(cold[c - 1], 0.8)));
-        rules.add(Sld.category("CATEGORY", 0, EmergingPatterns.name(0), Sld.Symbol.outline("#bbbbbb", 0.3)));
-        return Sld.document("crime_emerging_hotspots", "Emerging hot spots", "CATEGORY: 1..8 hot patterns, -1..-8 cold, 0 none", rules);
-    }
 }

@@ -107,4 +107,26 @@ public final class Styles {
         if (n.contains("Line")) return Sld.Kind.LINE;
         return Sld.Kind.POLYGON;
     }
+    /** Categorical style on COLOR_ID (plus noise, -1, in grey). */
+    public static String clusterColours(String name, String title, Sld.Kind kind, int colours) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        for (int c = 0; c < Math.max(1, Math.min(colours, Palettes.CATEGORICAL.length)); c++) {
+            Sld.Symbol s = kind == Sld.Kind.POINT ? Sld.Symbol.point(Palettes.categorical(c), 6)
+                    : new Sld.Symbol(Sld.Kind.POLYGON, Palettes.categorical(c), 0.35, Palettes.categorical(c), 1.5, 0);
+            rules.add(Sld.category("COLOR_ID", c, "Colour " + (c + 1), s));
+        }
+        if (kind == Sld.Kind.POINT) rules.add(Sld.category("COLOR_ID", -1, "Noise (no cluster)", Sld.Symbol.point("#9e9e9e", 3)));
+        return Sld.document(name, title, "Categorical colours by COLOR_ID; adjacent clusters never share a colour", rules);
+    }
+
+    /** The usual emerging hot spot colours: reds for hot patterns, blues for cold, none for no pattern. */
+    public static String emergingHotSpots() {
+        String[] hot = {"#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#e08214", "#fdb863", "#8c510a", "#bf812d"};
+        String[] cold = {"#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#35978f", "#80cdc1", "#01665e", "#542788"};
+        List<Sld.Rule> rules = new ArrayList<>();
+        for (int c = 1; c <= 8; c++) rules.add(Sld.category("CATEGORY", c, org.crimeanalytics.spacetime.EmergingPatterns.name(c), Sld.Symbol.polygon(hot[c - 1], 0.8)));
+        for (int c = 1; c <= 8; c++) rules.add(Sld.category("CATEGORY", -c, org.crimeanalytics.spacetime.EmergingPatterns.name(-c), Sld.Symbol.polygon(cold[c - 1], 0.8)));
+        rules.add(Sld.category("CATEGORY", 0, org.crimeanalytics.spacetime.EmergingPatterns.name(0), Sld.Symbol.outline("#bbbbbb", 0.3)));
+        return Sld.document("crime_emerging_hotspots", "Emerging hot spots", "CATEGORY: 1..8 hot patterns, -1..-8 cold, 0 none", rules);
+    }
 }
