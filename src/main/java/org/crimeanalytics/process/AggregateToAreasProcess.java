@@ -53,7 +53,7 @@ public class AggregateToAreasProcess {
     public enum StyleField { RATE, COUNT, DENSITY, EB_RATE }
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "The areas with their attributes plus CRIME_COUNT, CNT_*, RATE_PER_1000, DENSITY_KM2, EB_RATE, SEB_RATE"),
         @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
                 description = "Choropleth SLD 1.0.0 with breaks computed from the result"),

@@ -39,7 +39,7 @@ import org.geotools.process.factory.DescribeResults;
 public class ClusterAreasProcess {
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "The areas with CLUSTER_ID and RISK_LEVEL"),
         @DescribeResult(name = "profiles", type = String.class, meta = {"mimeTypes=application/json"},
                 description = "JSON: per cluster, size, mean and standard deviation of every attribute"),

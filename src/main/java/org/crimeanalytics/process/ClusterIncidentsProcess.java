@@ -70,7 +70,7 @@ public class ClusterIncidentsProcess {
     public enum Shape { HULL, ELLIPSE }
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "The incidents with CLUSTER_ID (-1 noise or no geometry: null) and COLOR_ID"),
         @DescribeResult(name = "clusters", type = SimpleFeatureCollection.class,
                 description = "One polygon per cluster: CLUSTER_ID, COLOR_ID, CLUSTER_SIZE, SHARE, MEAN_X, MEAN_Y, AREA_KM2, "

@@ -30,7 +30,7 @@ import org.geotools.process.factory.DescribeResults;
 public class ClusterOutlierProcess {
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "Features with LMiIndex, LMiZScore, LMiPValue, COType, NNeighbors"),
         @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
                 description = "SLD 1.0.0 on COType"),

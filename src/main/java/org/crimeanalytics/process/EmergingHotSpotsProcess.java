@@ -42,7 +42,7 @@ public class EmergingHotSpotsProcess {
     public enum Step { DAY, WEEK, MONTH }
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "One polygon per cell: CATEGORY, PATTERN, COUNT, HOT_STEPS, COLD_STEPS, TREND_Z, TREND_P (counts), "
                         + "ZTREND_Z, ZTREND_P (Gi* z-scores)"),
         @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},

@@ -41,7 +41,7 @@ import org.locationtech.jts.geom.Point;
 public class EvaluateHotspotsProcess {
 
     @DescribeResults({
-        @DescribeResult(name = "table", type = String.class, primary = true, meta = {"mimeTypes=text/csv"},
+        @DescribeResult(name = "table", type = String.class, meta = {"mimeTypes=text/csv"},
                 description = "CSV: fraction, areas selected, area share, crimes captured, hit rate, PAI, PEI, RRI"),
         @DescribeResult(name = "curve", type = String.class, meta = {"mimeTypes=text/csv"},
                 description = "CSV: rank, area share, crime share"),

@@ -32,7 +32,7 @@ import org.geotools.process.factory.DescribeResults;
 public class HotSpotsProcess {
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "The analysed features (areas or grid cells with JOIN_COUNT) with GiZScore, GiPValue, "
                         + "NNeighbors, Gi_Bin, Gi_Text"),
         @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},

@@ -54,7 +54,7 @@ public class ImportIncidentsProcess {
     }
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "Incident points in EPSG:4326 (longitude, latitude) with the canonical attributes"),
         @DescribeResult(name = "report", type = String.class, meta = {"mimeTypes=application/json"},
                 description = "JSON: format detected, columns used, rows read, accepted, rejected by reason with "

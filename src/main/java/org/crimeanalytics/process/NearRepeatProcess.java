@@ -31,7 +31,7 @@ import org.geotools.process.factory.DescribeResults;
 public class NearRepeatProcess {
 
     @DescribeResults({
-        @DescribeResult(name = "table", type = String.class, primary = true, meta = {"mimeTypes=text/csv"},
+        @DescribeResult(name = "table", type = String.class, meta = {"mimeTypes=text/csv"},
                 description = "CSV: distance_from_m, distance_to_m, days_from, days_to, observed, expected, knox_ratio, p"),
         @DescribeResult(name = "summary", type = String.class, meta = {"mimeTypes=application/json"},
                 description = "JSON: incidents used and skipped, pairs within the largest band, the table")

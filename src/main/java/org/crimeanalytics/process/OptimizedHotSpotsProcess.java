@@ -36,7 +36,7 @@ public class OptimizedHotSpotsProcess {
     static final int MIN_LOCATIONS = 30;
 
     @DescribeResults({
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class, primary = true,
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "Grid cells with JOIN_COUNT, GiZScore, GiPValue, NNeighbors, Gi_Bin, Gi_Text"),
         @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
                 description = "SLD 1.0.0 on Gi_Bin"),

@@ -57,7 +57,7 @@ public class TemporalProfileProcess {
     public enum Period { MONTH, WEEK }
 
     @DescribeResults({
-        @DescribeResult(name = "matrix", type = String.class, primary = true, meta = {"mimeTypes=text/csv"},
+        @DescribeResult(name = "matrix", type = String.class, meta = {"mimeTypes=text/csv"},
                 description = "CSV: category, weekday (Mon..Sun), then counts for hours 0..23; 'all' first"),
         @DescribeResult(name = "series", type = String.class, meta = {"mimeTypes=text/csv"},
                 description = "CSV: period, count, trend, seasonal, residual"),

@@ -94,6 +94,27 @@ class ProcessCatalogTest {
         }
     }
 
+    /**
+     * GeoServer's rendering transformations (GeoTools ProcessFunction) use the first output flagged
+     * required; for a process returning features that must be the feature collection, not a text.
+     */
+    @Test
+    void renderingTransformationsGetTheFeatureOutput() {
+        for (ProcessFactory f : Processors.getProcessFactories()) {
+            for (Name n : f.getNames()) {
+                if (!"crime".equals(n.getNamespaceURI())) continue;
+                Map<String, Parameter<?>> results = f.getResultInfo(n, null);
+                boolean returnsFeatures = results.values().stream()
+                        .anyMatch(p -> org.geotools.feature.FeatureCollection.class.isAssignableFrom(p.type));
+                Parameter<?> primary = results.values().stream().filter(Parameter::isRequired).findFirst().orElseThrow();
+                if (returnsFeatures && !n.getLocalPart().equals("TemporalProfile")) {
+                    assertTrue(org.geotools.feature.FeatureCollection.class.isAssignableFrom(primary.type),
+                            "crime:" + n.getLocalPart() + " would render its " + primary.key);
+                }
+            }
+        }
+    }
+
     /** Shared, lazily built sample inputs. */
     static final class Samples {
         private static String lapdCsv;
