@@ -26,6 +26,9 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
         EvaluateHotspotsProcess.class,
         NearRepeatProcess.class,
         EmergingHotSpotsProcess.class,
+        TrainModelProcess.class,
+        PredictProcess.class,
+        FeatureImpactProcess.class,
     };
 
     public CrimeProcessFactory() {

@@ -55,6 +55,19 @@ class ProcessCatalogTest {
                     null, null, null, null, null, null, null, null).get("result");
             return Map.of("predicted", hot, "scoreAttribute", "GiZScore", "incidents", lapdIncidents(), "priorCountAttribute", "JOIN_COUNT");
         });
+        SAMPLES.put("TrainModel", () -> Map.of("name", "catalog_offense", "incidents", lapdIncidents(),
+                "learner", org.crimeanalytics.predict.Trainer.Learner.J48, "folds", 0));
+        SAMPLES.put("Predict", () -> {
+            new TrainModelProcess().execute("catalog_offense", null, lapdIncidents(), null, null,
+                    org.crimeanalytics.predict.Trainer.Learner.J48, null, null, null, null, 0, null, null, null);
+            return Map.of("model", "catalog_offense", "incidents", lapdIncidents());
+        });
+        SAMPLES.put("FeatureImpact", () -> {
+            new TrainModelProcess().execute("catalog_counts", TrainModelProcess.Task.AREA_COUNTS, lapdIncidents(), Samples.divisions(),
+                    "PERIMETER,SHAPE_Area", org.crimeanalytics.predict.Trainer.Learner.LINEAR_REGRESSION, null, null, null, null, 0, null, null, null);
+            return Map.of("model", "catalog_counts", "incidents", lapdIncidents(), "areas", Samples.divisions(), "feature", "PERIMETER",
+                    "percent", -10.0);
+        });
         SAMPLES.put("ClusterOutlier", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0, "weights", WeightsType.KNN));
     }
 

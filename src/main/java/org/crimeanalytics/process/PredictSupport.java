@@ -1,0 +1,125 @@
+package org.crimeanalytics.process;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.crimeanalytics.areas.PointInPolygon;
+import org.crimeanalytics.geo.Crs;
+import org.crimeanalytics.geo.ProjectedPoints;
+import org.crimeanalytics.temporal.TemporalProfile;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.operation.MathTransform;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
+import org.geotools.process.ProcessException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/** Reads incidents and areas into the arrays the predict package works on. */
+final class PredictSupport {
+
+    private PredictSupport() {}
+
+    /** Incidents with time, metric location, premise and category (rows without time or geometry skipped, counted). */
+    record Incidents(long[] time, double[] x, double[] y, String[] premise, String[] category, String[] ids, int[] position,
+            long read, long skipped, ProjectedPoints points) {}
+
+    static Incidents incidents(SimpleFeatureCollection fc, CoordinateReferenceSystem metric) {
+        SpaceTimeInput in = SpaceTimeInput.read(fc, "occurred", true, metric, null);
+        int n = in.time.length;
+        String[] prem = new String[n], cat = new String[n];
+        boolean hasPrem = fc.getSchema().getDescriptor("premise") != null, hasCat = fc.getSchema().getDescriptor("category") != null;
+        java.util.Map<String, Integer> pos = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) pos.put(in.points.ids()[i], i);
+        try (SimpleFeatureIterator it = fc.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = it.next();
+                Integer i = pos.get(f.getID());
+                if (i == null) continue;
+                prem[i] = hasPrem && f.getAttribute("premise") != null ? f.getAttribute("premise").toString() : null;
+                cat[i] = hasCat && f.getAttribute("category") != null ? f.getAttribute("category").toString() : null;
+            }
+        }
+        return new Incidents(in.time, in.points.x(), in.points.y(), prem, cat, in.points.ids(), in.points.positions(), in.read,
+                in.withoutTime + in.withoutGeometry + in.monthOnly, in.points);
+    }
+
+    /** Area polygons, their features, and census values per area (null census attribute values are an error naming the area). */
+    record Areas(List<SimpleFeature> features, List<Geometry> polygons, double[][] census) {}
+
+    static Areas areas(SimpleFeatureCollection fc, List<String> censusAttributes) {
+        List<SimpleFeature> feats = new ArrayList<>();
+        List<Geometry> polys = new ArrayList<>();
+        try (SimpleFeatureIterator it = fc.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = it.next();
+                feats.add(f);
+                polys.add((Geometry) f.getDefaultGeometry());
+            }
+        }
+        if (feats.isEmpty()) throw new ProcessException("areas: the layer is empty");
+        double[][] census = new double[feats.size()][censusAttributes.size()];
+        for (String c : censusAttributes) {
+            if (fc.getSchema().getDescriptor(c) == null) throw new ProcessException("censusAttributes: no attribute '" + c + "' in areas");
+        }
+        for (int a = 0; a < feats.size(); a++) {
+            for (int k = 0; k < censusAttributes.size(); k++) {
+                Object v = feats.get(a).getAttribute(censusAttributes.get(k));
+                if (!(v instanceof Number num)) {
+                    throw new ProcessException("censusAttributes: area " + feats.get(a).getID() + " has no number in '" + censusAttributes.get(k) + "'");
+                }
+                census[a][k] = num.doubleValue();
+            }
+        }
+        return new Areas(feats, polys, census);
+    }
+
+    /** Area index of every incident of {@code fc} with a time (-1 outside), and the times. */
+    static long[][] timesAndAreas(SimpleFeatureCollection fc, Areas areas, CoordinateReferenceSystem areaCrs) {
+        PointInPolygon pip = new PointInPolygon(areas.polygons());
+        MathTransform t = Crs.transform(fc.getSchema().getCoordinateReferenceSystem(), areaCrs, "incidents");
+        List<long[]> rows = new ArrayList<>();
+        double[] xy = new double[2];
+        try (SimpleFeatureIterator it = fc.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = it.next();
+                if (!(f.getAttribute("occurred") instanceof Date d)) continue;
+                if (!(f.getDefaultGeometry() instanceof Geometry g) || g.isEmpty()) continue;
+                Point p = g.getCentroid();
+                xy[0] = p.getX();
+                xy[1] = p.getY();
+                try {
+                    if (!t.isIdentity()) t.transform(xy, 0, xy, 0, 1);
+                } catch (Exception e) {
+                    throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed");
+                }
+                rows.add(new long[] {d.getTime(), pip.locate(xy[0], xy[1], null)});
+            }
+        }
+        long[][] out = new long[2][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            out[0][i] = rows.get(i)[0];
+            out[1][i] = rows.get(i)[1];
+        }
+        return out;
+    }
+
+    static int firstMonth(long[] t) {
+        int m = Integer.MAX_VALUE;
+        for (long v : t) m = Math.min(m, TemporalProfile.monthIndex(v));
+        return m;
+    }
+
+    static int lastMonth(long[] t) {
+        int m = Integer.MIN_VALUE;
+        for (long v : t) m = Math.max(m, TemporalProfile.monthIndex(v));
+        return m;
+    }
+
+    static List<String> list(String csv) {
+        List<String> l = new ArrayList<>();
+        if (csv != null) for (String s : csv.split(",")) if (!s.isBlank()) l.add(s.trim());
+        return l;
+    }
+}

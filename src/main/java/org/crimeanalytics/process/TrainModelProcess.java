@@ -1,0 +1,118 @@
+package org.crimeanalytics.process;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crimeanalytics.json.Json;
+import org.crimeanalytics.predict.ModelStore;
+import org.crimeanalytics.predict.Trainer;
+import org.crimeanalytics.temporal.TemporalProfile;
+import org.geotools.api.util.ProgressListener;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.process.ProcessException;
+import org.geotools.process.factory.DescribeParameter;
+import org.geotools.process.factory.DescribeProcess;
+import org.geotools.process.factory.DescribeResult;
+import org.geotools.process.factory.DescribeResults;
+
+/** {@code crime:TrainModel}: Weka models with a time split, baselines, importance, stored by name. */
+@DescribeProcess(
+        title = "Train a crime model",
+        description = "Trains a Weka model and stores it by name (with a JSON card: task, features, classes, periods, "
+                + "metrics, Weka version, creation time). CLASSIFY_OFFENSE predicts an incident's category from hour, "
+                + "weekday, month, projected x/y (metres) and premise; AREA_COUNTS predicts next month's count per area "
+                + "from the previous 'lags' monthly counts and the areas' census attributes (regression). Evaluation "
+                + "splits by time (trained on earlier, tested on later incidents or months, never the reverse), with "
+                + "k-fold cross-validation on the training part; metrics beside a baseline (majority class; last "
+                + "month's count) and permutation feature importance. Random forests with more training rows than "
+                + "maxTrainRows train on a seeded sample (said in the metrics). Model store: system property "
+                + "crime.modelStore, else GEOSERVER_DATA_DIR/crime-models, else the temp directory; writes are atomic.")
+public class TrainModelProcess {
+
+    /** What to predict. */
+    public enum Task { CLASSIFY_OFFENSE, AREA_COUNTS }
+
+    @DescribeResults({
+        @DescribeResult(name = "metrics", type = String.class, meta = {"mimeTypes=application/json"},
+                description = "JSON metrics: accuracy, kappa, per-class precision/recall/F1, confusion matrix (or MAE/RMSE), baseline, CV, importance"),
+        @DescribeResult(name = "model", type = String.class, description = "The stored model's name")
+    })
+    public Map<String, Object> execute(
+            @DescribeParameter(name = "name", description = "Model name: 1-64 letters, digits, '_' or '-'") String name,
+            @DescribeParameter(name = "task", min = 0, defaultValue = "CLASSIFY_OFFENSE", description = "CLASSIFY_OFFENSE or AREA_COUNTS") Task task,
+            @DescribeParameter(name = "incidents", description = "Incidents (canonical schema: occurred, category, premise)") SimpleFeatureCollection incidents,
+            @DescribeParameter(name = "areas", min = 0, description = "AREA_COUNTS: the areas") SimpleFeatureCollection areas,
+            @DescribeParameter(name = "censusAttributes", min = 0, description = "AREA_COUNTS: comma-separated numeric area attributes") String censusAttributes,
+            @DescribeParameter(name = "learner", min = 0, defaultValue = "RANDOM_FOREST", description = "RANDOM_FOREST, J48, NAIVE_BAYES, LOGISTIC (classification); RANDOM_FOREST, LINEAR_REGRESSION (counts)") Trainer.Learner learner,
+            @DescribeParameter(name = "trees", min = 0, defaultValue = "100", minValue = 1, maxValue = 1000, description = "Random forest size") Integer trees,
+            @DescribeParameter(name = "testFraction", min = 0, defaultValue = "0.2", minValue = 0.05, maxValue = 0.5, description = "CLASSIFY_OFFENSE: the latest share of incidents held out for testing") Double testFraction,
+            @DescribeParameter(name = "testMonths", min = 0, defaultValue = "3", minValue = 1, maxValue = 24, description = "AREA_COUNTS: the last months held out") Integer testMonths,
+            @DescribeParameter(name = "lags", min = 0, defaultValue = "3", minValue = 1, maxValue = 24, description = "AREA_COUNTS: previous months used") Integer lags,
+            @DescribeParameter(name = "folds", min = 0, defaultValue = "5", minValue = 0, maxValue = 20, description = "Cross-validation folds on the training part (0: none)") Integer folds,
+            @DescribeParameter(name = "maxTrainRows", min = 0, defaultValue = "50000", minValue = 100, description = "Train on a seeded sample above this many rows") Integer maxTrainRows,
+            @DescribeParameter(name = "seed", min = 0, defaultValue = "1", description = "Random seed") Integer seed,
+            ProgressListener monitor) {
+        try {
+            ModelStore.checkName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProcessException("name: " + e.getMessage());
+        }
+        if (incidents == null) throw new ProcessException("incidents: required");
+        Task tk = task == null ? Task.CLASSIFY_OFFENSE : task;
+        Trainer.Learner l = learner == null ? Trainer.Learner.RANDOM_FOREST : learner;
+        Trainer trainer = new Trainer(l, trees == null ? 100 : trees, seed == null ? 1 : seed, maxTrainRows == null ? 50000 : maxTrainRows,
+                folds == null ? 5 : folds);
+        Trainer.Result r;
+        try {
+            if (tk == Task.CLASSIFY_OFFENSE) {
+                if (incidents.getSchema().getDescriptor("category") == null) throw new ProcessException("incidents: no 'category' attribute to learn");
+                PredictSupport.Incidents in = PredictSupport.incidents(incidents, null);
+                long[] sorted = in.time().clone();
+                java.util.Arrays.sort(sorted);
+                double tf = testFraction == null ? 0.2 : testFraction;
+                if (!(tf >= 0.05 && tf <= 0.5)) throw new ProcessException("testFraction: must be between 0.05 and 0.5, was " + tf);
+                long split = sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * (1 - tf)))];
+                r = trainer.classifyOffense(in.time(), in.x(), in.y(), in.premise(), in.category(), split, in.points().metricCrs().toWKT());
+                r.metrics().put("incidents_skipped_without_time_or_location", in.skipped());
+            } else {
+                if (areas == null) throw new ProcessException("areas: AREA_COUNTS needs the areas");
+                List<String> census = PredictSupport.list(censusAttributes);
+                PredictSupport.Areas a = PredictSupport.areas(areas, census);
+                long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem());
+                if (ta[0].length == 0) throw new ProcessException("incidents: none has a time and a location");
+                int first = PredictSupport.firstMonth(ta[0]), last = PredictSupport.lastMonth(ta[0]);
+                int[] areaIdx = new int[ta[1].length];
+                for (int i = 0; i < areaIdx.length; i++) areaIdx[i] = (int) ta[1][i];
+                long[][] counts = Trainer.monthly(ta[0], areaIdx, a.features().size(), first, last - first + 1);
+                r = trainer.areaCounts(counts, a.census(), census, lags == null ? 3 : lags, testMonths == null ? 3 : testMonths);
+                r.metrics().put("first_month", TemporalProfile.monthLabel(first));
+                r.metrics().put("last_month", TemporalProfile.monthLabel(last));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProcessException((e.getMessage().contains("J48") || e.getMessage().contains("BAYES") || e.getMessage().contains("LOGISTIC")
+                    || e.getMessage().contains("REGRESSION") ? "learner: " : "incidents: ") + e.getMessage());
+        } catch (ProcessException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ProcessException("learner: Weka failed: " + e.getMessage(), e);
+        }
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("name", name);
+        card.put("task", tk.name());
+        card.put("learner", l.name());
+        card.put("features", r.model().header().toString().lines().filter(s -> s.startsWith("@attribute")).toList());
+        card.put("weka_version", weka.core.Version.VERSION);
+        card.put("created", java.time.Instant.now().toString());
+        card.put("metrics", r.metrics());
+        r.model().card().put("name", name);
+        try {
+            ModelStore.configured().save(name, r.model(), Json.pretty(card));
+        } catch (java.io.IOException e) {
+            throw new ProcessException("name: cannot store the model: " + e.getMessage(), e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metrics", Json.pretty(r.metrics()));
+        out.put("model", name);
+        return out;
+    }
+}
