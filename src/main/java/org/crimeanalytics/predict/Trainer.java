@@ -31,6 +31,9 @@ public final class Trainer {
     /** The premise value standing for every premise outside the 30 most frequent (and missing ones). */
     public static final String OTHER_PREMISE = "(other or unknown premise)";
 
+    /** The area value standing for areas outside the 80 most frequent (and missing ones). */
+    public static final String OTHER_AREA = "(other or unknown area)";
+
     static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     private final Learner learner;
@@ -81,8 +84,8 @@ public final class Trainer {
 
     // ---------------- offense classification ----------------
 
-    /** The offense data set header: hour, day of week, month, x, y, premise, class. */
-    static Instances offenseHeader(List<String> premises, List<String> classes) {
+    /** The offense data set header: hour, day of week, month, x, y, premise, area, class. */
+    static Instances offenseHeader(List<String> premises, List<String> areas, List<String> classes) {
         ArrayList<Attribute> a = new ArrayList<>();
         a.add(new Attribute("hour"));
         a.add(new Attribute("weekday", Arrays.asList(DAYS)));
@@ -90,15 +93,16 @@ public final class Trainer {
         a.add(new Attribute("x_m"));
         a.add(new Attribute("y_m"));
         a.add(new Attribute("premise", premises));
+        a.add(new Attribute("area", areas));
         a.add(new Attribute("category", classes));
         Instances h = new Instances("offenses", a, 0);
-        h.setClassIndex(6);
+        h.setClassIndex(7);
         return h;
     }
 
     /** One incident as a row of the offense data set (class left missing). */
-    public static Instance offenseRow(Instances h, long t, double x, double y, String premise) {
-        DenseInstance in = new DenseInstance(7);
+    public static Instance offenseRow(Instances h, long t, double x, double y, String premise, String area) {
+        DenseInstance in = new DenseInstance(8);
         in.setDataset(h);
         in.setValue(0, TemporalProfile.hour(t));
         in.setValue(1, TemporalProfile.weekday(t));
@@ -107,24 +111,27 @@ public final class Trainer {
         in.setValue(4, y);
         int p = premise == null ? -1 : h.attribute(5).indexOfValue(premise);
         in.setValue(5, p < 0 ? h.attribute(5).indexOfValue(OTHER_PREMISE) : p);
+        int ar = area == null ? -1 : h.attribute(6).indexOfValue(area);
+        in.setValue(6, ar < 0 ? h.attribute(6).indexOfValue(OTHER_AREA) : ar);
         return in;
     }
 
     /**
-     * Offense category from time and place. Rows with time before {@code split} train, the rest test.
+     * Offense category from time and place (hour, weekday, month, x/y in metres, premise, area). Rows with time before {@code split} train, the rest test.
      * Premises: the 30 most frequent in training, others {@link #OTHER_PREMISE}. Test rows whose category never
      * occurred in training are left out and counted.
      */
-    public Result classifyOffense(long[] t, double[] x, double[] y, String[] premise, String[] category, long split, String crsWkt)
+    public Result classifyOffense(long[] t, double[] x, double[] y, String[] premise, String[] area, String[] category, long split, String crsWkt)
             throws Exception {
         int n = t.length;
-        Map<String, Integer> premCount = new HashMap<>(), classCount = new HashMap<>();
+        Map<String, Integer> premCount = new HashMap<>(), classCount = new HashMap<>(), areaCount = new HashMap<>();
         List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (category[i] == null) continue;
             if (t[i] < split) {
                 train.add(i);
                 if (premise[i] != null) premCount.merge(premise[i], 1, Integer::sum);
+                if (area[i] != null) areaCount.merge(area[i], 1, Integer::sum);
                 classCount.merge(category[i], 1, Integer::sum);
             } else {
                 test.add(i);
@@ -137,15 +144,20 @@ public final class Trainer {
         prem.remove(OTHER_PREMISE);
         if (prem.size() > 30) prem = new ArrayList<>(prem.subList(0, 30));
         prem.add(OTHER_PREMISE);
+        List<String> areas = new ArrayList<>(areaCount.keySet());
+        areas.sort((a, b) -> areaCount.get(b) - areaCount.get(a) != 0 ? areaCount.get(b) - areaCount.get(a) : a.compareTo(b));
+        areas.remove(OTHER_AREA);
+        if (areas.size() > 80) areas = new ArrayList<>(areas.subList(0, 80));
+        areas.add(OTHER_AREA);
         List<String> classes = new ArrayList<>(classCount.keySet());
         classes.sort(null);
-        Instances h = offenseHeader(prem, classes);
+        Instances h = offenseHeader(prem, areas, classes);
         List<Integer> sampled = sample(train, maxTrainRows);
         Instances tr = new Instances(h, sampled.size());
         long maxTrainTime = Long.MIN_VALUE;
         for (int i : sampled) {
-            Instance in = offenseRow(tr, t[i], x[i], y[i], premise[i]);
-            in.setValue(6, classes.indexOf(category[i]));
+            Instance in = offenseRow(tr, t[i], x[i], y[i], premise[i], area[i]);
+            in.setValue(7, classes.indexOf(category[i]));
             tr.add(in);
             maxTrainTime = Math.max(maxTrainTime, t[i]);
         }
@@ -158,8 +170,8 @@ public final class Trainer {
                 unseen++;
                 continue;
             }
-            Instance in = offenseRow(te, t[i], x[i], y[i], premise[i]);
-            in.setValue(6, c);
+            Instance in = offenseRow(te, t[i], x[i], y[i], premise[i], area[i]);
+            in.setValue(7, c);
             te.add(in);
             minTestTime = Math.min(minTestTime, t[i]);
         }

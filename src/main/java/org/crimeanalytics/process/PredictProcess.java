@@ -75,14 +75,23 @@ public class PredictProcess {
         int n = in.time().length;
         String[] cls = new String[in.read() > Integer.MAX_VALUE ? 0 : (int) in.read()];
         Double[] prob = new Double[cls.length];
-        for (int i = 0; i < n; i++) {
-            Instance row = Trainer.offenseRow(h, in.time()[i], in.x()[i], in.y()[i], in.premise()[i]);
-            double[] d = m.classifier().distributionForInstance(row);
-            int best = 0;
-            for (int c = 1; c < d.length; c++) if (d[c] > d[best]) best = c;
-            cls[in.position()[i]] = h.classAttribute().value(best);
-            prob[in.position()[i]] = d[best];
-        }
+        // rows are independent and the trained classifier is only read: predict in parallel chunks
+        Exception[] failure = new Exception[1];
+        java.util.stream.IntStream.range(0, (n + 4095) / 4096).parallel().forEach(ch -> {
+            try {
+                for (int i = ch * 4096; i < Math.min(n, (ch + 1) * 4096); i++) {
+                    Instance row = Trainer.offenseRow(h, in.time()[i], in.x()[i], in.y()[i], in.premise()[i], in.area()[i]);
+                    double[] d = m.classifier().distributionForInstance(row);
+                    int best = 0;
+                    for (int c = 1; c < d.length; c++) if (d[c] > d[best]) best = c;
+                    cls[in.position()[i]] = h.classAttribute().value(best);
+                    prob[in.position()[i]] = d[best];
+                }
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) throw failure[0];
         String[] ids = new String[cls.length];
         int k = 0;
         try (var it = incidents.features()) {

@@ -22,14 +22,15 @@ final class PredictSupport {
     private PredictSupport() {}
 
     /** Incidents with time, metric location, premise and category (rows without time or geometry skipped, counted). */
-    record Incidents(long[] time, double[] x, double[] y, String[] premise, String[] category, String[] ids, int[] position,
+    record Incidents(long[] time, double[] x, double[] y, String[] premise, String[] area, String[] category, String[] ids, int[] position,
             long read, long skipped, ProjectedPoints points) {}
 
     static Incidents incidents(SimpleFeatureCollection fc, CoordinateReferenceSystem metric) {
         SpaceTimeInput in = SpaceTimeInput.read(fc, "occurred", true, metric, null);
         int n = in.time.length;
-        String[] prem = new String[n], cat = new String[n];
+        String[] prem = new String[n], cat = new String[n], area = new String[n];
         boolean hasPrem = fc.getSchema().getDescriptor("premise") != null, hasCat = fc.getSchema().getDescriptor("category") != null;
+        boolean hasArea = fc.getSchema().getDescriptor("area") != null;
         java.util.Map<String, Integer> pos = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) pos.put(in.points.ids()[i], i);
         try (SimpleFeatureIterator it = fc.features()) {
@@ -39,9 +40,10 @@ final class PredictSupport {
                 if (i == null) continue;
                 prem[i] = hasPrem && f.getAttribute("premise") != null ? f.getAttribute("premise").toString() : null;
                 cat[i] = hasCat && f.getAttribute("category") != null ? f.getAttribute("category").toString() : null;
+                area[i] = hasArea && f.getAttribute("area") != null ? f.getAttribute("area").toString() : null;
             }
         }
-        return new Incidents(in.time, in.points.x(), in.points.y(), prem, cat, in.points.ids(), in.points.positions(), in.read,
+        return new Incidents(in.time, in.points.x(), in.points.y(), prem, area, cat, in.points.ids(), in.points.positions(), in.read,
                 in.withoutTime + in.withoutGeometry + in.monthOnly, in.points);
     }
 

@@ -20,7 +20,7 @@ import org.geotools.process.factory.DescribeResults;
         title = "Train a crime model",
         description = "Trains a Weka model and stores it by name (with a JSON card: task, features, classes, periods, "
                 + "metrics, Weka version, creation time). CLASSIFY_OFFENSE predicts an incident's category from hour, "
-                + "weekday, month, projected x/y (metres) and premise; AREA_COUNTS predicts next month's count per area "
+                + "weekday, month, projected x/y (metres), premise and area (district / division); AREA_COUNTS predicts next month's count per area "
                 + "from the previous 'lags' monthly counts and the areas' census attributes (regression). Evaluation "
                 + "splits by time (trained on earlier, tested on later incidents or months, never the reverse), with "
                 + "k-fold cross-validation on the training part; metrics beside a baseline (majority class; last "
@@ -72,7 +72,7 @@ public class TrainModelProcess {
                 double tf = testFraction == null ? 0.2 : testFraction;
                 if (!(tf >= 0.05 && tf <= 0.5)) throw new ProcessException("testFraction: must be between 0.05 and 0.5, was " + tf);
                 long split = sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * (1 - tf)))];
-                r = trainer.classifyOffense(in.time(), in.x(), in.y(), in.premise(), in.category(), split, in.points().metricCrs().toWKT());
+                r = trainer.classifyOffense(in.time(), in.x(), in.y(), in.premise(), in.area(), in.category(), split, in.points().metricCrs().toWKT());
                 r.metrics().put("incidents_skipped_without_time_or_location", in.skipped());
             } else {
                 if (areas == null) throw new ProcessException("areas: AREA_COUNTS needs the areas");

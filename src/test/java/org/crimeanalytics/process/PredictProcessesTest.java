@@ -82,7 +82,8 @@ class PredictProcessesTest {
             if (p + r > 0) assertEquals(2 * p * r / (p + r), ((Number) per.get(c).get("f1")).doubleValue(), 1e-12, "f1 " + c);
         }
         assertTrue(((Map<String, Object>) m.get("baseline")).containsKey("accuracy"));
-        assertTrue(((Map<String, Object>) m.get("permutation_importance")).containsKey("hour"));
+        assertTrue(((Map<String, Object>) m.get("permutation_importance")).keySet().containsAll(List.of("hour", "weekday", "month", "x_m",
+                "y_m", "premise", "area")));
         assertTrue(Files.exists(store.resolve("offense_j48.json")));
         // predictions of the stored model
         List<SimpleFeature> pred = HotSpotsProcessTest.list(run("Predict", Map.of("model", "offense_j48", "incidents", chicagoJanuary())).get("result"));
@@ -98,7 +99,7 @@ class PredictProcessesTest {
         StoredModel b = new ModelStore(store).load("offense_rf");
         PredictSupport.Incidents in = PredictSupport.incidents(chicagoJanuary(), org.geotools.referencing.CRS.parseWKT(a.metricCrsWkt()));
         for (int i = 0; i < in.time().length; i += 37) {
-            var row = Trainer.offenseRow(a.header(), in.time()[i], in.x()[i], in.y()[i], in.premise()[i]);
+            var row = Trainer.offenseRow(a.header(), in.time()[i], in.x()[i], in.y()[i], in.premise()[i], in.area()[i]);
             assertEquals(java.util.Arrays.toString(a.classifier().distributionForInstance(row)),
                     java.util.Arrays.toString(b.classifier().distributionForInstance(row)));
         }
