@@ -1,18 +1,13 @@
 package org.crimeanalytics.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.crimeanalytics.areas.PointInPolygon;
 import org.crimeanalytics.geo.GeoJson;
 import org.crimeanalytics.geo.IncidentCollection;
-import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.IncidentTable;
-import org.crimeanalytics.io.Inputs;
 import org.crimeanalytics.process.AggregateToAreasProcess;
-import org.crimeanalytics.process.ImportIncidentsProcess;
 import org.geotools.data.simple.SimpleFeatureCollection;
 import org.geotools.data.simple.SimpleFeatureIterator;
 import org.locationtech.jts.geom.Coordinate;
@@ -36,16 +31,9 @@ public final class AreasBenchmark implements Benchmark {
 
     @Override
     public void run(String[] args, PrintStream out) throws Exception {
-        List<IncidentTable> tables = new ArrayList<>();
+        List<IncidentTable> tables = BenchSupport.chicagoTables();
         int rows = 0;
-        for (Path f : BenchSupport.chicagoYears()) {
-            try (InputStream in = Inputs.open(f, null)) {
-                IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, f.getFileName().toString(),
-                        ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
-                tables.add(r.table());
-                rows += r.table().size();
-            }
-        }
+        for (IncidentTable t : tables) rows += t.size();
         double[] x = new double[rows], y = new double[rows];
         int k = 0;
         for (IncidentTable t : tables) {

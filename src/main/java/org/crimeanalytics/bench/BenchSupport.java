@@ -31,6 +31,21 @@ public final class BenchSupport {
         return p;
     }
 
+    /** The five Chicago years ingested, one incident table per year. */
+    public static java.util.List<org.crimeanalytics.ingest.IncidentTable> chicagoTables() throws java.io.IOException {
+        java.util.List<org.crimeanalytics.ingest.IncidentTable> tables = new java.util.ArrayList<>();
+        for (Path f : chicagoYears()) tables.add(ingest(f));
+        return tables;
+    }
+
+    /** One CSV file ingested with automatic format detection. */
+    public static org.crimeanalytics.ingest.IncidentTable ingest(Path f) throws java.io.IOException {
+        try (java.io.InputStream in = org.crimeanalytics.io.Inputs.open(f, null)) {
+            return org.crimeanalytics.process.ImportIncidentsProcess.ingest(in, f.getFileName().toString(),
+                    org.crimeanalytics.process.ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1).table();
+        }
+    }
+
     /** Resets the peak-usage counters of the heap pools. */
     public static void resetPeakHeap() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -1,8 +1,6 @@
 package org.crimeanalytics.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.crimeanalytics.cluster.DBScan;
@@ -10,10 +8,7 @@ import org.crimeanalytics.cluster.FastKMeans;
 import org.crimeanalytics.cluster.KMeans;
 import org.crimeanalytics.geo.IncidentCollection;
 import org.crimeanalytics.geo.ProjectedPoints;
-import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.IncidentTable;
-import org.crimeanalytics.io.Inputs;
-import org.crimeanalytics.process.ImportIncidentsProcess;
 import org.crimeanalytics.weka.WekaSupport;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -37,14 +32,7 @@ public final class ClusterBenchmark implements Benchmark {
 
     @Override
     public void run(String[] args, PrintStream out) throws Exception {
-        List<IncidentTable> tables = new ArrayList<>();
-        for (Path f : BenchSupport.chicagoYears()) {
-            try (InputStream in = Inputs.open(f, null)) {
-                IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, f.getFileName().toString(),
-                        ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
-                tables.add(r.table());
-            }
-        }
+        List<IncidentTable> tables = BenchSupport.chicagoTables();
         IncidentTable all = IncidentTable.concat(tables);
         ProjectedPoints p = ProjectedPoints.extract(new IncidentCollection(all), null, false, "incidents", null);
         ProjectedPoints p2017 = ProjectedPoints.extract(new IncidentCollection(tables.get(3)), p.metricCrs(), false, "incidents", null);

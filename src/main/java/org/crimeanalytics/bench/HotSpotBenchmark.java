@@ -1,9 +1,6 @@
 package org.crimeanalytics.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.crimeanalytics.geo.AnalysisUnits;
 import org.crimeanalytics.geo.GeoJson;
@@ -14,10 +11,7 @@ import org.crimeanalytics.hotspot.Contiguity;
 import org.crimeanalytics.hotspot.GetisOrd;
 import org.crimeanalytics.hotspot.Moran;
 import org.crimeanalytics.hotspot.SpatialWeights;
-import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.IncidentTable;
-import org.crimeanalytics.io.Inputs;
-import org.crimeanalytics.process.ImportIncidentsProcess;
 import org.geotools.data.simple.SimpleFeatureCollection;
 
 /**
@@ -39,16 +33,9 @@ public final class HotSpotBenchmark implements Benchmark {
 
     @Override
     public void run(String[] args, PrintStream out) throws Exception {
-        List<IncidentTable> tables = new ArrayList<>();
+        List<IncidentTable> tables = BenchSupport.chicagoTables();
         long rows = 0;
-        for (Path f : BenchSupport.chicagoYears()) {
-            try (InputStream in = Inputs.open(f, null)) {
-                IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, f.getFileName().toString(),
-                        ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
-                tables.add(r.table());
-                rows += r.table().size();
-            }
-        }
+        for (IncidentTable t : tables) rows += t.size();
         out.printf("incidents: %,d (5 Chicago years)%n", rows);
         // one collection over all years: extract projected points per year, then concatenate
         long t0 = System.nanoTime();

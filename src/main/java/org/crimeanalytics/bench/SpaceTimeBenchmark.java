@@ -1,19 +1,13 @@
 package org.crimeanalytics.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crimeanalytics.geo.IncidentCollection;
-import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.IncidentTable;
-import org.crimeanalytics.io.Inputs;
 import org.crimeanalytics.process.EmergingHotSpotsProcess;
 import org.crimeanalytics.process.EvaluateHotspotsProcess;
 import org.crimeanalytics.process.HotSpotsProcess;
-import org.crimeanalytics.process.ImportIncidentsProcess;
 import org.crimeanalytics.process.NearRepeatProcess;
 import org.geotools.data.simple.SimpleFeatureCollection;
 
@@ -33,19 +27,10 @@ public final class SpaceTimeBenchmark implements Benchmark {
         return "NearRepeat on 50 k Chicago incidents (99 permutations); 2016 hot spots evaluated on 2017; emerging hot spots 2014-2018 by month";
     }
 
-    static IncidentTable year(int y) throws Exception {
-        Path f = BenchSupport.sharedData().resolve("chicago/crimes_" + y + ".csv.gz");
-        try (InputStream in = Inputs.open(f, null)) {
-            IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, f.getFileName().toString(),
-                    ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
-            return r.table();
-        }
-    }
 
     @Override
     public void run(String[] args, PrintStream out) throws Exception {
-        List<IncidentTable> years = new ArrayList<>();
-        for (int y = 2014; y <= 2018; y++) years.add(year(y));
+        List<IncidentTable> years = BenchSupport.chicagoTables();
         IncidentTable y2017 = years.get(3);
         // the first 50,000 incidents of 2017 in file order (about two months)
         List<IncidentTable> one = List.of(y2017);

@@ -1,15 +1,9 @@
 package org.crimeanalytics.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.crimeanalytics.geo.IncidentCollection;
-import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.IncidentTable;
-import org.crimeanalytics.io.Inputs;
-import org.crimeanalytics.process.ImportIncidentsProcess;
 import org.crimeanalytics.process.TemporalProfileProcess;
 import org.crimeanalytics.temporal.TemporalProfile;
 
@@ -28,14 +22,7 @@ public final class TemporalBenchmark implements Benchmark {
 
     @Override
     public void run(String[] args, PrintStream out) throws Exception {
-        List<IncidentTable> tables = new ArrayList<>();
-        for (Path f : BenchSupport.chicagoYears()) {
-            try (InputStream in = Inputs.open(f, null)) {
-                IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, f.getFileName().toString(),
-                        ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
-                tables.add(r.table());
-            }
-        }
+        List<IncidentTable> tables = BenchSupport.chicagoTables();
         IncidentCollection all = new IncidentCollection(IncidentTable.concat(tables));
         out.printf("incidents: %,d%n", all.size());
         for (int rep = 0; rep < 3; rep++) {

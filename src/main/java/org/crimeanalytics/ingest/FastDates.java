@@ -95,17 +95,13 @@ public final class FastDates {
             p = Precision.DAY;
             int t = s + 10;
             if (t < e) {
-                if (b[t] != ' ' && b[t] != 'T') return INVALID;
-                t++;
-                if (e - t < 5 || b[t + 2] != ':') return INVALID;
-                h = digits(b, t, 2);
-                mi = digits(b, t + 3, 2);
-                t += 5;
-                if (t < e && b[t] == ':') {
-                    if (e - t < 3) return INVALID;
-                    sec = digits(b, t + 1, 2);
-                    t += 3;
-                }
+                int[] clock = new int[4];
+                t = clock(b, t, e, clock);
+                if (t < 0) return INVALID;
+                h = clock[0];
+                mi = clock[1];
+                sec = clock[2];
+                ms = clock[3];
                 if (t < e) { // AM/PM
                     if (b[t] == ' ') t++;
                     if (e - t != 2 || (b[t + 1] != 'M' && b[t + 1] != 'm')) return INVALID;
@@ -129,24 +125,13 @@ public final class FastDates {
                 p = Precision.DAY;
                 int t = s + 10;
                 if (t < e) {
-                    if (b[t] != ' ' && b[t] != 'T') return INVALID;
-                    t++;
-                    if (e - t < 5 || b[t + 2] != ':') return INVALID;
-                    h = digits(b, t, 2);
-                    mi = digits(b, t + 3, 2);
-                    t += 5;
-                    if (t < e && b[t] == ':') {
-                        if (e - t < 3) return INVALID;
-                        sec = digits(b, t + 1, 2);
-                        t += 3;
-                        if (t < e && b[t] == '.') {
-                            t++;
-                            int fs = t;
-                            while (t < e && b[t] >= '0' && b[t] <= '9') t++;
-                            int nd = Math.min(3, t - fs);
-                            ms = nd == 0 ? 0 : digits(b, fs, nd) * (nd == 1 ? 100 : nd == 2 ? 10 : 1);
-                        }
-                    }
+                    int[] clock = new int[4];
+                    t = clock(b, t, e, clock);
+                    if (t < 0) return INVALID;
+                    h = clock[0];
+                    mi = clock[1];
+                    sec = clock[2];
+                    ms = clock[3];
                     if (t < e && (b[t] == 'Z' || b[t] == 'z')) t++;
                     if (t != e) return INVALID;
                     p = Precision.MINUTE;
@@ -159,6 +144,34 @@ public final class FastDates {
         if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return INVALID;
         if (precisionOut != null) precisionOut[0] = p;
         return daysFromCivil(y, mo, d) * MS_DAY + ((h * 60L + mi) * 60L + sec) * 1000L + ms;
+    }
+
+    /**
+     * A time after a date: a space or 'T', then {@code HH:mm[:ss[.fff]]}; fills {hour, minute,
+     * second, millisecond} and returns the index after it, or -1 when malformed.
+     */
+    private static int clock(byte[] b, int t, int e, int[] out) {
+        if (b[t] != ' ' && b[t] != 'T') return -1;
+        t++;
+        if (e - t < 5 || b[t + 2] != ':') return -1;
+        out[0] = digits(b, t, 2);
+        out[1] = digits(b, t + 3, 2);
+        out[2] = 0;
+        out[3] = 0;
+        t += 5;
+        if (t < e && b[t] == ':') {
+            if (e - t < 3) return -1;
+            out[2] = digits(b, t + 1, 2);
+            t += 3;
+            if (t < e && b[t] == '.') {
+                t++;
+                int fs = t;
+                while (t < e && b[t] >= '0' && b[t] <= '9') t++;
+                int nd = Math.min(3, t - fs);
+                out[3] = nd == 0 ? 0 : digits(b, fs, nd) * (nd == 1 ? 100 : nd == 2 ? 10 : 1);
+            }
+        }
+        return t;
     }
 
     /**

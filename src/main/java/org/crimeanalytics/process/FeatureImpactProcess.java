@@ -3,7 +3,6 @@ package org.crimeanalytics.process;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.crimeanalytics.predict.StoredModel;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;

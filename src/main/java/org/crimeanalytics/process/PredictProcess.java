@@ -10,7 +10,6 @@ import org.crimeanalytics.json.Json;
 import org.crimeanalytics.predict.ModelStore;
 import org.crimeanalytics.predict.StoredModel;
 import org.crimeanalytics.predict.Trainer;
-import org.crimeanalytics.temporal.TemporalProfile;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.util.ProgressListener;
