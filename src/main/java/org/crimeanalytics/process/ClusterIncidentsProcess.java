@@ -524,4 +524,17 @@ public class ClusterIncidentsProcess {
         return out;
     }
 
+
+    /**
+     * Used as an SLD rendering transformation, the statistics need every incident, not only those in
+     * the requested tile: the query is widened to the whole layer (its attribute and property choices
+     * kept), so tiles and GetFeatureInfo see the same result and edge cells have all their neighbours.
+     * Give a fixed {@code crs} in the transformation so every tile uses the same grid.
+     */
+    public org.geotools.api.data.Query invertQuery(org.geotools.api.data.Query targetQuery,
+            org.geotools.api.coverage.grid.GridGeometry gridGeometry) {
+        org.geotools.api.data.Query q = new org.geotools.api.data.Query(targetQuery);
+        q.setFilter(org.geotools.api.filter.Filter.INCLUDE);
+        return q;
+    }
 }

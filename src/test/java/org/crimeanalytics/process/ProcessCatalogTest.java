@@ -128,6 +128,21 @@ class ProcessCatalogTest {
         }
     }
 
+    /** As rendering transformations, HotSpots and ClusterIncidents read the whole layer for every tile. */
+    @Test
+    void transformationsWidenTheQueryToTheWholeLayer() {
+        for (String name : new String[] {"HotSpots", "ClusterIncidents"}) {
+            Process p = Processors.createProcess(new NameImpl("crime", name));
+            assertTrue(p instanceof org.geotools.process.RenderingProcess, name);
+            org.geotools.api.data.Query tile = new org.geotools.api.data.Query("incidents",
+                    org.geotools.factory.CommonFactoryFinder.getFilterFactory().bbox("geom", 0, 0, 1, 1, "EPSG:4326"));
+            org.geotools.api.data.Query q = ((org.geotools.process.RenderingProcess) p).invertQuery(new java.util.HashMap<>(
+                    Map.of("cellSize", 500.0)), tile, null);
+            assertEquals(org.geotools.api.filter.Filter.INCLUDE, q.getFilter(), name);
+            assertEquals("incidents", q.getTypeName());
+        }
+    }
+
     /** Shared, lazily built sample inputs. */
     static final class Samples {
         private static String lapdCsv;
