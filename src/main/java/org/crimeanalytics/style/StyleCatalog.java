@@ -32,6 +32,8 @@ public final class StyleCatalog {
         m.put("crime_risk_levels.sld", Styles.riskLevels(List.of("Low", "Medium-Low", "Medium-High", "High"), Sld.Kind.POLYGON));
         m.put("crime_trend.sld", Styles.trend("TREND_PER_YEAR", 70, Sld.Kind.POLYGON));
         m.put("crime_emerging_hotspots.sld", Styles.emergingHotSpots());
+        m.put("crime_transformation_hotspots.sld", Styles.hotSpotsTransformation(1000, "EPSG:3857"));
+        m.put("crime_transformation_kmeans.sld", Styles.kmeansTransformation(10, "EPSG:3857"));
         return m;
     }
 

@@ -13,14 +13,17 @@ public final class Styles {
 
     /** Hot spots by {@code Gi_Bin}: blue (cold, 99/95/90 %) to red (hot), pale yellow not significant. */
     public static String hotSpots(Sld.Kind kind) {
-        List<Sld.Rule> rules = new ArrayList<>();
-        String[] titles = {"Cold Spot - 99% Confidence", "Cold Spot - 95% Confidence", "Cold Spot - 90% Confidence",
-            "Not Significant", "Hot Spot - 90% Confidence", "Hot Spot - 95% Confidence", "Hot Spot - 99% Confidence"};
-        for (int b = -3; b <= 3; b++) {
-            rules.add(Sld.category("Gi_Bin", b, titles[b + 3], symbol(kind, Palettes.HOT_COLD[b + 3])));
-        }
         return Sld.document("crime_hotspots", "Hot spots (Getis-Ord Gi*)",
-                "Gi_Bin: -3..3 = cold spot 99/95/90 % confidence, not significant, hot spot 90/95/99 %", rules);
+                "Gi_Bin: -3..3 = cold spot 99/95/90 % confidence, not significant, hot spot 90/95/99 %", hotSpotRules(kind));
+    }
+
+    /** One rule per Gi_Bin, -3..3, titled as ArcGIS labels the bins. */
+    static List<Sld.Rule> hotSpotRules(Sld.Kind kind) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        for (int b = -3; b <= 3; b++) {
+            rules.add(Sld.category("Gi_Bin", b, org.crimeanalytics.hotspot.HotSpotBins.text(b), symbol(kind, Palettes.HOT_COLD[b + 3])));
+        }
+        return rules;
     }
 
     /** Local Moran cluster/outlier types by {@code COType}. */
@@ -128,5 +131,37 @@ public final class Styles {
         for (int c = 1; c <= 8; c++) rules.add(Sld.category("CATEGORY", -c, org.crimeanalytics.spacetime.EmergingPatterns.name(-c), Sld.Symbol.polygon(cold[c - 1], 0.8)));
         rules.add(Sld.category("CATEGORY", 0, org.crimeanalytics.spacetime.EmergingPatterns.name(0), Sld.Symbol.outline("#bbbbbb", 0.3)));
         return Sld.document("crime_emerging_hotspots", "Emerging hot spots", "CATEGORY: 1..8 hot patterns, -1..-8 cold, 0 none", rules);
+    }
+
+    /** A rendering transformation element calling {@code process} on the layer as {@code incidents}. */
+    static String transformation(String process, String... literalParams) {
+        StringBuilder sb = new StringBuilder("        <Transformation>\n          <ogc:Function name=\"").append(Sld.esc(process)).append("\">\n");
+        sb.append("            <ogc:Function name=\"parameter\"><ogc:Literal>incidents</ogc:Literal></ogc:Function>\n");
+        for (int i = 0; i + 1 < literalParams.length; i += 2) {
+            sb.append("            <ogc:Function name=\"parameter\"><ogc:Literal>").append(Sld.esc(literalParams[i]))
+                    .append("</ogc:Literal><ogc:Literal>").append(Sld.esc(literalParams[i + 1])).append("</ogc:Literal></ogc:Function>\n");
+        }
+        return sb.append("          </ogc:Function>\n        </Transformation>").toString();
+    }
+
+    /**
+     * Style for a raw incident layer that draws Gi* hot spots on the fly (crime:HotSpots as a rendering
+     * transformation; square cells of {@code cellSize} metres in {@code crs}, so every tile uses the same grid).
+     */
+    public static String hotSpotsTransformation(double cellSize, String crs) {
+        return Sld.document("crime_transformation_hotspots", "Hot spots on the fly (crime:HotSpots transformation)",
+                "Apply to a point layer of incidents: Gi* on " + fmt(cellSize) + " m square cells in " + crs,
+                transformation("crime:HotSpots", "cellSize", fmt(cellSize), "cellShape", "SQUARE", "crs", crs), hotSpotRules(Sld.Kind.POLYGON));
+    }
+
+    /** Style for a raw incident layer that draws k-means clusters on the fly (crime:ClusterIncidents). */
+    public static String kmeansTransformation(int k, String crs) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        for (int c = 0; c < Palettes.CATEGORICAL.length; c++) {
+            rules.add(Sld.category("COLOR_ID", c, "Colour " + (c + 1), Sld.Symbol.point(Palettes.categorical(c), 5)));
+        }
+        return Sld.document("crime_transformation_kmeans", "Incident clusters on the fly (crime:ClusterIncidents transformation)",
+                "Apply to a point layer of incidents: k-means with k = " + k + " in " + crs,
+                transformation("crime:ClusterIncidents", "k", Integer.toString(k), "crs", crs), rules);
     }
 }

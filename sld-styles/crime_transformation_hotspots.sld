@@ -1,0 +1,126 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.opengis.net/sld StyledLayerDescriptor.xsd">
+  <NamedLayer>
+    <Name>crime_transformation_hotspots</Name>
+    <UserStyle>
+      <Name>crime_transformation_hotspots</Name>
+      <Title>Hot spots on the fly (crime:HotSpots transformation)</Title>
+      <Abstract>Apply to a point layer of incidents: Gi* on 1000 m square cells in EPSG:3857</Abstract>
+      <FeatureTypeStyle>
+        <Transformation>
+          <ogc:Function name="crime:HotSpots">
+            <ogc:Function name="parameter"><ogc:Literal>incidents</ogc:Literal></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>cellSize</ogc:Literal><ogc:Literal>1000</ogc:Literal></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>cellShape</ogc:Literal><ogc:Literal>SQUARE</ogc:Literal></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>crs</ogc:Literal><ogc:Literal>EPSG:3857</ogc:Literal></ogc:Function>
+          </ogc:Function>
+        </Transformation>
+        <Rule>
+          <Name>Gi_Bin_-3</Name>
+          <Title>Cold Spot - 99% Confidence</Title>
+          <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>Gi_Bin</ogc:PropertyName><ogc:Literal>-3</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#4575b5</CssParameter>
+              <CssParameter name="fill-opacity">0.8</CssParameter>
+            </Fill>
+            <Stroke>
+              <CssParameter name="stroke">#555555</CssParameter>
+              <CssParameter name="stroke-width">0.3</CssParameter>
+            </Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>Gi_Bin_-2</Name>
+          <Title>Cold Spot - 95% Confidence</Title>
+          <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>Gi_Bin</ogc:PropertyName><ogc:Literal>-2</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#849eba</CssParameter>
+              <CssParameter name="fill-opacity">0.8</CssParameter>
+            </Fill>
+            <Stroke>
+              <CssParameter name="stroke">#555555</CssParameter>
+              <CssParameter name="stroke-width">0.3</CssParameter>
+            </Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>Gi_Bin_-1</Name>
+          <Title>Cold Spot - 90% Confidence</Title>
+          <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>Gi_Bin</ogc:PropertyName><ogc:Literal>-1</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#c0ccbe</CssParameter>
+              <CssParameter name="fill-opacity">0.8</CssParameter>
+            </Fill>
+            <Stroke>
+              <CssParameter name="stroke">#555555</CssParameter>
+              <CssParameter name="stroke-width">0.3</CssParameter>
+            </Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>Gi_Bin_0</Name>
+          <Title>Not Significant</Title>
+          <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>Gi_Bin</ogc:PropertyName><ogc:Literal>0</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#ffffbf</CssParameter>
+              <CssParameter name="fill-opacity">0.8</CssParameter>
+            </Fill>
+            <Stroke>
+              <CssParameter name="stroke">#555555</CssParameter>
+              <CssParameter name="stroke-width">0.3</CssParameter>
+            </Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>Gi_Bin_1</Name>
+          <Title>Hot Spot - 90% Confidence</Title>
+          <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>Gi_Bin</ogc:PropertyName><ogc:Literal>1</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#fab984</CssParameter>
+              <CssParameter name="fill-opacity">0.8</CssParameter>
+            </Fill>
+            <Stroke>
+              <CssParameter name="stroke">#555555</CssParameter>
+              <CssParameter name="stroke-width">0.3</CssParameter>
+            </Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>Gi_Bin_2</Name>
+          <Title>Hot Spot - 95% Confidence</Title>
+          <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>Gi_Bin</ogc:PropertyName><ogc:Literal>2</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#ed7551</CssParameter>
+              <CssParameter name="fill-opacity">0.8</CssParameter>
+            </Fill>
+            <Stroke>
+              <CssParameter name="stroke">#555555</CssParameter>
+              <CssParameter name="stroke-width">0.3</CssParameter>
+            </Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>Gi_Bin_3</Name>
+          <Title>Hot Spot - 99% Confidence</Title>
+          <ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>Gi_Bin</ogc:PropertyName><ogc:Literal>3</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#d62f27</CssParameter>
+              <CssParameter name="fill-opacity">0.8</CssParameter>
+            </Fill>
+            <Stroke>
+              <CssParameter name="stroke">#555555</CssParameter>
+              <CssParameter name="stroke-width">0.3</CssParameter>
+            </Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+      </FeatureTypeStyle>
+    </UserStyle>
+  </NamedLayer>
+</StyledLayerDescriptor>
