@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs gs-crime-analytics into a GeoServer 2.26.x / 2.27.x: copies the plugin jars into WEB-INF/lib
+# and, with --rest, uploads every style of sld-styles/ into a 'crime' workspace (created or replaced;
+# the on-the-fly transformation styles need the processes loaded: run again after the restart).
+# Idempotent; records exactly what it added in WEB-INF/lib/.crime-analytics-installed for uninstall.sh.
+#   install/install.sh --webapp <geoserver>/webapps/geoserver [--zip target/gs-crime-analytics-*-geoserver-plugin.zip]
+#                      [--rest http://host:8080/geoserver --user admin --password geoserver]
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+webapp="" zip="" rest="" user="admin" password="geoserver"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --webapp) webapp=$2; shift 2 ;; --zip) zip=$2; shift 2 ;; --rest) rest=${2%/}; shift 2 ;;
+    --user) user=$2; shift 2 ;; --password) password=$2; shift 2 ;;
+    *) sed -n '2,8p' "$0"; exit 2 ;;
+  esac
+done
+[ -n "$webapp" ] || { echo "error: --webapp <geoserver webapp directory> is required" >&2; exit 2; }
+lib="$webapp/WEB-INF/lib"
+[ -d "$lib" ] || { echo "error: $lib does not exist: --webapp must be the GeoServer webapp (containing WEB-INF/lib)" >&2; exit 2; }
+[ -n "$zip" ] || zip=$(ls "$here"/target/gs-crime-analytics-*-geoserver-plugin.zip 2>/dev/null | head -1 || true)
+[ -f "$zip" ] || { echo "error: no plugin zip; build it with: mvn -B -q -DskipTests package" >&2; exit 2; }
+
+main=$(ls "$lib"/gs-main-*.jar 2>/dev/null | head -1 || true)
+version=$(basename "${main:-unknown}" .jar | sed 's/^gs-main-//')
+case "$version" in
+  2.26.*|2.27.*) echo "GeoServer $version: supported" ;;
+  *) echo "error: GeoServer version '$version' is not 2.26.x or 2.27.x (found ${main:-no gs-main jar})" >&2; exit 1 ;;
+esac
+if ls "$lib"/gs-wps-core-*.jar >/dev/null 2>&1; then
+  echo "WPS extension: present (processes will be listed in WPS GetCapabilities under crime:)"
+else
+  echo "WPS extension: NOT installed. The processes still work as SLD rendering transformations; for WPS,"
+  echo "  install the WPS extension for GeoServer $version (geoserver-$version-wps-plugin.zip) into $lib."
+fi
+
+manifest="$lib/.crime-analytics-installed"
+touch "$manifest"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unzip -q -o "$zip" -d "$tmp"
+for jar in "$tmp"/*.jar; do
+  name=$(basename "$jar")
+  if [ ! -e "$lib/$name" ] || grep -qx "jar $name" "$manifest"; then
+    cp "$jar" "$lib/$name"
+    grep -qx "jar $name" "$manifest" || echo "jar $name" >> "$manifest"
+  else
+    echo "kept: $name was already in $lib (not recorded, uninstall leaves it)"
+  fi
+done
+echo "copied $(ls "$tmp"/*.jar | wc -l) jars into $lib"
+
+if [ -n "$rest" ]; then
+  curl -sS -u "$user:$password" -o /dev/null -w '' -H 'Content-Type: application/json' -X POST "$rest/rest/workspaces" \
+    -d '{"workspace":{"name":"crime"}}' || true
+  loaded=no
+  curl -sS "$rest/wfs?service=WFS&version=1.1.0&request=GetCapabilities" | grep -q '>HotSpots<' && loaded=yes
+  for sld in "$here"/sld-styles/*.sld; do
+    name=$(basename "$sld" .sld)
+    if [ "$loaded" = no ] && grep -q '<Transformation>' "$sld"; then
+      echo "style crime:$name skipped: GeoServer has not loaded the crime: processes yet; restart it and run this again"
+      continue
+    fi
+    code=$(curl -sS -u "$user:$password" -o /dev/null -w '%{http_code}' "$rest/rest/workspaces/crime/styles/$name.json")
+    if [ "$code" = 200 ]; then
+      curl -sS -f -u "$user:$password" -X PUT -H 'Content-Type: application/vnd.ogc.sld+xml' --data-binary @"$sld" \
+        "$rest/rest/workspaces/crime/styles/$name" >/dev/null
+      echo "style crime:$name replaced"
+    else
+      curl -sS -f -u "$user:$password" -X POST -H 'Content-Type: application/vnd.ogc.sld+xml' --data-binary @"$sld" \
+        "$rest/rest/workspaces/crime/styles?name=$name" >/dev/null
+      echo "style crime:$name created"
+    fi
+    grep -qx "style $name" "$manifest" || echo "style $name" >> "$manifest"
+  done
+fi
+cat <<EOT
+
+Now restart GeoServer, then check:
+  - the log shows no error mentioning org.crimeanalytics or weka;
+  - WPS GetCapabilities (with WPS) lists crime:HotSpots and the other crime: processes, or
+    WFS 1.1.0 GetCapabilities lists HotSpots, ClusterIncidents, ... among the filter functions;
+  - a WMS GetMap of a point layer with the style crime:crime_transformation_hotspots draws hot spots.
+EOT
