@@ -258,16 +258,14 @@ public class ClusterAreasProcess {
         int n = feats.size(), np = starts.size();
         List<org.locationtech.jts.geom.Geometry> polys = new ArrayList<>();
         for (SimpleFeature f : feats) polys.add((org.locationtech.jts.geom.Geometry) f.getDefaultGeometry());
-        org.crimeanalytics.areas.PointInPolygon pip = new org.crimeanalytics.areas.PointInPolygon(polys);
-        org.geotools.api.referencing.operation.MathTransform t = org.crimeanalytics.geo.Crs.transform(
-                incidents.getSchema().getCoordinateReferenceSystem(), feats.get(0).getFeatureType().getCoordinateReferenceSystem(), "incidents");
+        org.crimeanalytics.geo.AreaLocator locator = new org.crimeanalytics.geo.AreaLocator(polys,
+                feats.get(0).getFeatureType().getCoordinateReferenceSystem(), incidents.getSchema().getCoordinateReferenceSystem(), "incidents");
         boolean hasCat = incidents.getSchema().getDescriptor("category") != null;
         List<String> cats = new ArrayList<>();
         Map<String, Integer> catIdx = new java.util.HashMap<>();
         List<int[][]> perCat = new ArrayList<>(); // [category][period][area]
         long[][] count = new long[np][n];
         long outside = 0, before = 0, noTime = 0;
-        double[] xy = new double[2];
         try (SimpleFeatureIterator it = incidents.features()) {
             while (it.hasNext()) {
                 SimpleFeature f = it.next();
@@ -285,19 +283,7 @@ public class ClusterAreasProcess {
                     before++;
                     continue;
                 }
-                if (!(f.getDefaultGeometry() instanceof org.locationtech.jts.geom.Geometry g) || g.isEmpty()) {
-                    outside++;
-                    continue;
-                }
-                org.locationtech.jts.geom.Point pt = g.getCentroid();
-                xy[0] = pt.getX();
-                xy[1] = pt.getY();
-                try {
-                    if (!t.isIdentity()) t.transform(xy, 0, xy, 0, 1);
-                } catch (Exception e) {
-                    throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed");
-                }
-                int a = pip.locate(xy[0], xy[1], null);
+                int a = locator.locate(f);
                 if (a < 0) {
                     outside++;
                     continue;

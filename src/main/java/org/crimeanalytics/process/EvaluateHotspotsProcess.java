@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crimeanalytics.areas.PointInPolygon;
+import org.crimeanalytics.geo.AreaLocator;
 import org.crimeanalytics.evaluate.HotspotEvaluation;
-import org.crimeanalytics.geo.Crs;
 import org.crimeanalytics.io.CsvOut;
 import org.crimeanalytics.json.Json;
 import org.geotools.api.feature.simple.SimpleFeature;
@@ -25,7 +24,6 @@ import org.geotools.process.factory.DescribeProcess;
 import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /** {@code crime:EvaluateHotspots}: did the predicted hot areas catch the next period's crime? */
 @DescribeProcess(
@@ -101,30 +99,18 @@ public class EvaluateHotspotsProcess {
                 prior[i] = c instanceof Number num ? num.longValue() : 0;
             }
         }
-        PointInPolygon pip = new PointInPolygon(polys);
-        MathTransform toArea = Crs.transform(incidents.getSchema().getCoordinateReferenceSystem(), predicted.getSchema().getCoordinateReferenceSystem(), "incidents");
+        AreaLocator locator = new AreaLocator(polys, predicted.getSchema().getCoordinateReferenceSystem(),
+                incidents.getSchema().getCoordinateReferenceSystem(), "incidents");
         long[] actual = new long[n];
         long read = 0, outside = 0, noGeom = 0;
-        double[] xy = new double[2];
         try (SimpleFeatureIterator it = incidents.features()) {
             while (it.hasNext()) {
                 SimpleFeature f = it.next();
                 read++;
                 if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
-                if (!(f.getDefaultGeometry() instanceof Geometry g) || g.isEmpty()) {
-                    noGeom++;
-                    continue;
-                }
-                Point p = g instanceof Point pt ? pt : g.getCentroid();
-                xy[0] = p.getX();
-                xy[1] = p.getY();
-                try {
-                    if (!toArea.isIdentity()) toArea.transform(xy, 0, xy, 0, 1);
-                } catch (Exception e) {
-                    throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed");
-                }
-                int a = pip.locate(xy[0], xy[1], null);
-                if (a < 0) outside++;
+                int a = locator.locate(f);
+                if (a == AreaLocator.NO_GEOMETRY) noGeom++;
+                else if (a < 0) outside++;
                 else actual[a]++;
             }
         }

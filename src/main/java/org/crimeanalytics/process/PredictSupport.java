@@ -3,18 +3,14 @@ package org.crimeanalytics.process;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.crimeanalytics.areas.PointInPolygon;
-import org.crimeanalytics.geo.Crs;
 import org.crimeanalytics.geo.ProjectedPoints;
 import org.crimeanalytics.temporal.TemporalProfile;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
-import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.data.simple.SimpleFeatureCollection;
 import org.geotools.data.simple.SimpleFeatureIterator;
 import org.geotools.process.ProcessException;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /** Reads incidents and areas into the arrays the predict package works on. */
 final class PredictSupport {
@@ -79,24 +75,16 @@ final class PredictSupport {
 
     /** Area index of every incident of {@code fc} with a time (-1 outside), and the times. */
     static long[][] timesAndAreas(SimpleFeatureCollection fc, Areas areas, CoordinateReferenceSystem areaCrs) {
-        PointInPolygon pip = new PointInPolygon(areas.polygons());
-        MathTransform t = Crs.transform(fc.getSchema().getCoordinateReferenceSystem(), areaCrs, "incidents");
+        org.crimeanalytics.geo.AreaLocator locator = new org.crimeanalytics.geo.AreaLocator(areas.polygons(), areaCrs,
+                fc.getSchema().getCoordinateReferenceSystem(), "incidents");
         List<long[]> rows = new ArrayList<>();
-        double[] xy = new double[2];
         try (SimpleFeatureIterator it = fc.features()) {
             while (it.hasNext()) {
                 SimpleFeature f = it.next();
                 if (!(f.getAttribute("occurred") instanceof Date d)) continue;
-                if (!(f.getDefaultGeometry() instanceof Geometry g) || g.isEmpty()) continue;
-                Point p = g.getCentroid();
-                xy[0] = p.getX();
-                xy[1] = p.getY();
-                try {
-                    if (!t.isIdentity()) t.transform(xy, 0, xy, 0, 1);
-                } catch (Exception e) {
-                    throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed");
-                }
-                rows.add(new long[] {d.getTime(), pip.locate(xy[0], xy[1], null)});
+                int a = locator.locate(f);
+                if (a == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) continue;
+                rows.add(new long[] {d.getTime(), a});
             }
         }
         long[][] out = new long[2][rows.size()];

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crimeanalytics.areas.PointInPolygon;
-import org.crimeanalytics.geo.Crs;
 import org.crimeanalytics.io.CsvOut;
 import org.crimeanalytics.json.Json;
 import org.crimeanalytics.stats.MannKendall;
@@ -23,7 +21,6 @@ import org.crimeanalytics.temporal.Decomposition;
 import org.crimeanalytics.temporal.TemporalProfile;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
-import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.api.util.ProgressListener;
 import org.geotools.data.collection.ListFeatureCollection;
 import org.geotools.data.simple.SimpleFeatureCollection;
@@ -36,7 +33,6 @@ import org.geotools.process.factory.DescribeProcess;
 import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 /** {@code crime:TemporalProfile}: when crime happens, overall, per category and per area. */
 @DescribeProcess(
@@ -108,8 +104,7 @@ public class TemporalProfileProcess {
 
         // areas
         List<SimpleFeature> areaList = new ArrayList<>();
-        PointInPolygon pip = null;
-        MathTransform toArea = null;
+        org.crimeanalytics.geo.AreaLocator locator = null;
         if (areas != null) {
             List<Geometry> polys = new ArrayList<>();
             try (SimpleFeatureIterator it = areas.features()) {
@@ -120,11 +115,11 @@ public class TemporalProfileProcess {
                 }
             }
             if (areaList.isEmpty()) throw new ProcessException("areas: the layer is empty");
-            pip = new PointInPolygon(polys);
             if (areas.getSchema().getCoordinateReferenceSystem() == null || t.getCoordinateReferenceSystem() == null) {
                 throw new ProcessException("areas: both layers need a coordinate reference system");
             }
-            toArea = Crs.transform(t.getCoordinateReferenceSystem(), areas.getSchema().getCoordinateReferenceSystem(), "areas");
+            locator = new org.crimeanalytics.geo.AreaLocator(polys, areas.getSchema().getCoordinateReferenceSystem(),
+                    t.getCoordinateReferenceSystem(), "incidents");
         }
         int na = areaList.size();
         Map<String, long[][]> matrix = new TreeMap<>(); // category -> [7][24]
@@ -136,7 +131,6 @@ public class TemporalProfileProcess {
         for (int a = 0; a < na; a++) areaSeries.add(new HashMap<>());
         long read = 0, noTime = 0, outWindow = 0, filtered = 0, placeholders = 0, dayOnly = 0, monthOnly = 0, outsideAreas = 0, noGeom = 0;
         long[] minuteCounts = new long[1440];
-        double[] xy = new double[2];
         try (SimpleFeatureIterator it = incidents.features()) {
             while (it.hasNext()) {
                 SimpleFeature f = it.next();
@@ -159,21 +153,12 @@ public class TemporalProfileProcess {
                 long ms = d.getTime();
                 String prec = hasPrecision && f.getAttribute("time_precision") != null ? f.getAttribute("time_precision").toString() : "minute";
                 int area = -1;
-                if (pip != null) {
-                    Object g = f.getDefaultGeometry();
-                    if (!(g instanceof Geometry geom) || geom.isEmpty()) {
+                if (locator != null) {
+                    area = locator.locate(f);
+                    if (area == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) {
                         noGeom++;
                         continue;
                     }
-                    Point p = geom instanceof Point pt ? pt : geom.getCentroid();
-                    xy[0] = p.getX();
-                    xy[1] = p.getY();
-                    try {
-                        if (!toArea.isIdentity()) toArea.transform(xy, 0, xy, 0, 1);
-                    } catch (Exception e) {
-                        throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed to the areas' CRS");
-                    }
-                    area = pip.locate(xy[0], xy[1], null);
                     if (area < 0) {
                         outsideAreas++;
                         continue;
@@ -226,7 +211,7 @@ public class TemporalProfileProcess {
         s.put("without_time", noTime);
         s.put("outside_time_window", outWindow);
         s.put("other_categories_filtered", filtered);
-        if (pip != null) {
+        if (locator != null) {
             s.put("outside_every_area", outsideAreas);
             s.put("without_geometry", noGeom);
         }
@@ -256,7 +241,7 @@ public class TemporalProfileProcess {
         int[] peak = peak(all);
         s.put("peak_hour", peak[0]);
         s.put("peak_day", DAYS[peak[1]]);
-        if (pip != null) {
+        if (locator != null) {
             SimpleFeatureCollection result = areaResult(areas.getSchema(), areaList, areaMatrix, areaSeries, first, y.length, perYear);
             out.put("result", result);
             out.put("style", trendStyle(result));
