@@ -113,7 +113,7 @@
           </PolygonSymbolizer>
         </Rule>
         <Rule>
-          <Name>no_trend</Name>
+          <Name>no_value</Name>
           <Title>Not enough periods</Title>
           <ElseFilter/>
           <PolygonSymbolizer>

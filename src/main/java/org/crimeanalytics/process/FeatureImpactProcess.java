@@ -3,6 +3,8 @@ package org.crimeanalytics.process;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.crimeanalytics.style.Styles;
 import org.crimeanalytics.predict.StoredModel;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
@@ -15,6 +17,7 @@ import org.geotools.process.ProcessException;
 import org.geotools.process.factory.DescribeParameter;
 import org.geotools.process.factory.DescribeProcess;
 import org.geotools.process.factory.DescribeResult;
+import org.geotools.process.factory.DescribeResults;
 
 /** {@code crime:FeatureImpact}: what if a census feature changed in the worst areas? */
 @DescribeProcess(
@@ -25,9 +28,13 @@ import org.geotools.process.factory.DescribeResult;
                 + "ranked by the percentage change of the prediction (largest fall first).")
 public class FeatureImpactProcess {
 
-    @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
-            description = "The selected areas with PREDICTED, CHANGED_PREDICTION, PERCENT_CHANGE and IMPACT_RANK")
-    public SimpleFeatureCollection execute(
+    @DescribeResults({
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
+                description = "The selected areas with PREDICTED, CHANGED_PREDICTION, PERCENT_CHANGE and IMPACT_RANK"),
+        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
+                description = "SLD 1.0.0 by PERCENT_CHANGE: seven classes symmetric around zero, limits from this result")
+    })
+    public Map<String, Object> execute(
             @DescribeParameter(name = "model", description = "Name of a stored AREA_COUNTS model") String model,
             @DescribeParameter(name = "incidents", description = "The incident history") SimpleFeatureCollection incidents,
             @DescribeParameter(name = "areas", description = "The areas with the model's census attributes") SimpleFeatureCollection areas,
@@ -93,7 +100,15 @@ public class FeatureImpactProcess {
                 b.set("IMPACT_RANK", ++rank);
                 out.add(b.buildFeature(a.features().get(i).getID()));
             }
-            return new ListFeatureCollection(t, out);
+            double maxAbs = 0;
+            for (int i : sel) {
+                double pc = pctChange(base[i], after[i]);
+                if (Double.isFinite(pc)) maxAbs = Math.max(maxAbs, Math.abs(pc));
+            }
+            Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("result", new ListFeatureCollection(t, out));
+            result.put("style", Styles.featureImpact(maxAbs, Styles.kindOf(t.getGeometryDescriptor().getType().getBinding())));
+            return result;
         } catch (ProcessException e) {
             throw e;
         } catch (Exception e) {

@@ -56,6 +56,8 @@ public class ImportIncidentsProcess {
     @DescribeResults({
         @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
                 description = "Incident points in EPSG:4326 (longitude, latitude) with the canonical attributes"),
+        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
+                description = "SLD 1.0.0 colouring the incidents by offense category (sld-styles/crime_incidents.sld)"),
         @DescribeResult(name = "report", type = String.class, meta = {"mimeTypes=application/json"},
                 description = "JSON: format detected, columns used, rows read, accepted, rejected by reason with "
                         + "the first line numbers (or feature ids)")
@@ -200,9 +202,14 @@ public class ImportIncidentsProcess {
     }
 
     /** The process outputs of an ingestion. */
+    /** Incidents by offense category: the same document as sld-styles/crime_incidents.sld. */
+    static final String INCIDENT_STYLE = org.crimeanalytics.style.Styles.offenseCategories("crime_incidents",
+            "Incidents by offense category", "category", org.crimeanalytics.style.Sld.Kind.POINT);
+
     public static Map<String, Object> outputs(IncidentIngest.Result r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("result", new IncidentCollection(r.table()));
+        out.put("style", INCIDENT_STYLE);
         out.put("report", r.report().toJson());
         return out;
     }

@@ -22,6 +22,8 @@ import org.geotools.process.factory.DescribeParameter;
 import org.geotools.process.factory.DescribeProcess;
 import org.geotools.process.factory.DescribeResult;
 import org.geotools.process.factory.DescribeResults;
+import org.crimeanalytics.style.Breaks;
+import org.crimeanalytics.style.Styles;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -36,6 +38,8 @@ public class PredictProcess {
 
     @DescribeResults({
         @DescribeResult(name = "result", type = SimpleFeatureCollection.class, description = "Incidents or areas with predictions"),
+        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
+                description = "SLD 1.0.0: incidents by PREDICTED_CATEGORY, or areas by PREDICTED_COUNT in quantile classes of this result"),
         @DescribeResult(name = "evaluation", type = String.class, meta = {"mimeTypes=application/json"},
                 description = "AREA_COUNTS with actual incidents: hit rate, PAI, share captured at 1/5/10 % of the area")
     })
@@ -99,6 +103,9 @@ public class PredictProcess {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("result", new AugmentedCollection(incidents, incidents.getSchema().getTypeName() + "_predicted",
                 List.of("PREDICTED_CATEGORY", "PROBABILITY"), List.of(String.class, Double.class), ids, p -> new Object[] {cls[p], prob[p]}));
+        out.put("style", Styles.offenseCategories("crime_predicted_offense", "Predicted offense category", "PREDICTED_CATEGORY",
+                Styles.kindOf(incidents.getSchema().getGeometryDescriptor() == null ? null
+                        : incidents.getSchema().getGeometryDescriptor().getType().getBinding())));
         return out;
     }
 
@@ -141,6 +148,8 @@ public class PredictProcess {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("result", new ListFeatureCollection(t, list));
+        out.put("style", Styles.choropleth("PREDICTED_COUNT", Breaks.compute(pred, 5, Breaks.Method.QUANTILE),
+                Styles.kindOf(t.getGeometryDescriptor().getType().getBinding()), "QUANTILE"));
         if (actual != null) {
             long[][] act = PredictSupport.timesAndAreas(actual, a, areas.getSchema().getCoordinateReferenceSystem());
             long[] counts = new long[pred.length];

@@ -31,6 +31,12 @@ public final class StyleCatalog {
                 "Example limits (per 1,000 residents); crime:AggregateToAreas computes its own from the data with"));
         m.put("crime_risk_levels.sld", Styles.riskLevels(List.of("Low", "Medium-Low", "Medium-High", "High"), Sld.Kind.POLYGON));
         m.put("crime_trend.sld", Styles.trend("TREND_PER_YEAR", 70, Sld.Kind.POLYGON));
+        m.put("crime_incidents.sld", Styles.offenseCategories("crime_incidents", "Incidents by offense category", "category", Sld.Kind.POINT));
+        m.put("crime_predicted_offense.sld", Styles.offenseCategories("crime_predicted_offense", "Predicted offense category",
+                "PREDICTED_CATEGORY", Sld.Kind.POINT));
+        m.put("crime_predicted_counts.sld", Styles.choropleth("PREDICTED_COUNT", new double[] {0, 5, 10, 20, 40, 80}, Sld.Kind.POLYGON,
+                "Example limits (incidents next month); crime:Predict computes its own from the data with"));
+        m.put("crime_feature_impact.sld", Styles.featureImpact(35, Sld.Kind.POLYGON));
         m.put("crime_emerging_hotspots.sld", Styles.emergingHotSpots());
         m.put("crime_transformation_hotspots.sld", Styles.hotSpotsTransformation(1000, "EPSG:3857"));
         m.put("crime_transformation_kmeans.sld", Styles.kmeansTransformation(10, "EPSG:3857"));

@@ -75,7 +75,22 @@ public final class Styles {
      * pale, rising red), limits at +-1/7, 3/7 and 5/7 of the largest absolute value.
      */
     public static String trend(String attribute, double maxAbs, Sld.Kind kind) {
-        double m = maxAbs > 0 ? maxAbs : 1;
+        return Sld.document("crime_trend", "Trend of incidents per year", "Sen's slope of the period counts, per year",
+                signedRules(attribute, maxAbs, kind, " per year", "Not enough periods"));
+    }
+
+    /**
+     * The change of the predicted count in crime:FeatureImpact, by {@code PERCENT_CHANGE}: the same seven
+     * symmetric classes as {@link #trend}, falls blue and rises red, limits from the largest absolute change.
+     */
+    public static String featureImpact(double maxAbsPercent, Sld.Kind kind) {
+        return Sld.document("crime_feature_impact", "Change of the predicted count (what if)",
+                "PERCENT_CHANGE of next month's predicted count after the census feature was changed", 
+                signedRules("PERCENT_CHANGE", maxAbsPercent, kind, " %", "No prediction"));
+    }
+
+    static List<Sld.Rule> signedRules(String attribute, double maxAbs, Sld.Kind kind, String unit, String noValue) {
+        double m = maxAbs > 0 && Double.isFinite(maxAbs) ? maxAbs : 1;
         double[] lim = {-5 * m / 7, -3 * m / 7, -m / 7, m / 7, 3 * m / 7, 5 * m / 7};
         String[] titles = {"Falling strongly", "Falling", "Falling slightly", "Stable", "Rising slightly", "Rising", "Rising strongly"};
         List<Sld.Rule> rules = new ArrayList<>();
@@ -83,10 +98,31 @@ public final class Styles {
             Double lo = c == 0 ? null : lim[c - 1];
             Double hi = c == 6 ? null : lim[c];
             rules.add(Sld.range(attribute, lo, hi, titles[c] + " (" + (lo == null ? "below " + fmt(hi) : hi == null ? fmt(lo) + " and above"
-                    : fmt(lo) + " to under " + fmt(hi)) + " per year)", symbol(kind, Palettes.DIVERGING[c])));
+                    : fmt(lo) + " to under " + fmt(hi)) + unit + ")", symbol(kind, Palettes.DIVERGING[c])));
         }
-        rules.add(Sld.otherwise("no_trend", "Not enough periods", symbol(kind, "#cccccc")));
-        return Sld.document("crime_trend", "Trend of incidents per year", "Sen's slope of the period counts, per year", rules);
+        rules.add(Sld.otherwise("no_value", noValue, symbol(kind, "#cccccc")));
+        return rules;
+    }
+
+    /** Colours of the offense categories (violent, property, drugs, other), the same on every map. */
+    public static final String[] OFFENSE_COLOURS = {"#d7301f", "#2b8cbe", "#31a354", "#969696"};
+
+    /**
+     * Incidents (or predictions) by offense category on {@code attribute} ({@code category} for imported
+     * incidents, {@code PREDICTED_CATEGORY} for crime:Predict): one {@code PropertyIsEqualTo} rule per
+     * category of {@link org.crimeanalytics.ingest.OffenseCategory}, then a grey rule for anything else.
+     */
+    public static String offenseCategories(String styleName, String title, String attribute, Sld.Kind kind) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        org.crimeanalytics.ingest.OffenseCategory[] cats = org.crimeanalytics.ingest.OffenseCategory.values();
+        for (int i = 0; i < cats.length; i++) {
+            String label = cats[i].label();
+            String legend = Character.toUpperCase(label.charAt(0)) + label.substring(1);
+            Sld.Symbol sym = kind == Sld.Kind.POINT ? Sld.Symbol.point(OFFENSE_COLOURS[i], 5) : symbol(kind, OFFENSE_COLOURS[i]);
+            rules.add(Sld.category(attribute, label, legend, sym));
+        }
+        rules.add(Sld.otherwise("unclassified", "Unclassified", kind == Sld.Kind.POINT ? Sld.Symbol.point("#dddddd", 3) : symbol(kind, "#dddddd")));
+        return Sld.document(styleName, title, attribute + ": violent, property, drugs, other", rules);
     }
 
     static String fmt(double v) {
