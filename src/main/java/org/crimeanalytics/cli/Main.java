@@ -78,7 +78,14 @@ public final class Main {
                     org.crimeanalytics.style.StyleCatalog.write(dir);
                     out.println("wrote " + org.crimeanalytics.style.StyleCatalog.styles().size() + " SLD files into " + dir);
                 }
-                default -> throw new CliException("unknown command '" + args[0] + "' (list, describe, run, demo, bench)");
+                case "examples" -> {
+                    Path dir = Paths.get(rest.length > 0 ? rest[0] : "resources/wps");
+                    org.crimeanalytics.wps.WpsExamples.write(dir, testData().resolve("lapd_sample10k.csv"));
+                    out.println("wrote " + org.crimeanalytics.wps.WpsExamples.documents(testData().resolve("lapd_sample10k.csv")).size()
+                            + " WPS Execute requests into " + dir);
+                }
+                case "execute" -> executeRequest(rest);
+                default -> throw new CliException("unknown command '" + args[0] + "' (list, describe, run, demo, bench, styles, execute, examples)");
             }
             return 0;
         } catch (CliException | ProcessException e) {
@@ -108,6 +115,11 @@ public final class Main {
         out.println("  demo [dir]                             the pipeline on the bundled test-data, into dir (out/)");
         out.println("  bench [name args...]                   benchmarks (no name: list them)");
         out.println("  styles [dir]                           regenerate the SLD files of sld-styles/");
+        out.println("  execute request.xml [--layer ns:name=file] [-o path] [--map page.html]");
+        out.println("                                         run a WPS 1.0.0 Execute document locally; WFS layers");
+        out.println("                                         crime:lapd_incidents and crime:lapd_divisions are the");
+        out.println("                                         test-data files unless --layer says otherwise");
+        out.println("  examples [dir]                         regenerate the Execute requests of resources/wps/");
     }
 
     static Map<Name, ProcessFactory> processes() {
@@ -274,6 +286,69 @@ public final class Main {
                         + e.getKey() + "=file)"));
             }
         }
+    }
+
+    /** The WFS layers the Execute examples reference, as local files. */
+    static Map<String, Path> defaultLayers() {
+        Map<String, Path> m = new LinkedHashMap<>();
+        m.put(org.crimeanalytics.wps.WpsExamples.INCIDENTS_LAYER, testData().resolve("lapd_sample10k.csv"));
+        m.put(org.crimeanalytics.wps.WpsExamples.AREAS_LAYER, testData().resolve("lapd_divisions.geojson"));
+        return m;
+    }
+
+    /** A WPS executor reading WFS layers from local files (each read once) and literals like the run command. */
+    static org.crimeanalytics.wps.WpsExecute executor(Map<String, Path> layers, org.geotools.api.util.ProgressListener progress) {
+        Map<String, SimpleFeatureCollection> cache = new java.util.HashMap<>();
+        return new org.crimeanalytics.wps.WpsExecute(type -> {
+            Path file = layers.get(type);
+            if (file == null) throw new CliException("no local file for the WFS layer " + type + "; give --layer " + type + "=file");
+            return cache.computeIfAbsent(type, t -> Values.features("layer " + t, file, progress));
+        }, (p, text) -> Values.literal(p, text), progress);
+    }
+
+    private void executeRequest(String[] args) throws IOException {
+        if (args.length == 0) throw new CliException("usage: execute request.xml [--layer ns:name=file] [-o path] [--map page.html]");
+        Path request = Paths.get(args[0]);
+        Map<String, Path> layers = defaultLayers();
+        Path output = null, mapPath = null;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) throw new CliException(a + " needs a value");
+            switch (a) {
+                case "--layer" -> {
+                    String v = args[++i];
+                    int eq = v.indexOf('=');
+                    if (eq <= 0) throw new CliException("--layer " + v + ": expected ns:name=file");
+                    layers.put(v.substring(0, eq), Paths.get(v.substring(eq + 1)));
+                }
+                case "-o" -> output = Paths.get(args[++i]);
+                case "--map" -> mapPath = Paths.get(args[++i]);
+                default -> throw new CliException("'" + a + "': expected --layer, -o or --map");
+            }
+        }
+        if (!Files.isRegularFile(request)) throw new CliException("request: no such file: " + request);
+        ConsoleProgress progress = new ConsoleProgress("execute " + request.getFileName(), err);
+        long t0 = System.nanoTime();
+        org.crimeanalytics.wps.WpsExecute.Output o = executor(layers, progress).run(Files.readString(request, StandardCharsets.UTF_8));
+        err.printf("  %s done in %.2f s%n", o.process(), (System.nanoTime() - t0) / 1e9);
+        Object v = o.value();
+        if (mapPath != null && v instanceof SimpleFeatureCollection fc) {
+            org.crimeanalytics.html.MapPage page = new org.crimeanalytics.html.MapPage();
+            page.addLayer(o.process() + " - " + o.identifier(), fc, null, null);
+            writePage(page, mapPath, o.process());
+        }
+        if (output == null) {
+            String text = v instanceof SimpleFeatureCollection fc ? fc.size() + " features (write them with -o file.geojson)"
+                    : v == null ? "(none)" : v.toString().length() <= 4000 ? v.toString() : v.toString().length() + " characters (write with -o file)";
+            out.println(o.identifier() + " (" + o.mimeType() + "): " + text);
+            return;
+        }
+        if (v instanceof SimpleFeatureCollection fc && o.mimeType().equals(org.crimeanalytics.wps.WpsExamples.GML)
+                && !output.toString().endsWith(".geojson")) {
+            throw new CliException("-o: GeoServer encodes GML; the local runner writes features as .geojson or .csv");
+        }
+        write(o.identifier(), v, output);
+        err.println("  wrote " + o.identifier() + " to " + output + describeValue(v));
     }
 
     /** Adds a run's feature outputs (over its area input) and temporal charts to a page. */
