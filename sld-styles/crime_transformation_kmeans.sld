@@ -12,6 +12,9 @@
             <ogc:Function name="parameter"><ogc:Literal>incidents</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>k</ogc:Literal><ogc:Literal>10</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>crs</ogc:Literal><ogc:Literal>EPSG:3857</ogc:Literal></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>outputBBOX</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_bbox</ogc:Literal></ogc:Function></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>outputWidth</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_width</ogc:Literal></ogc:Function></ogc:Function>
+            <ogc:Function name="parameter"><ogc:Literal>outputHeight</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_height</ogc:Literal></ogc:Function></ogc:Function>
           </ogc:Function>
         </Transformation>
         <Rule>

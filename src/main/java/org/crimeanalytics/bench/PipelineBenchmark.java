@@ -54,14 +54,14 @@ public final class PipelineBenchmark implements Benchmark {
         SimpleFeatureCollection inc = new IncidentCollection(all);
         stage(out, "ingest (" + rows + " rows, " + inc.size() + " incidents)", t0);
         t0 = System.nanoTime();
-        Map<String, Object> cl = new ClusterIncidentsProcess().execute(inc, null, 10, null, null, null, null, 1, null, null, null, null, null, null, null, null);
+        Map<String, Object> cl = new ClusterIncidentsProcess().execute(inc, null, 10, null, null, null, null, 1, null, null, null, null, null, null, null, null, null, null, null);
         long clustered = 0;
         try (SimpleFeatureIterator it = ((SimpleFeatureCollection) cl.get("result")).features()) {
             while (it.hasNext()) if (it.next().getAttribute("CLUSTER_ID") != null) clustered++;
         }
         stage(out, "ClusterIncidents k-means k=10 (" + clustered + " labelled, result read through)", t0);
         t0 = System.nanoTime();
-        Map<String, Object> hs = new HotSpotsProcess().execute(inc, null, null, 250.0, Grid.Shape.HEXAGON, null, null, 1000.0, null, true, null, null);
+        Map<String, Object> hs = new HotSpotsProcess().execute(inc, null, null, 250.0, Grid.Shape.HEXAGON, null, null, 1000.0, null, true, null, null, null, null, null, null);
         stage(out, "HotSpots Gi* 250 m hexagons, 1 km band (" + ((SimpleFeatureCollection) hs.get("result")).size() + " cells)", t0);
         t0 = System.nanoTime();
         SimpleFeatureCollection tracts = GeoJson.read(BenchSupport.sharedData().resolve("chicago/tracts_sdoh.geojson"));

@@ -45,7 +45,7 @@ public final class SpaceTimeBenchmark implements Benchmark {
         }
         long t0 = System.nanoTime();
         SimpleFeatureCollection hot2016 = (SimpleFeatureCollection) new HotSpotsProcess().execute(new IncidentCollection(years.get(2)), null, null,
-                500.0, null, null, null, null, null, true, null, null).get("result");
+                500.0, null, null, null, null, null, true, null, null, null, null, null, null).get("result");
         Map<String, Object> ev = new EvaluateHotspotsProcess().execute(hot2016, "GiZScore", new IncidentCollection(y2017), "JOIN_COUNT", "1,2,5,10,20", null);
         out.printf("Chicago 2016 Gi* (500 m hexagons) evaluated on 2017 (%.2f s):%n%s", (System.nanoTime() - t0) / 1e9, ev.get("table"));
         t0 = System.nanoTime();

@@ -27,6 +27,7 @@ import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.util.ProgressListener;
 import org.geotools.data.collection.ListFeatureCollection;
 import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.data.simple.SimpleFeatureIterator;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
@@ -98,8 +99,13 @@ public class ClusterIncidentsProcess {
             @DescribeParameter(name = "maxFeatures", min = 0, minValue = 1, description = "Refuse inputs with more incidents than this") Integer maxFeatures,
             @DescribeParameter(name = "useCentroids", min = 0, defaultValue = "false", description = "Cluster centroids of non-point geometries instead of failing") Boolean useCentroids,
             @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to work in (default: local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "outputBBOX", min = 0, description = "As a rendering transformation (env wms_bbox): the map drawn. "
+                    + "Clusters use the whole layer; the incidents returned are those in view, one per pixel and cluster") ReferencedEnvelope outputBBOX,
+            @DescribeParameter(name = "outputWidth", min = 0, minValue = 1, maxValue = 20000, description = "Map width in pixels (env wms_width)") Integer outputWidth,
+            @DescribeParameter(name = "outputHeight", min = 0, minValue = 1, maxValue = 20000, description = "Map height in pixels (env wms_height)") Integer outputHeight,
             ProgressListener monitor) {
         if (incidents == null) throw new ProcessException("incidents: required");
+        MapView view = MapView.of(outputBBOX, outputWidth, outputHeight);
         Method m = method == null ? Method.KMEANS : method;
         int kk = k == null ? 10 : k;
         int lo = minK == null ? 2 : minK, hi = maxK == null ? 20 : maxK;
@@ -178,6 +184,11 @@ public class ClusterIncidentsProcess {
         if (monitor != null) monitor.progress(70);
         Map<String, Object> out = outputs(incidents, in, labels, reach, shape == null ? Shape.HULL : shape,
                 m == Method.DBSCAN || m == Method.OPTICS ? e : 0, summary);
+        if (view != null) {
+            SimpleFeatureCollection shown = view.thin(view.clip((SimpleFeatureCollection) out.get("result"), 8), "CLUSTER_ID");
+            out.put("result", shown);
+            out.put("clusters", view.clip((SimpleFeatureCollection) out.get("clusters"), 8));
+        }
         if (monitor != null) monitor.complete();
         return out;
     }

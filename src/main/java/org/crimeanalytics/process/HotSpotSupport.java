@@ -39,6 +39,21 @@ final class HotSpotSupport {
         return AnalysisUnits.fromIncidents(pts, new Grid(shape, cellSize), studyArea, monitor);
     }
 
+    /** Latitude of the centre of a layer's bounds (0 when it has no usable bounds); fixed for the layer, not the tile. */
+    static double centreLatitude(SimpleFeatureCollection fc) {
+        try {
+            org.geotools.geometry.jts.ReferencedEnvelope b = fc.getBounds();
+            if (b == null || b.isEmpty()) return 0;
+            if (b.getCoordinateReferenceSystem() != null && !org.crimeanalytics.geo.Crs.isLonLatWgs84(b.getCoordinateReferenceSystem())) {
+                b = b.transform(org.crimeanalytics.geo.Crs.wgs84(), true);
+            }
+            double lat = (b.getMinY() + b.getMaxY()) / 2;
+            return Double.isFinite(lat) ? lat : 0;
+        } catch (Exception e) {
+            throw new ProcessException("incidents: cannot find the layer's latitude for the view's cell size: " + e.getMessage());
+        }
+    }
+
     /** Cells from 1 m to 1,000 km. */
     static void checkCellSize(double cellSize) {
         if (!(cellSize >= 1 && cellSize <= 1_000_000)) {

@@ -12,6 +12,7 @@ import org.crimeanalytics.style.Styles;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.util.ProgressListener;
 import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.process.ProcessException;
 import org.geotools.process.factory.DescribeParameter;
 import org.geotools.process.factory.DescribeProcess;
@@ -52,9 +53,22 @@ public class HotSpotsProcess {
             @DescribeParameter(name = "neighbours", min = 0, defaultValue = "8", minValue = 1, maxValue = 1000, description = "k for KNN weights") Integer neighbours,
             @DescribeParameter(name = "fdr", min = 0, defaultValue = "false", description = "Apply the false discovery rate correction to Gi_Bin") Boolean fdr,
             @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to measure distances in (default: a local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "outputBBOX", min = 0, description = "As a rendering transformation (env wms_bbox): the map drawn. "
+                    + "Statistics use the whole layer; only features in this view (plus a margin) are returned") ReferencedEnvelope outputBBOX,
+            @DescribeParameter(name = "outputWidth", min = 0, minValue = 1, maxValue = 20000, description = "Map width in pixels (env wms_width)") Integer outputWidth,
+            @DescribeParameter(name = "outputHeight", min = 0, minValue = 1, maxValue = 20000, description = "Map height in pixels (env wms_height)") Integer outputHeight,
+            @DescribeParameter(name = "cellSizePixels", min = 0, defaultValue = "32", minValue = 4, maxValue = 512,
+                    description = "With a view and no cellSize: cells about this many pixels wide (rounded to 1, 2 or 5 x 10^k metres), "
+                            + "so the grid follows the zoom level like a heat map, the same for every tile of one zoom level") Integer cellSizePixels,
             ProgressListener monitor) {
         HotSpotSupport.requireOneInput(incidents, areas);
+        MapView view = MapView.of(outputBBOX, outputWidth, outputHeight);
+        int px = cellSizePixels == null ? 32 : cellSizePixels;
+        if (px < 4 || px > 512) throw new ProcessException("cellSizePixels: must be 4 to 512, was " + px);
         if (monitor != null) monitor.started();
+        if (cellSize == null && view != null && incidents != null) {
+            cellSize = view.cellSize(px, HotSpotSupport.centreLatitude(incidents));
+        }
         AnalysisUnits u = HotSpotSupport.units(incidents, areas, valueAttribute, cellSize,
                 cellShape == null ? Grid.Shape.HEXAGON : cellShape, studyArea, crs, monitor);
         HotSpotSupport.requireVariation(u, areas != null ? "valueAttribute" : "incidents");
@@ -62,7 +76,21 @@ public class HotSpotsProcess {
                 distance, neighbours);
         if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
         if (monitor != null) monitor.progress(60);
-        Map<String, Object> out = giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", new LinkedHashMap<>());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (view != null) {
+            extra.put("view_cell_size_m", cellSize);
+            extra.put("view_pixels", view.width() + "x" + view.height());
+        }
+        Map<String, Object> out = giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", extra);
+        if (view != null) {
+            SimpleFeatureCollection all = (SimpleFeatureCollection) out.get("result");
+            SimpleFeatureCollection shown = view.clip(all, px);
+            out.put("result", shown);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> summary = (Map<String, Object>) org.crimeanalytics.json.Json.parse((String) out.get("summary"));
+            summary.put("view_features_returned", shown.size());
+            out.put("summary", Json.pretty(summary));
+        }
         if (monitor != null) monitor.complete();
         return out;
     }
@@ -115,7 +143,9 @@ public class HotSpotsProcess {
      * Used as an SLD rendering transformation, the statistics need every incident, not only those in
      * the requested tile: the query is widened to the whole layer (its attribute and property choices
      * kept), so tiles and GetFeatureInfo see the same result and edge cells have all their neighbours.
-     * Give a fixed {@code crs} in the transformation so every tile uses the same grid.
+     * Give a fixed {@code crs} in the transformation so every tile uses the same grid; with {@code outputBBOX},
+     * {@code outputWidth} and {@code outputHeight} from {@code wms_bbox}, {@code wms_width}, {@code wms_height}
+     * the cell size follows the zoom level and only the cells in view are returned (see {@link MapView}).
      */
     public org.geotools.api.data.Query invertQuery(org.geotools.api.data.Query targetQuery,
             org.geotools.api.coverage.grid.GridGeometry gridGeometry) {

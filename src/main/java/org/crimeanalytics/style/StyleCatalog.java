@@ -38,7 +38,7 @@ public final class StyleCatalog {
                 "Example limits (incidents next month); crime:Predict computes its own from the data with"));
         m.put("crime_feature_impact.sld", Styles.featureImpact(35, Sld.Kind.POLYGON));
         m.put("crime_emerging_hotspots.sld", Styles.emergingHotSpots());
-        m.put("crime_transformation_hotspots.sld", Styles.hotSpotsTransformation(1000, "EPSG:3857"));
+        m.put("crime_transformation_hotspots.sld", Styles.hotSpotsTransformation(32, "EPSG:3857"));
         m.put("crime_transformation_kmeans.sld", Styles.kmeansTransformation(10, "EPSG:3857"));
         return m;
     }

@@ -180,14 +180,36 @@ public final class Styles {
         return sb.append("          </ogc:Function>\n        </Transformation>").toString();
     }
 
+    /** The view parameters GeoServer fills for every map: outputBBOX, outputWidth, outputHeight from wms_*. */
+    static String[] viewParameters() {
+        return new String[] {"outputBBOX", "wms_bbox", "outputWidth", "wms_width", "outputHeight", "wms_height"};
+    }
+
+    /** {@link #transformation} plus the view parameters as {@code env} functions. */
+    static String viewTransformation(String process, String... literalParams) {
+        String t = transformation(process, literalParams);
+        StringBuilder env = new StringBuilder();
+        String[] v = viewParameters();
+        for (int i = 0; i < v.length; i += 2) {
+            env.append("            <ogc:Function name=\"parameter\"><ogc:Literal>").append(v[i])
+                    .append("</ogc:Literal><ogc:Function name=\"env\"><ogc:Literal>").append(v[i + 1]).append("</ogc:Literal></ogc:Function></ogc:Function>\n");
+        }
+        int end = t.lastIndexOf("          </ogc:Function>");
+        return t.substring(0, end) + env + t.substring(end);
+    }
+
     /**
      * Style for a raw incident layer that draws Gi* hot spots on the fly (crime:HotSpots as a rendering
-     * transformation; square cells of {@code cellSize} metres in {@code crs}, so every tile uses the same grid).
+     * transformation): square cells about {@code cellSizePixels} pixels wide that follow the zoom level
+     * (wms_bbox, wms_width, wms_height), in {@code crs} with the grid anchored at its origin, statistics over
+     * the whole layer, so every tile of one zoom level shows the same cells with the same values.
      */
-    public static String hotSpotsTransformation(double cellSize, String crs) {
+    public static String hotSpotsTransformation(int cellSizePixels, String crs) {
         return Sld.document("crime_transformation_hotspots", "Hot spots on the fly (crime:HotSpots transformation)",
-                "Apply to a point layer of incidents: Gi* on " + fmt(cellSize) + " m square cells in " + crs,
-                transformation("crime:HotSpots", "cellSize", fmt(cellSize), "cellShape", "SQUARE", "crs", crs), hotSpotRules(Sld.Kind.POLYGON));
+                "Apply to a point layer of incidents: Gi* on square cells of about " + cellSizePixels
+                        + " pixels (1, 2 or 5 x 10^k m) in " + crs + ", computed on the whole layer for the current zoom level",
+                viewTransformation("crime:HotSpots", "cellSizePixels", Integer.toString(cellSizePixels), "cellShape", "SQUARE", "crs", crs),
+                hotSpotRules(Sld.Kind.POLYGON));
     }
 
     /** Style for a raw incident layer that draws k-means clusters on the fly (crime:ClusterIncidents). */
@@ -198,6 +220,6 @@ public final class Styles {
         }
         return Sld.document("crime_transformation_kmeans", "Incident clusters on the fly (crime:ClusterIncidents transformation)",
                 "Apply to a point layer of incidents: k-means with k = " + k + " in " + crs,
-                transformation("crime:ClusterIncidents", "k", Integer.toString(k), "crs", crs), rules);
+                viewTransformation("crime:ClusterIncidents", "k", Integer.toString(k), "crs", crs), rules);
     }
 }

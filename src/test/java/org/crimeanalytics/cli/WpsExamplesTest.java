@@ -101,7 +101,7 @@ class WpsExamplesTest {
         // the WFS hot spot request equals a direct call with the same values
         SimpleFeatureCollection incidents = (SimpleFeatureCollection) outputs.get("ImportIncidents-wfs-geojson.xml").value();
         SimpleFeatureCollection direct = (SimpleFeatureCollection) new HotSpotsProcess().execute(incidents, null, null, 1000.0,
-                org.crimeanalytics.grid.Grid.Shape.HEXAGON, null, null, null, null, true, null, null).get("result");
+                org.crimeanalytics.grid.Grid.Shape.HEXAGON, null, null, null, null, true, null, null, null, null, null, null).get("result");
         assertEquals(bins(direct), bins((SimpleFeatureCollection) outputs.get("HotSpots-wfs-geojson.xml").value()));
         // trained models were stored under the names the Predict and FeatureImpact requests use
         assertTrue(Files.exists(store.resolve("lapd_offense.model")) && Files.exists(store.resolve("lapd_counts.model")));

@@ -52,7 +52,7 @@ class ProcessCatalogTest {
         SAMPLES.put("EmergingHotSpots", () -> Map.of("incidents", lapdIncidents(), "cellSize", 3000.0));
         SAMPLES.put("EvaluateHotspots", () -> {
             SimpleFeatureCollection hot = (SimpleFeatureCollection) new HotSpotsProcess().execute(lapdIncidents(), null, null, 2000.0,
-                    null, null, null, null, null, null, null, null).get("result");
+                    null, null, null, null, null, null, null, null, null, null, null, null).get("result");
             return Map.of("predicted", hot, "scoreAttribute", "GiZScore", "incidents", lapdIncidents(), "priorCountAttribute", "JOIN_COUNT");
         });
         SAMPLES.put("TrainModel", () -> Map.of("name", "catalog_offense", "incidents", lapdIncidents(),
