@@ -48,8 +48,10 @@ class OutputSafetyTest {
         MapPage page = new MapPage();
         page.addLayer("layer " + HOSTILE, fc, null, null);
         page.write(html, "title " + HOSTILE);
-        assertFalse(html.toString().contains("<script>"), "no markup from data in the page");
-        assertTrue(html.toString().contains("&lt;script&gt;"));
+        assertFalse(html.toString().contains("<script>alert"), "no markup from data in the page");
+        assertFalse(html.toString().contains("</script>&"), "nothing from the data closes a script element");
+        assertTrue(html.toString().contains("&lt;script&gt;"), "the title is escaped");
+        assertTrue(html.toString().contains("\\u003cscript>alert(1)\\u003c\\/script>&"), "the layer data is escaped JSON");
         String sld = Sld.document("s", HOSTILE, HOSTILE, List.of(Sld.category("a", HOSTILE, HOSTILE, Sld.Symbol.point("#000000", 3))));
         assertFalse(sld.contains("<script>"));
     }
