@@ -13,56 +13,63 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.crimeanalytics.geo.GeoJson;
 import org.crimeanalytics.json.Json;
-import org.crimeanalytics.style.Palettes;
+import org.crimeanalytics.process.CrimeProcessFactory;
+import org.crimeanalytics.process.HotSpotsProcess;
+import org.crimeanalytics.process.ImportIncidentsProcess;
+import org.crimeanalytics.style.StyleCatalog;
+import org.geotools.api.feature.simple.SimpleFeature;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.geotools.referencing.CRS;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 
 /**
- * Opt-in: against a real GeoServer with the plugin installed (see install/README.md), given
- * {@code -Dcrime.geoserver.url=http://127.0.0.1:18080/geoserver}. Publishes the LAPD sample as a
- * property-file layer through REST, lists the crime: functions in WFS 1.1.0 capabilities, renders
- * crime:HotSpots as an SLD transformation, and checks that every probed pixel's colour is the
- * hot/cold colour of the Gi_Bin that GetFeatureInfo returns for it.
+ * Opt-in, against a real GeoServer 2.26.x/2.27.x: {@code -Dcrime.geoserver.url=http://127.0.0.1:18080/geoserver}.
+ * With {@code -Dcrime.geoserver.home=<GeoServer directory>} it first installs the plugin zip the way an
+ * administrator would (stop, install/install.sh, start, install/install.sh --rest for the styles), restarting
+ * through {@code -Dcrime.geoserver.ctl} (default ../shared/tools/geoserver/geoserver.sh). Then it publishes the
+ * LAPD sample and the LAPD divisions as property-file layers and checks: every crime: process is listed (WFS
+ * 1.1.0 capabilities: functions), GeoServer parses and renders every style of sld-styles/ (GetLegendGraphic), the
+ * divisions serve all 21 features, a GetMap with the shipped on-the-fly hot spot style shows hot cells exactly
+ * where crime:HotSpots computed here (same view, same data) says, GetFeatureInfo returns those Gi_Bin values,
+ * and two adjacent tiles match the 512-pixel map that covers both.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeoServerIT {
 
     static final String URL = System.getProperty("crime.geoserver.url");
-    final HttpClient http = HttpClient.newHttpClient();
-    final String auth = "Basic " + Base64.getEncoder().encodeToString("admin:geoserver".getBytes(StandardCharsets.UTF_8));
+    static final String HOME = System.getProperty("crime.geoserver.home");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:geoserver".getBytes(StandardCharsets.UTF_8));
+    static SimpleFeatureCollection incidents;
 
-    String send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URL + path)).header("Authorization", auth);
-        if (contentType != null) b.header("Content-Type", contentType);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() + " " + r.body();
-    }
-
-    byte[] wms(Map<String, String> params) throws Exception {
-        StringBuilder form = new StringBuilder();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            if (form.length() > 0) form.append('&');
-            form.append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-        }
-        HttpRequest r = HttpRequest.newBuilder(URI.create(URL + "/wms")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
-        return http.send(r, HttpResponse.BodyHandlers.ofByteArray()).body();
-    }
-
-    @Test
-    void hotSpotsRenderInGeoServerWhereTheStatisticsSay() throws Exception {
+    @BeforeAll
+    static void installAndPublish() throws Exception {
         Assumptions.assumeTrue(URL != null, "set -Dcrime.geoserver.url to run against a real GeoServer");
-        // 1. the LAPD sample as a property-file layer
-        Map<String, Object> imp = new org.crimeanalytics.process.ImportIncidentsProcess().execute(
-                Files.readString(Path.of("test-data/lapd_sample10k.csv")), null, null, null, null, null, null, null, null, null);
+        if (HOME != null) install();
+        incidents = (SimpleFeatureCollection) new ImportIncidentsProcess().execute(
+                Files.readString(Path.of("test-data/lapd_sample10k.csv")), null, null, null, null, null, null, null, null, null).get("result");
         Path dir = Files.createTempDirectory("crime-gs");
         StringBuilder props = new StringBuilder("_=geom:Point:srid=4326,incident_id:String,category:String\n");
-        try (var it = ((org.geotools.data.simple.SimpleFeatureCollection) imp.get("result")).features()) {
+        try (var it = incidents.features()) {
             while (it.hasNext()) {
                 var f = it.next();
                 props.append(f.getID()).append('=').append(f.getDefaultGeometry()).append('|')
@@ -70,81 +77,207 @@ class GeoServerIT {
             }
         }
         Files.writeString(dir.resolve("lapd_incidents.properties"), props.toString());
-        send("POST", "/rest/workspaces", "application/json", "{\"workspace\":{\"name\":\"crime\"}}");
-        send("POST", "/rest/workspaces/crime/datastores", "application/json", "{\"dataStore\":{\"name\":\"lapd\",\"type\":\"Property\","
-                + "\"connectionParameters\":{\"entry\":[{\"@key\":\"directory\",\"$\":" + Json.write(dir.toString()) + "}]}}}");
-        String ft = send("POST", "/rest/workspaces/crime/datastores/lapd/featuretypes", "application/json",
-                "{\"featureType\":{\"name\":\"lapd_incidents\",\"srs\":\"EPSG:4326\"}}");
-        assertTrue(ft.startsWith("201") || ft.contains("already exists"), ft);
-        // 2. processes listed as functions
-        HttpResponse<String> caps = http.send(HttpRequest.newBuilder(URI.create(URL + "/wfs?service=WFS&version=1.1.0&request=GetCapabilities"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        for (String p : new String[] {"ImportIncidents", "HotSpots", "ClusterIncidents", "AggregateToAreas", "TemporalProfile"}) {
-            assertTrue(caps.body().contains(">" + p + "<"), p + " listed in WFS 1.1.0 capabilities");
+        StringBuilder div = new StringBuilder("_=geom:MultiPolygon:srid=4326,PREC:Integer,APREC:String\n");
+        try (var it = GeoJson.read(Path.of("test-data/lapd_divisions.geojson")).features()) {
+            while (it.hasNext()) {
+                var f = it.next();
+                Geometry g = (Geometry) f.getDefaultGeometry();
+                if (g instanceof org.locationtech.jts.geom.Polygon poly) g = g.getFactory().createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {poly});
+                div.append(f.getID().replace('.', '_')).append('=').append(g).append('|').append(((Number) f.getAttribute("PREC")).intValue())
+                        .append('|').append(f.getAttribute("APREC")).append('\n');
+            }
         }
-        // 3. GetMap with the transformation, then GetFeatureInfo per probed pixel
-        String style = Files.readString(Path.of("sld-styles/crime_hotspots.sld"));
-        String rules = style.substring(style.indexOf("<Rule>"), style.lastIndexOf("</Rule>") + 7);
-        String sld = "<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\" xmlns:ogc=\"http://www.opengis.net/ogc\">"
-                + "<NamedLayer><Name>crime:lapd_incidents</Name><UserStyle><FeatureTypeStyle><Transformation><ogc:Function name=\"crime:HotSpots\">"
-                + "<ogc:Function name=\"parameter\"><ogc:Literal>incidents</ogc:Literal></ogc:Function>"
-                + "<ogc:Function name=\"parameter\"><ogc:Literal>cellSize</ogc:Literal><ogc:Literal>2000</ogc:Literal></ogc:Function>"
-                + "<ogc:Function name=\"parameter\"><ogc:Literal>cellShape</ogc:Literal><ogc:Literal>SQUARE</ogc:Literal></ogc:Function>"
-                + "<ogc:Function name=\"parameter\"><ogc:Literal>crs</ogc:Literal><ogc:Literal>EPSG:32611</ogc:Literal></ogc:Function>"
-                + "</ogc:Function></Transformation>" + rules + "</FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>";
+        Files.writeString(dir.resolve("lapd_divisions.properties"), div.toString());
+        send("POST", "/rest/workspaces", "application/json", "{\"workspace\":{\"name\":\"crime\"}}");
+        send("DELETE", "/rest/workspaces/crime/datastores/lapd?recurse=true", null, null);
+        String ds = send("POST", "/rest/workspaces/crime/datastores", "application/json", "{\"dataStore\":{\"name\":\"lapd\",\"type\":\"Property\","
+                + "\"connectionParameters\":{\"entry\":[{\"@key\":\"directory\",\"$\":" + Json.write(dir.toString()) + "}]}}}");
+        assertTrue(ds.startsWith("201"), ds);
+        for (String layer : List.of("lapd_incidents", "lapd_divisions")) {
+            String ft = send("POST", "/rest/workspaces/crime/datastores/lapd/featuretypes", "application/json",
+                    "{\"featureType\":{\"name\":\"" + layer + "\",\"srs\":\"EPSG:4326\"}}");
+            assertTrue(ft.startsWith("201"), layer + ": " + ft);
+        }
+    }
+
+    /** stop, install the jars, start, upload the styles: what install/README.md tells an administrator. */
+    static void install() throws Exception {
+        String ctl = System.getProperty("crime.geoserver.ctl", "../shared/tools/geoserver/geoserver.sh");
+        Path zip;
+        try (var s = Files.list(Path.of("target"))) {
+            zip = s.filter(p -> p.getFileName().toString().endsWith("-geoserver-plugin.zip")).findFirst().orElseThrow();
+        }
+        String webapp = Path.of(HOME, "webapps", "geoserver").toString();
+        exec(List.of("bash", ctl, "stop", HOME));
+        exec(List.of("bash", "install/install.sh", "--webapp", webapp, "--zip", zip.toString()));
+        exec(List.of("bash", ctl, "start", HOME));
+        exec(List.of("bash", "install/install.sh", "--webapp", webapp, "--zip", zip.toString(), "--rest", URL));
+    }
+
+    static void exec(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + cmd);
+        System.out.println("$ " + String.join(" ", cmd) + "\n" + out);
+        assertEquals(0, p.exitValue(), cmd + ":\n" + out);
+    }
+
+    static String send(String method, String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(URL + path)).header("Authorization", AUTH);
+        if (contentType != null) b.header("Content-Type", contentType);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
+    static HttpResponse<byte[]> get(String path, Map<String, String> params) throws Exception {
+        StringBuilder q = new StringBuilder();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            q.append(q.length() == 0 ? "?" : "&").append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return HTTP.send(HttpRequest.newBuilder(URI.create(URL + path + q)).header("Authorization", AUTH).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    @Order(1)
+    void everyProcessIsListedAndEveryStyleParsesAndRenders() throws Exception {
+        String caps = new String(get("/wfs", Map.of("service", "WFS", "version", "1.1.0", "request", "GetCapabilities")).body(), StandardCharsets.UTF_8);
+        int listed = 0;
+        for (var n : new CrimeProcessFactory().getNames()) {
+            assertTrue(caps.contains(">" + n.getLocalPart() + "<"), "crime:" + n.getLocalPart() + " listed in WFS 1.1.0 capabilities");
+            listed++;
+        }
+        int styles = 0;
+        for (String file : StyleCatalog.styles().keySet()) {
+            String name = file.replace(".sld", "");
+            HttpResponse<byte[]> legend = get("/wms", Map.of("service", "WMS", "version", "1.1.1", "request", "GetLegendGraphic",
+                    "format", "image/png", "layer", "crime:lapd_incidents", "style", "crime:" + name, "width", "20", "height", "20"));
+            String type = legend.headers().firstValue("Content-Type").orElse("");
+            assertTrue(type.startsWith("image/png"), name + ": " + type + " " + new String(legend.body(), StandardCharsets.UTF_8));
+            assertTrue(ImageIO.read(new ByteArrayInputStream(legend.body())).getHeight() > 20 * 2, name + ": a legend with several rules");
+            styles++;
+        }
+        String wfs = new String(get("/wfs", Map.of("service", "WFS", "version", "1.1.0", "request", "GetFeature", "typeName", "crime:lapd_divisions",
+                "resultType", "hits")).body(), StandardCharsets.UTF_8);
+        assertTrue(wfs.contains("numberOfFeatures=\"21\""), wfs);
+        System.out.println("GeoServer: " + listed + " processes listed, " + styles + " styles parsed and rendered as legends, 21 divisions served");
+    }
+
+    static Map<String, String> getMap(ReferencedEnvelope bbox, int w, int h) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("service", "WMS");
         p.put("version", "1.1.1");
         p.put("request", "GetMap");
         p.put("layers", "crime:lapd_incidents");
-        p.put("styles", "");
-        p.put("srs", "EPSG:4326");
-        p.put("bbox", "-118.7,33.7,-118.1,34.35");
-        p.put("width", "240");
-        p.put("height", "260");
+        p.put("styles", "crime:crime_transformation_hotspots");
+        p.put("srs", "EPSG:3857");
+        p.put("bbox", bbox.getMinX() + "," + bbox.getMinY() + "," + bbox.getMaxX() + "," + bbox.getMaxY());
+        p.put("width", Integer.toString(w));
+        p.put("height", Integer.toString(h));
         p.put("format", "image/png");
-        p.put("SLD_BODY", sld);
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(wms(p)));
-        assertTrue(img != null, "GetMap returned an image");
-        int checked = 0, hot = 0;
-        for (int x = 10; x < 240; x += 23) {
-            for (int y = 10; y < 260; y += 23) {
-                Map<String, String> q = new LinkedHashMap<>(p);
-                q.put("request", "GetFeatureInfo");
-                q.put("query_layers", "crime:lapd_incidents");
-                q.put("info_format", "application/json");
-                q.put("x", Integer.toString(x));
-                q.put("y", Integer.toString(y));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fc = (Map<String, Object>) Json.parse(new String(wms(q), StandardCharsets.UTF_8));
-                java.util.List<?> feats = (java.util.List<?>) fc.get("features");
-                int rgb = img.getRGB(x, y);
-                if (feats.isEmpty()) continue;
-                @SuppressWarnings("unchecked")
-                Map<String, Object> props0 = (Map<String, Object>) ((Map<String, Object>) feats.get(0)).get("properties");
-                int bin = ((Number) props0.get("Gi_Bin")).intValue();
-                String expected = Palettes.HOT_COLD[bin + 3];
-                String actual = String.format("#%06x", rgb & 0xffffff);
-                if (isBorder(rgb)) continue; // the probe fell on a cell outline
-                // the polygon fill is drawn at 80 % opacity over a transparent background: compare hue families
-                assertEquals(bin > 0, isWarm(actual), "pixel " + x + "," + y + " colour " + actual + " for Gi_Bin " + bin + " (" + expected + ")");
+        p.put("transparent", "true");
+        return p;
+    }
+
+    static BufferedImage image(Map<String, String> params) throws Exception {
+        HttpResponse<byte[]> r = get("/wms", params);
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
+        assertTrue(img != null, "GetMap returned an image: " + new String(r.body(), StandardCharsets.UTF_8));
+        return img;
+    }
+
+    @Test
+    @Order(2)
+    void hotCellsAreDrawnWhereTheStatisticsSay() throws Exception {
+        var merc = CRS.decode("EPSG:3857");
+        // central Los Angeles, 512 x 512 pixels of 38.2 m (zoom 12): the style picks 1,000 m cells
+        ReferencedEnvelope view = new ReferencedEnvelope(-13180000, -13160434.2, 4025000, 4044565.8, merc);
+        int size = 512;
+        Map<String, Object> local = new HotSpotsProcess().execute(incidents, null, null, null,
+                org.crimeanalytics.grid.Grid.Shape.SQUARE, null, null, null, null, null, merc, view, size, size, 32, null);
+        List<SimpleFeature> cells = new ArrayList<>();
+        try (var it = ((SimpleFeatureCollection) local.get("result")).features()) {
+            while (it.hasNext()) cells.add(it.next());
+        }
+        var toLonLat = CRS.findMathTransform(merc, org.crimeanalytics.geo.Crs.wgs84(), true);
+        BufferedImage img = image(getMap(view, size, size));
+        GeometryFactory gf = new GeometryFactory();
+        int checked = 0, hot = 0, info = 0;
+        for (int x = 8; x < size; x += 24) {
+            for (int y = 8; y < size; y += 24) {
+                double mx = view.getMinX() + (x + 0.5) * view.getWidth() / size, my = view.getMaxY() - (y + 0.5) * view.getHeight() / size;
+                Point p = (Point) org.geotools.geometry.jts.JTS.transform(gf.createPoint(new Coordinate(mx, my)), toLonLat);
+                SimpleFeature cell = null;
+                for (SimpleFeature c : cells) if (((Geometry) c.getDefaultGeometry()).contains(p)) cell = c;
+                int argb = img.getRGB(x, y);
+                if (cell == null) {
+                    double nearest = Double.POSITIVE_INFINITY;
+                    for (SimpleFeature c : cells) nearest = Math.min(nearest, ((Geometry) c.getDefaultGeometry()).distance(p));
+                    if (nearest < 3 * view.getWidth() / size / 111_000) continue; // beside a cell's outline
+                    assertTrue((argb >>> 24) < 16, "no cell here, so nothing drawn at " + x + "," + y + ": #"
+                            + Integer.toHexString(argb) + ", nearest cell " + nearest + " degrees away");
+                    continue;
+                }
+                Geometry g = (Geometry) cell.getDefaultGeometry();
+                if (g.getBoundary().distance(p) < 3 * view.getWidth() / size / 111_000) continue; // the outline
+                int bin = ((Number) cell.getAttribute("Gi_Bin")).intValue();
+                assertTrue((argb >>> 24) > 128, "a cell is drawn at " + x + "," + y);
+                int expected = Integer.parseInt(org.crimeanalytics.style.Palettes.HOT_COLD[bin + 3].substring(1), 16);
+                assertTrue(close(argb | 0xff000000, expected | 0xff000000), "pixel " + x + "," + y + " #" + Integer.toHexString(argb & 0xffffff)
+                        + " is the SLD colour of Gi_Bin " + bin + " (" + org.crimeanalytics.style.Palettes.HOT_COLD[bin + 3] + ")");
                 checked++;
                 if (bin > 0) hot++;
+                if (x % 96 == 8 && y % 96 == 8) {
+                    Map<String, String> q = new LinkedHashMap<>(getMap(view, size, size));
+                    q.put("request", "GetFeatureInfo");
+                    q.put("query_layers", "crime:lapd_incidents");
+                    q.put("info_format", "application/json");
+                    q.put("x", Integer.toString(x));
+                    q.put("y", Integer.toString(y));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> fc = (Map<String, Object>) Json.parse(new String(get("/wms", q).body(), StandardCharsets.UTF_8));
+                    List<?> feats = (List<?>) fc.get("features");
+                    assertEquals(1, feats.size(), "GetFeatureInfo at " + x + "," + y);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) feats.get(0)).get("properties");
+                    assertEquals(bin, ((Number) props.get("Gi_Bin")).intValue(), "GetFeatureInfo Gi_Bin at " + x + "," + y);
+                    assertEquals(((Number) cell.getAttribute("JOIN_COUNT")).intValue(), ((Number) props.get("JOIN_COUNT")).intValue());
+                    info++;
+                }
             }
         }
-        System.out.println("GeoServer: " + checked + " probed pixels inside cells agree with Gi_Bin, " + hot + " of them hot");
-        assertTrue(checked > 20 && hot > 0);
+        System.out.println("GeoServer: " + checked + " probed pixels show the locally computed Gi_Bin (" + hot + " hot), "
+                + info + " GetFeatureInfo answers equal the local Gi_Bin and JOIN_COUNT");
+        assertTrue(checked > 100 && hot > 5 && info >= 5, checked + " / " + hot + " / " + info);
     }
 
-    /** Transparent, or the dark grey of the cell outlines. */
-    static boolean isBorder(int argb) {
-        int a = argb >>> 24, r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
-        return a < 128 || (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) < 40 && r < 0x90);
+    @Test
+    @Order(3)
+    void adjacentTilesMatchTheMapThatCoversBoth() throws Exception {
+        var merc = CRS.decode("EPSG:3857");
+        double world = 2 * 20037508.342789244, t = world / (1 << 12);
+        double minX = -20037508.342789244 + 701 * t, maxY = 20037508.342789244 - 1635 * t;
+        ReferencedEnvelope a = new ReferencedEnvelope(minX, minX + t, maxY - t, maxY, merc);
+        ReferencedEnvelope b = new ReferencedEnvelope(minX + t, minX + 2 * t, maxY - t, maxY, merc);
+        ReferencedEnvelope both = new ReferencedEnvelope(minX, minX + 2 * t, maxY - t, maxY, merc);
+        BufferedImage ia = image(getMap(a, 256, 256)), ib = image(getMap(b, 256, 256)), iab = image(getMap(both, 512, 256));
+        int differ = 0, drawn = 0;
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 512; x++) {
+                int tile = x < 256 ? ia.getRGB(x, y) : ib.getRGB(x - 256, y);
+                int whole = iab.getRGB(x, y);
+                if ((whole >>> 24) > 0) drawn++;
+                if (!close(tile, whole)) differ++;
+            }
+        }
+        System.out.println("GeoServer: two 256 px tiles vs one 512 px map: " + differ + " of " + 512 * 256 + " pixels differ, " + drawn + " drawn");
+        assertTrue(drawn > 512 * 256 / 4, "the map shows cells: " + drawn);
+        assertTrue(differ < 512 * 256 / 200, "tiles agree with the whole map: " + differ + " pixels differ");
     }
 
-    static boolean isWarm(String hex) {
-        int r = Integer.parseInt(hex.substring(1, 3), 16), b = Integer.parseInt(hex.substring(5, 7), 16);
-        return r - b > 60;
+    static boolean close(int p, int q) {
+        for (int s = 0; s < 32; s += 8) if (Math.abs(((p >>> s) & 0xff) - ((q >>> s) & 0xff)) > 8) return false;
+        return true;
     }
-
 }
