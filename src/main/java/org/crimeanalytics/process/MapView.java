@@ -82,18 +82,9 @@ record MapView(ReferencedEnvelope bbox, int width, int height) {
      * {@code fc}'s CRS (the view is transformed when its CRS differs).
      */
     SimpleFeatureCollection clip(SimpleFeatureCollection fc, int marginPixels) {
-        ReferencedEnvelope v = bbox;
         double mx = bbox.getWidth() / width * marginPixels, my = bbox.getHeight() / height * marginPixels;
-        v = new ReferencedEnvelope(v.getMinX() - mx, v.getMaxX() + mx, v.getMinY() - my, v.getMaxY() + my, v.getCoordinateReferenceSystem());
-        CoordinateReferenceSystem target = fc.getSchema().getCoordinateReferenceSystem();
-        if (target != null && v.getCoordinateReferenceSystem() != null && !CRS.equalsIgnoreMetadata(target, v.getCoordinateReferenceSystem())) {
-            try {
-                v = v.transform(target, true);
-            } catch (Exception e) {
-                throw new ProcessException("outputBBOX: cannot transform to the layer's CRS: " + e.getMessage());
-            }
-        }
-        Envelope env = new Envelope(v);
+        Envelope env = new Envelope(inCrsOf(fc, new ReferencedEnvelope(bbox.getMinX() - mx, bbox.getMaxX() + mx, bbox.getMinY() - my,
+                bbox.getMaxY() + my, bbox.getCoordinateReferenceSystem())));
         List<SimpleFeature> keep = new ArrayList<>();
         try (var it = fc.features()) {
             while (it.hasNext()) {
@@ -111,15 +102,7 @@ record MapView(ReferencedEnvelope bbox, int width, int height) {
      * Points only; other geometries are kept as they are.
      */
     SimpleFeatureCollection thin(SimpleFeatureCollection fc, String attribute) {
-        ReferencedEnvelope v = bbox;
-        CoordinateReferenceSystem target = fc.getSchema().getCoordinateReferenceSystem();
-        if (target != null && v.getCoordinateReferenceSystem() != null && !CRS.equalsIgnoreMetadata(target, v.getCoordinateReferenceSystem())) {
-            try {
-                v = v.transform(target, true);
-            } catch (Exception e) {
-                throw new ProcessException("outputBBOX: cannot transform to the layer's CRS: " + e.getMessage());
-            }
-        }
+        ReferencedEnvelope v = inCrsOf(fc, bbox);
         double sx = v.getWidth() / width, sy = v.getHeight() / height;
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<SimpleFeature> keep = new ArrayList<>();
@@ -135,5 +118,16 @@ record MapView(ReferencedEnvelope bbox, int width, int height) {
             }
         }
         return new ListFeatureCollection(fc.getSchema(), keep);
+    }
+
+    /** {@code e} in the CRS of {@code fc} (unchanged when either CRS is unknown or they are the same). */
+    private static ReferencedEnvelope inCrsOf(SimpleFeatureCollection fc, ReferencedEnvelope e) {
+        CoordinateReferenceSystem target = fc.getSchema().getCoordinateReferenceSystem();
+        if (target == null || e.getCoordinateReferenceSystem() == null || CRS.equalsIgnoreMetadata(target, e.getCoordinateReferenceSystem())) return e;
+        try {
+            return e.transform(target, true);
+        } catch (Exception ex) {
+            throw new ProcessException("outputBBOX: cannot transform to the layer's CRS: " + ex.getMessage());
+        }
     }
 }
