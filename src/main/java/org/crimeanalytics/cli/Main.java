@@ -332,9 +332,9 @@ public final class Main {
         org.crimeanalytics.wps.WpsExecute.Output o = executor(layers, progress).run(Files.readString(request, StandardCharsets.UTF_8));
         err.printf("  %s done in %.2f s%n", o.process(), (System.nanoTime() - t0) / 1e9);
         Object v = o.value();
-        if (mapPath != null && v instanceof SimpleFeatureCollection fc) {
+        if (mapPath != null) {
             org.crimeanalytics.html.MapPage page = new org.crimeanalytics.html.MapPage();
-            page.addLayer(o.process() + " - " + o.identifier(), fc, null, null);
+            addToPage(page, o.process(), Map.of(), o.all());
             writePage(page, mapPath, o.process());
         }
         if (output == null) {

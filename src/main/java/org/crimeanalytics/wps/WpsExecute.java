@@ -33,8 +33,8 @@ public final class WpsExecute {
     static final String WPS = "http://www.opengis.net/wps/1.0.0", OWS = "http://www.opengis.net/ows/1.1",
             WFS = "http://www.opengis.net/wfs", XLINK = "http://www.w3.org/1999/xlink";
 
-    /** The requested output: its identifier, the MIME type asked for, and the value. */
-    public record Output(String process, String identifier, String mimeType, Object value) {}
+    /** The requested output: its identifier, the MIME type asked for, and the value; plus every output of the run. */
+    public record Output(String process, String identifier, String mimeType, Object value, Map<String, Object> all) {}
 
     /** Converts literal text to a parameter's type (the CLI's converter). */
     public interface Literals {
@@ -115,7 +115,7 @@ public final class WpsExecute {
         }
         Process process = Processors.createProcess(name);
         Map<String, Object> result = process.execute(in, progress);
-        return new Output(id, out, mime, result.get(out));
+        return new Output(id, out, mime, result.get(out), result);
     }
 
     private Object value(String process, Parameter<?> p, Element input) {
