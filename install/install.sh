@@ -51,18 +51,26 @@ done
 echo "copied $(ls "$tmp"/*.jar | wc -l) jars into $lib"
 
 if [ -n "$rest" ]; then
-  curl -sS -u "$user:$password" -o /dev/null -w '' -H 'Content-Type: application/json' -X POST "$rest/rest/workspaces" \
-    -d '{"workspace":{"name":"crime"}}' || true
+  code=exists
+  if ! curl -sS -u "$user:$password" "$rest/rest/workspaces.json" | grep -q '"name":"crime"'; then
+    code=$(curl -sS -u "$user:$password" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -X POST \
+      "$rest/rest/workspaces" -d '{"workspace":{"name":"crime"}}' || true)
+  fi
+  if [ "$code" = 201 ]; then
+    echo "workspace crime created"
+    grep -qx "workspace crime" "$manifest" || echo "workspace crime" >> "$manifest"
+  fi
   loaded=no
   curl -sS "$rest/wfs?service=WFS&version=1.1.0&request=GetCapabilities" | grep -q '>HotSpots<' && loaded=yes
+  # one listing instead of a GET per style (each 404 would be an ERROR line in GeoServer's log)
+  existing=$(curl -sS -u "$user:$password" "$rest/rest/workspaces/crime/styles.json" || true)
   for sld in "$here"/sld-styles/*.sld; do
     name=$(basename "$sld" .sld)
     if [ "$loaded" = no ] && grep -q '<Transformation>' "$sld"; then
       echo "style crime:$name skipped: GeoServer has not loaded the crime: processes yet; restart it and run this again"
       continue
     fi
-    code=$(curl -sS -u "$user:$password" -o /dev/null -w '%{http_code}' "$rest/rest/workspaces/crime/styles/$name.json")
-    if [ "$code" = 200 ]; then
+    if printf '%s' "$existing" | grep -q "\"name\":\"$name\""; then
       curl -sS -f -u "$user:$password" -X PUT -H 'Content-Type: application/vnd.ogc.sld+xml' --data-binary @"$sld" \
         "$rest/rest/workspaces/crime/styles/$name" >/dev/null
       echo "style crime:$name replaced"

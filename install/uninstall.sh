@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Removes exactly what install.sh added (the jars and styles recorded in WEB-INF/lib/.crime-analytics-installed).
+# Removes exactly what install.sh added (the jars, styles and the crime workspace if it created it, as recorded
+# in WEB-INF/lib/.crime-analytics-installed); a workspace that holds anything else is kept.
 #   install/uninstall.sh --webapp <geoserver>/webapps/geoserver [--rest URL --user admin --password geoserver]
 set -euo pipefail
 webapp="" rest="" user="admin" password="geoserver"
@@ -12,13 +13,23 @@ done
 lib="$webapp/WEB-INF/lib"
 manifest="$lib/.crime-analytics-installed"
 [ -f "$manifest" ] || { echo "nothing to uninstall: $manifest not found"; exit 0; }
+workspace=no
 while read -r kind name; do
   case "$kind" in
+    workspace) workspace=yes ;;
     jar) rm -f "$lib/$name" && echo "removed $name" ;;
     style) if [ -n "$rest" ]; then
              curl -sS -u "$user:$password" -o /dev/null -X DELETE "$rest/rest/workspaces/crime/styles/$name?purge=true" && echo "deleted style crime:$name"
            else echo "style crime:$name left (give --rest to delete it)"; fi ;;
   esac
 done < "$manifest"
+if [ "$workspace" = yes ]; then
+  if [ -n "$rest" ]; then
+    # without recurse GeoServer refuses to delete a workspace that still holds something: then it is kept
+    code=$(curl -sS -u "$user:$password" -o /dev/null -w '%{http_code}' -X DELETE "$rest/rest/workspaces/crime" || true)
+    if [ "$code" = 200 ]; then echo "deleted workspace crime"
+    else echo "workspace crime kept: it holds stores, layers or styles added after install (GeoServer answered $code)"; fi
+  else echo "workspace crime left (give --rest to delete it)"; fi
+fi
 rm -f "$manifest"
 echo "uninstalled; restart GeoServer"

@@ -108,10 +108,33 @@ class GeoServerIT {
             zip = s.filter(p -> p.getFileName().toString().endsWith("-geoserver-plugin.zip")).findFirst().orElseThrow();
         }
         String webapp = Path.of(HOME, "webapps", "geoserver").toString();
+        exec(List.of("bash", "install/uninstall.sh", "--webapp", webapp, "--rest", URL)); // a previous run's install, if any
+        libBefore = listing(Path.of(webapp, "WEB-INF", "lib"));
         exec(List.of("bash", ctl, "stop", HOME));
         exec(List.of("bash", "install/install.sh", "--webapp", webapp, "--zip", zip.toString()));
         exec(List.of("bash", ctl, "start", HOME));
         exec(List.of("bash", "install/install.sh", "--webapp", webapp, "--zip", zip.toString(), "--rest", URL));
+    }
+
+    static java.util.SortedSet<String> libBefore;
+
+    static java.util.SortedSet<String> listing(Path dir) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    /** uninstall.sh removes exactly what install.sh added: WEB-INF/lib is as before, styles and workspace are gone. */
+    @org.junit.jupiter.api.AfterAll
+    static void uninstall() throws Exception {
+        if (URL == null || HOME == null) return;
+        send("DELETE", "/rest/workspaces/crime/datastores/lapd?recurse=true", null, null);
+        String webapp = Path.of(HOME, "webapps", "geoserver").toString();
+        exec(List.of("bash", "install/uninstall.sh", "--webapp", webapp, "--rest", URL));
+        assertEquals(libBefore, listing(Path.of(webapp, "WEB-INF", "lib")), "WEB-INF/lib after uninstall");
+        assertTrue(send("GET", "/rest/workspaces/crime.json", null, null).startsWith("404"), "the crime workspace is gone");
+        exec(List.of("bash", "install/uninstall.sh", "--webapp", webapp, "--rest", URL)); // again: nothing to do
+        System.out.println("GeoServer: uninstall left WEB-INF/lib as before install (" + libBefore.size() + " entries), styles and workspace deleted");
     }
 
     static void exec(List<String> cmd) throws Exception {
