@@ -3,21 +3,21 @@
 # and, with --rest, uploads every style of sld-styles/ into a 'crime' workspace (created or replaced;
 # the on-the-fly transformation styles need the processes loaded: run again after the restart).
 # Idempotent; records exactly what it added in WEB-INF/lib/.crime-analytics-installed for uninstall.sh.
-#   install/install.sh --webapp <geoserver>/webapps/geoserver [--zip target/gs-crime-analytics-*-geoserver-plugin.zip]
+#   install/install.sh --webapp <geoserver>/webapps/geoserver | --data-dir <geoserver data directory>
+#                      [--zip target/gs-crime-analytics-*-geoserver-plugin.zip]
 #                      [--rest http://host:8080/geoserver --user admin --password geoserver]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-webapp="" zip="" rest="" user="admin" password="geoserver"
+webapp="" datadir="" zip="" rest="" user="admin" password="geoserver"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --webapp) webapp=$2; shift 2 ;; --zip) zip=$2; shift 2 ;; --rest) rest=${2%/}; shift 2 ;;
+    --webapp) webapp=$2; shift 2 ;; --data-dir) datadir=$2; shift 2 ;; --zip) zip=$2; shift 2 ;; --rest) rest=${2%/}; shift 2 ;;
     --user) user=$2; shift 2 ;; --password) password=$2; shift 2 ;;
     *) sed -n '2,8p' "$0"; exit 2 ;;
   esac
 done
-[ -n "$webapp" ] || { echo "error: --webapp <geoserver webapp directory> is required" >&2; exit 2; }
-lib="$webapp/WEB-INF/lib"
-[ -d "$lib" ] || { echo "error: $lib does not exist: --webapp must be the GeoServer webapp (containing WEB-INF/lib)" >&2; exit 2; }
+. "$here/install/webapp.sh"
+resolve_webapp
 [ -n "$zip" ] || zip=$(ls "$here"/target/gs-crime-analytics-*-geoserver-plugin.zip 2>/dev/null | head -1 || true)
 [ -f "$zip" ] || { echo "error: no plugin zip; build it with: mvn -B -q -DskipTests package" >&2; exit 2; }
 
@@ -27,6 +27,14 @@ case "$version" in
   2.26.*|2.27.*) echo "GeoServer $version: supported" ;;
   *) echo "error: GeoServer version '$version' is not 2.26.x or 2.27.x (found ${main:-no gs-main jar})" >&2; exit 1 ;;
 esac
+if [ -n "$rest" ]; then
+  # the REST URL must be the GeoServer whose webapp this is (when it answers: before the first start it may not)
+  served=$(curl -sS -u "$user:$password" "$rest/rest/about/version.json" 2>/dev/null \
+    | grep -o '"@name":"GeoServer"[^}]*"Version":"[^"]*"' | sed 's/.*"Version":"//; s/"$//' || true)
+  if [ -n "$served" ] && [ "$served" != "$version" ]; then
+    echo "error: --rest $rest serves GeoServer $served but $lib holds $version: not the same GeoServer" >&2; exit 1
+  fi
+fi
 if ls "$lib"/gs-wps-core-*.jar >/dev/null 2>&1; then
   echo "WPS extension: present (processes will be listed in WPS GetCapabilities under crime:)"
 else

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Removes exactly what install.sh added (the jars, styles and the crime workspace if it created it, as recorded
 # in WEB-INF/lib/.crime-analytics-installed); a workspace that holds anything else is kept.
-#   install/uninstall.sh --webapp <geoserver>/webapps/geoserver [--rest URL --user admin --password geoserver]
+#   install/uninstall.sh --webapp <geoserver>/webapps/geoserver | --data-dir <data directory> [--rest URL --user admin --password geoserver]
 set -euo pipefail
-webapp="" rest="" user="admin" password="geoserver"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+webapp="" datadir="" rest="" user="admin" password="geoserver"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --webapp) webapp=$2; shift 2 ;; --rest) rest=${2%/}; shift 2 ;; --user) user=$2; shift 2 ;; --password) password=$2; shift 2 ;;
-    *) sed -n '2,3p' "$0"; exit 2 ;;
+    --webapp) webapp=$2; shift 2 ;; --data-dir) datadir=$2; shift 2 ;; --rest) rest=${2%/}; shift 2 ;; --user) user=$2; shift 2 ;; --password) password=$2; shift 2 ;;
+    *) sed -n '2,4p' "$0"; exit 2 ;;
   esac
 done
-lib="$webapp/WEB-INF/lib"
+. "$here/install/webapp.sh"
+resolve_webapp
 manifest="$lib/.crime-analytics-installed"
 [ -f "$manifest" ] || { echo "nothing to uninstall: $manifest not found"; exit 0; }
 workspace=no
