@@ -18,9 +18,10 @@ import org.apache.commons.csv.CSVRecord;
  * The WPS 1.0.0 Execute requests of {@code resources/wps/}: two per process, one with the incidents by
  * reference to a WFS layer ({@code crime:lapd_incidents}, areas {@code crime:lapd_divisions}, the layers
  * GeoServerIT publishes) and one with the incidents as inline CSV, imported by a chained
- * {@code crime:ImportIncidents}. Feature outputs are asked for as GeoJSON in the first and as GML 2
+ * {@code crime:ImportIncidents} (the CSV text travels as literal data, which is how GeoServer reads a String
+ * input). Feature outputs are asked for as GeoJSON in the first and as GML 2
  * ({@code text/xml; subtype=wfs-collection/1.0}) in the second; processes whose main output is a table or a
- * report ask for that in its own MIME type. Generated so that every process, parameter name and value is
+ * report (CSV or JSON text, a String to GeoServer) ask for it as raw data without a MIME type. Generated so that every process, parameter name and value is
  * checked by a test that runs each file ({@link WpsExecute}) and validates it against the WPS 1.0.0 schema.
  */
 public final class WpsExamples {
@@ -124,8 +125,9 @@ public final class WpsExamples {
             if (v instanceof Incidents) {
                 if (!csv) v = new Layer(INCIDENTS_LAYER);
                 else if (process.equals("ImportIncidents")) {
-                    sb.append(ii).append("  <wps:Data><wps:ComplexData mimeType=\"text/csv\"><![CDATA[").append(inline)
-                            .append("]]></wps:ComplexData></wps:Data>\n");
+                    // GeoServer reads a String input as literal data (LiteralPPIO): the CSV goes in LiteralData, as CDATA
+                    sb.append(ii).append("  <wps:Data><wps:LiteralData><![CDATA[").append(inline)
+                            .append("]]></wps:LiteralData></wps:Data>\n");
                     sb.append(ii).append("</wps:Input>\n");
                     continue;
                 } else {
@@ -153,7 +155,9 @@ public final class WpsExamples {
         }
         sb.append(ind).append("  </wps:DataInputs>\n");
         sb.append(ind).append("  <wps:ResponseForm>\n");
-        sb.append(ind).append("    <wps:RawDataOutput mimeType=\"").append(mime).append("\">\n");
+        // text outputs are literal strings to GeoServer: asked for without a MIME type, they come back as they are
+        boolean features = output.equals("result"); // every example asks for "result" only when it is the feature output
+        sb.append(ind).append("    <wps:RawDataOutput").append(features ? " mimeType=\"" + mime + "\"" : "").append(">\n");
         sb.append(ind).append("      <ows:Identifier>").append(output).append("</ows:Identifier>\n");
         sb.append(ind).append("    </wps:RawDataOutput>\n");
         sb.append(ind).append("  </wps:ResponseForm>\n");

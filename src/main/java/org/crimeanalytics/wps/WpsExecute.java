@@ -107,7 +107,7 @@ public final class WpsExecute {
         if (featureOut && !(mime.equals(WpsExamples.GEOJSON) || mime.equals(WpsExamples.GML))) {
             throw new IllegalArgumentException(id + ": output '" + out + "' (" + rp.type.getSimpleName() + ") cannot be " + mime);
         }
-        if (!featureOut) {
+        if (!featureOut && !mime.isEmpty()) {
             Object declared = rp.metadata == null ? null : rp.metadata.get("mimeTypes");
             if (declared != null && !declared.toString().contains(mime)) {
                 throw new IllegalArgumentException(id + ": output '" + out + "' is " + declared + ", not " + mime);
