@@ -60,6 +60,20 @@ public final class ProjectedPoints {
     }
 
     /**
+     * The point of a feature: its Point, the only point of a one-point MultiPoint, or (with {@code centroids})
+     * the centroid of any other geometry; null for a null or empty geometry. Any other geometry without
+     * {@code centroids} is an error naming {@code param}, the feature and, as the way out, {@code hint}.
+     */
+    public static Point pointOf(SimpleFeature f, boolean centroids, String param, String hint) {
+        if (!(f.getDefaultGeometry() instanceof Geometry geom) || geom.isEmpty()) return null;
+        if (geom instanceof Point pt) return pt;
+        if (geom instanceof MultiPoint mp && mp.getNumGeometries() == 1) return (Point) mp.getGeometryN(0);
+        if (centroids) return geom.getCentroid();
+        throw new ProcessException(param + ": feature " + f.getID() + " has a " + geom.getGeometryType()
+                + " geometry; this process needs points (or " + hint + ")");
+    }
+
+    /**
      * Extracts the points of {@code features}.
      *
      * @param metricCrs the CRS to work in, or null for automatic
@@ -92,17 +106,7 @@ public final class ProjectedPoints {
                 if ((index & 8191) == 0 && listener != null && listener.isCanceled()) {
                     throw new ProcessException("cancelled");
                 }
-                Object g = f.getDefaultGeometry();
-                Point p = null;
-                if (g instanceof Geometry geom && !geom.isEmpty()) {
-                    if (geom instanceof Point pt) p = pt;
-                    else if (geom instanceof MultiPoint mp && mp.getNumGeometries() == 1) p = (Point) mp.getGeometryN(0);
-                    else if (centroids) p = geom.getCentroid();
-                    else {
-                        throw new ProcessException(param + ": feature " + f.getID() + " has a " + geom.getGeometryType()
-                                + " geometry; this process needs points (or ask for centroids)");
-                    }
-                }
+                Point p = pointOf(f, centroids, param, "ask for centroids");
                 if (p == null || !Double.isFinite(p.getX()) || !Double.isFinite(p.getY())) {
                     nulls++;
                     if (nullSamples.size() < 10) nullSamples.add(f.getID());

@@ -39,7 +39,6 @@ import org.geotools.process.factory.DescribeResults;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.Point;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -247,15 +246,7 @@ public class ClusterIncidentsProcess {
                 }
                 Limits.checkIncidents(index + 1L, "incidents");
                 allIds.add(f.getID());
-                Object g = f.getDefaultGeometry();
-                Point p = null;
-                if (g instanceof Geometry geom && !geom.isEmpty()) {
-                    if (geom instanceof Point pt) p = pt;
-                    else if (geom instanceof MultiPoint mpt && mpt.getNumGeometries() == 1) p = (Point) mpt.getGeometryN(0);
-                    else if (centroids) p = geom.getCentroid();
-                    else throw new ProcessException("incidents: feature " + f.getID() + " has a " + geom.getGeometryType()
-                            + " geometry; this process needs points (or set useCentroids=true)");
-                }
+                Point p = ProjectedPoints.pointOf(f, centroids, "incidents", "set useCentroids=true");
                 if (p == null) {
                     nulls++;
                     if (nullSamples.size() < 10) nullSamples.add(f.getID());
@@ -544,8 +535,6 @@ public class ClusterIncidentsProcess {
      */
     public org.geotools.api.data.Query invertQuery(org.geotools.api.data.Query targetQuery,
             org.geotools.api.coverage.grid.GridGeometry gridGeometry) {
-        org.geotools.api.data.Query q = new org.geotools.api.data.Query(targetQuery);
-        q.setFilter(org.geotools.api.filter.Filter.INCLUDE);
-        return q;
+        return MapView.wholeLayer(targetQuery);
     }
 }

@@ -149,8 +149,6 @@ public class HotSpotsProcess {
      */
     public org.geotools.api.data.Query invertQuery(org.geotools.api.data.Query targetQuery,
             org.geotools.api.coverage.grid.GridGeometry gridGeometry) {
-        org.geotools.api.data.Query q = new org.geotools.api.data.Query(targetQuery);
-        q.setFilter(org.geotools.api.filter.Filter.INCLUDE);
-        return q;
+        return MapView.wholeLayer(targetQuery);
     }
 }

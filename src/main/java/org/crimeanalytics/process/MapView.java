@@ -28,6 +28,16 @@ import si.uom.SI;
  */
 record MapView(ReferencedEnvelope bbox, int width, int height) {
 
+    /**
+     * The query of a rendering transformation widened to the whole layer (attribute and property choices
+     * kept): statistics need every incident, not only those in the tile drawn.
+     */
+    static org.geotools.api.data.Query wholeLayer(org.geotools.api.data.Query targetQuery) {
+        org.geotools.api.data.Query q = new org.geotools.api.data.Query(targetQuery);
+        q.setFilter(org.geotools.api.filter.Filter.INCLUDE);
+        return q;
+    }
+
     /** Null when no view is given; an error naming the parameter when it is incomplete or invalid. */
     static MapView of(ReferencedEnvelope bbox, Integer width, Integer height) {
         if (bbox == null && width == null && height == null) return null;

@@ -18,7 +18,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.crimeanalytics.geo.GeoJson;
 import org.crimeanalytics.json.Json;
@@ -103,10 +102,7 @@ class GeoServerIT {
     /** stop, install the jars, start, upload the styles: what install/README.md tells an administrator. */
     static void install() throws Exception {
         String ctl = System.getProperty("crime.geoserver.ctl", "../shared/tools/geoserver/geoserver.sh");
-        Path zip;
-        try (var s = Files.list(Path.of("target"))) {
-            zip = s.filter(p -> p.getFileName().toString().endsWith("-geoserver-plugin.zip")).findFirst().orElseThrow();
-        }
+        Path zip = InstallScriptIT.zip();
         String webapp = Path.of(HOME, "webapps", "geoserver").toString();
         exec(List.of("bash", "install/uninstall.sh", "--webapp", webapp, "--rest", URL)); // a previous run's install, if any
         libBefore = listing(Path.of(webapp, "WEB-INF", "lib"));
@@ -138,11 +134,9 @@ class GeoServerIT {
     }
 
     static void exec(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "timed out: " + cmd);
-        System.out.println("$ " + String.join(" ", cmd) + "\n" + out);
-        assertEquals(0, p.exitValue(), cmd + ":\n" + out);
+        Shell.Run r = Shell.run(cmd, 300);
+        System.out.println("$ " + String.join(" ", cmd) + "\n" + r.out());
+        assertEquals(0, r.code(), cmd + ":\n" + r.out());
     }
 
     static String send(String method, String path, String contentType, String body) throws Exception {

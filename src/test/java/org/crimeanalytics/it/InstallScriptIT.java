@@ -3,13 +3,11 @@ package org.crimeanalytics.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -21,15 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class InstallScriptIT {
 
-    record Run(int code, String out) {}
-
-    static Run sh(String... args) throws Exception {
+    static Shell.Run sh(String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out);
+        return Shell.run(cmd, 120);
     }
 
     static SortedSet<String> listing(Path dir) throws Exception {
@@ -63,7 +56,7 @@ class InstallScriptIT {
         try (ZipFile z = new ZipFile(zip().toFile())) {
             z.stream().map(e -> e.getName()).filter(n -> n.endsWith(".jar")).forEach(inZip::add);
         }
-        Run r = sh("install/install.sh", "--webapp", webapp.toString(), "--zip", zip().toString());
+        Shell.Run r = sh("install/install.sh", "--webapp", webapp.toString(), "--zip", zip().toString());
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("GeoServer 2.26.2: supported") && r.out().contains("WPS extension: NOT installed"), r.out());
         assertTrue(r.out().contains("kept: commons-csv-1.11.0.jar was already in"), r.out());
@@ -73,17 +66,17 @@ class InstallScriptIT {
         List<String> record = Files.readAllLines(lib.resolve(".crime-analytics-installed"));
         assertEquals(inZip.size() - 1, record.size(), "all jars but the one that was already there are recorded: " + record);
         // again: same directory, same record
-        Run again = sh("install/install.sh", "--data-dir", home.resolve("data_dir").toString(), "--zip", zip().toString());
+        Shell.Run again = sh("install/install.sh", "--data-dir", home.resolve("data_dir").toString(), "--zip", zip().toString());
         assertEquals(0, again.code(), again.out());
         assertTrue(again.out().contains("webapp found from the data directory"), again.out());
         assertEquals(after, listing(lib));
         assertEquals(record, Files.readAllLines(lib.resolve(".crime-analytics-installed")));
 
-        Run un = sh("install/uninstall.sh", "--webapp", webapp.toString());
+        Shell.Run un = sh("install/uninstall.sh", "--webapp", webapp.toString());
         assertEquals(0, un.code(), un.out());
         assertEquals(before, listing(lib), "uninstall removes exactly what install added");
         assertEquals("the administrator's own copy", Files.readString(lib.resolve("commons-csv-1.11.0.jar")));
-        Run un2 = sh("install/uninstall.sh", "--data-dir", home.resolve("data_dir").toString());
+        Shell.Run un2 = sh("install/uninstall.sh", "--data-dir", home.resolve("data_dir").toString());
         assertEquals(0, un2.code(), un2.out());
         assertTrue(un2.out().contains("nothing to uninstall"), un2.out());
         assertEquals(before, listing(lib));
@@ -92,15 +85,15 @@ class InstallScriptIT {
     @Test
     void otherVersionsAndWrongPathsAreRefusedNamingTheOption() throws Exception {
         Path old = geoserver("2.25.3");
-        Run r = sh("install/install.sh", "--webapp", old.resolve("webapps/geoserver").toString(), "--zip", zip().toString());
+        Shell.Run r = sh("install/install.sh", "--webapp", old.resolve("webapps/geoserver").toString(), "--zip", zip().toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("error: GeoServer version '2.25.3' is not 2.26.x or 2.27.x"), r.out());
         Path lib = old.resolve("webapps/geoserver/WEB-INF/lib");
         assertEquals(3, listing(lib).size(), "nothing copied");
-        Run none = sh("install/install.sh", "--zip", zip().toString());
+        Shell.Run none = sh("install/install.sh", "--zip", zip().toString());
         assertEquals(2, none.code());
         assertTrue(none.out().contains("--webapp"), none.out());
-        Run bad = sh("install/install.sh", "--data-dir", old.resolve("nowhere").toString());
+        Shell.Run bad = sh("install/install.sh", "--data-dir", old.resolve("nowhere").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.out().contains("error: --data-dir"), bad.out());
     }
