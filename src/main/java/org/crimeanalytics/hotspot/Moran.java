@@ -1,11 +1,13 @@
 package org.crimeanalytics.hotspot;
 
 import java.util.SplittableRandom;
+import org.crimeanalytics.stats.Alternative;
 import org.crimeanalytics.stats.Normal;
 
 /**
- * Moran's I: global (Moran 1950; moments of Cliff &amp; Ord 1981, as in esda) and local
- * (Anselin 1995) with analytic and conditional-permutation inference.
+ * Moran's I: global (Moran 1950; moments of Cliff &amp; Ord 1981) and local (Anselin 1995) with
+ * analytic (total or conditional randomisation) and conditional-permutation inference. Checked
+ * against R spdep 1.2.7 ({@code moran.test}, {@code localmoran}) and PySAL esda to 1e-6.
  */
 public final class Moran {
 
@@ -15,7 +17,12 @@ public final class Moran {
     public record Global(double i, double expected, double varNorm, double varRand, double zNorm, double zRand,
             double pNormOneTailed, double pNormTwoTailed, double pRandTwoTailed) {}
 
-    /** Global Moran's I of {@code y} with weights {@code w} (use row-standardised weights for esda's default). */
+    /**
+     * Global Moran's I of {@code y} with weights {@code w} (use row-standardised weights for the usual
+     * statistic), as R spdep's {@code moran.test} computes it: the mean and the kurtosis over all n
+     * values, but n in I, E[I] and the variances reduced by the features without neighbours
+     * ({@code adjust.n = TRUE}). Variances may be negative for odd data; z is then NaN.
+     */
     public static Global global(double[] y, SpatialWeights w) {
         int n = y.length;
         double mean = 0;
@@ -31,9 +38,11 @@ public final class Moran {
         double num = 0, s0 = 0;
         double[] row = new double[n];
         double[] col = new double[n];
+        int linked = 0;
         for (int i = 0; i < n; i++) {
             int[] js = w.neighbours(i);
             double[] ws = w.weights(i);
+            if (js.length > 0) linked++;
             for (int k = 0; k < js.length; k++) {
                 num += ws[k] * z[i] * z[js[k]];
                 s0 += ws[k];
@@ -44,55 +53,94 @@ public final class Moran {
         double s1 = GetisOrd.s1(w);
         double s2 = 0;
         for (int i = 0; i < n; i++) s2 += (row[i] + col[i]) * (row[i] + col[i]);
-        double nd = n;
+        double nd = linked;
         double I = nd / s0 * num / z2;
         double ei = -1.0 / (nd - 1);
         double s02 = s0 * s0;
         double vNorm = (nd * nd * s1 - nd * s2 + 3 * s02) / ((nd * nd - 1) * s02) - ei * ei;
-        double k = (z4 / nd) / ((z2 / nd) * (z2 / nd));
+        double k = n * z4 / (z2 * z2);
         double vRand = (nd * ((nd * nd - 3 * nd + 3) * s1 - nd * s2 + 3 * s02) - k * ((nd * nd - nd) * s1 - 2 * nd * s2 + 6 * s02))
                 / ((nd - 1) * (nd - 2) * (nd - 3) * s02) - ei * ei;
-        double zn = (I - ei) / Math.sqrt(vNorm);
-        double zr = (I - ei) / Math.sqrt(vRand);
+        // a variance that is 0 up to rounding (e.g. every feature linked to every other) gives no z
+        double zn = vNorm > 1e-10 * ei * ei ? (I - ei) / Math.sqrt(vNorm) : Double.NaN;
+        double zr = vRand > 1e-10 * ei * ei ? (I - ei) / Math.sqrt(vRand) : Double.NaN;
         return new Global(I, ei, vNorm, vRand, zn, zr, Normal.sf(Math.abs(zn)), Normal.twoTailedP(zn), Normal.twoTailedP(zr));
     }
 
-    /** Local Moran results; {@code pSim} is NaN without permutations. */
-    public record Local(double[] index, double[] expected, double[] variance, double[] z, double[] p, double[] pSim,
-            double[] lag, double[] deviation, int[] neighbours) {}
-
-    /**
-     * Anselin's local Moran: I_i = (z_i / m2) sum_j w_ij z_j with z = y - mean, m2 = sum z^2 / n;
-     * E[I_i] = -w_i / (n - 1); Var[I_i] = w_i(2) (n - b2)/(n - 1) + 2 w_i(kh) (2 b2 - n)/((n - 1)(n - 2))
-     * - E[I_i]^2 with b2 = m4 / m2^2, w_i(2) = sum_j w_ij^2, w_i(kh) = sum_{k != h} w_ik w_ih
-     * (Anselin 1995, eq. 13-14). With {@code permutations} &gt; 0 also a pseudo p-value from conditional
-     * randomisation (feature i fixed, its neighbours drawn from the other n - 1 values), folded to the
-     * smaller tail: (min(larger, R - larger) + 1) / (R + 1), as esda does. Each feature draws from its
-     * own generator seeded from {@code seed} and i, so results do not depend on thread order.
-     * Islands get NaN.
-     */
-    public static Local local(double[] y, SpatialWeights w, int permutations, long seed) {
-        return local(y, w, permutations, seed, null);
+    /** The analytic variance of local Moran's I. */
+    public enum Variance {
+        /**
+         * Conditional randomisation (Sokal, Oden &amp; Thomson 1998, eq. A7-A8; R spdep's default,
+         * {@code localmoran(conditional = TRUE)}): the value of feature i fixed, the others permuted over
+         * its neighbours, which is also what the permutation p-values do.
+         */
+        CONDITIONAL,
+        /** Total randomisation (Anselin 1995, eq. 13-14; spdep {@code localmoran(conditional = FALSE)}). */
+        TOTAL
     }
 
-    /** As {@link #local(double[], SpatialWeights, int, long)}, checking {@code cancelled} between features. */
-    public static Local local(double[] y, SpatialWeights w, int permutations, long seed, java.util.function.BooleanSupplier cancelled) {
+    /** Why a feature has no statistic (null when it has one). */
+    public static final String NO_NEIGHBOURS = "no neighbours";
+    public static final String NO_VARIANCE = "no variance under randomisation (every other feature is a neighbour, "
+            + "or the feature's value is the mean)";
+
+    /**
+     * Local Moran results per feature: I, its expectation and analytic variance, z and p; {@code pSim}
+     * the permutation p-value (NaN without permutations); the spatial lag of the deviations, the
+     * deviation from the mean, the number of neighbours, and {@code note}: why a feature has no z
+     * (null when it has one; see {@link #NO_NEIGHBOURS}, {@link #NO_VARIANCE}).
+     */
+    public record Local(double[] index, double[] expected, double[] variance, double[] z, double[] p, double[] pSim,
+            double[] lag, double[] deviation, int[] neighbours, String[] note) {}
+
+    /** Conditional variance, two-sided p-values (R spdep's defaults). */
+    public static Local local(double[] y, SpatialWeights w, int permutations, long seed) {
+        return local(y, w, Variance.CONDITIONAL, Alternative.TWO_SIDED, permutations, seed, null);
+    }
+
+    /**
+     * Anselin's local Moran (1995): I_i = (z_i / m2) sum_j w_ij z_j with z = y - mean over all n values,
+     * m2 = sum z^2 / n, as R spdep's {@code localmoran} (mlvar = TRUE). With W_i = sum_j w_ij,
+     * S_i = sum_j w_ij^2, b2 = m4 / m2^2:
+     * <ul>
+     *   <li>{@link Variance#TOTAL}: E[I_i] = -W_i / (n - 1), Var[I_i] = S_i (n - b2) / (n - 1)
+     *       + (W_i^2 - S_i) (2 b2 - n) / ((n - 1)(n - 2)) - E[I_i]^2 (the cross term sum over k != h of
+     *       w_ik w_ih is W_i^2 - S_i, counted once);</li>
+     *   <li>{@link Variance#CONDITIONAL}: E[I_i] = -z_i^2 W_i / ((n - 1) m2), Var[I_i] = (z_i / m2)^2
+     *       n / (n - 2) (S_i - W_i^2 / (n - 1)) (m2 - z_i^2 / (n - 1)).</li>
+     * </ul>
+     * With {@code permutations} &gt; 0 also a pseudo p-value from conditional randomisation: feature i
+     * fixed, its neighbours' values drawn without replacement from the other n - 1 (GeoDa, esda); ties
+     * with the observed value count as at least as extreme, see {@link Alternative#permutation}. Each
+     * feature draws from its own generator seeded from {@code seed} and i, so results are reproducible
+     * and do not depend on thread order.
+     *
+     * <p>Degenerate features get NaN statistics and a {@code note}: a feature without neighbours (an
+     * island) has no I; a feature whose analytic variance is 0 (every other feature a neighbour, or
+     * z_i = 0 under the conditional variance) has no z or analytic p.
+     *
+     * @param cancelled checked between features (may be null); throws {@link java.util.concurrent.CancellationException}
+     */
+    public static Local local(double[] y, SpatialWeights w, Variance variance, Alternative alternative, int permutations,
+            long seed, java.util.function.BooleanSupplier cancelled) {
         int n = y.length;
         double mean = 0;
         for (double v : y) mean += v;
         mean /= n;
         double[] z = new double[n];
-        double m2 = 0, m4 = 0;
+        double m2 = 0, m4 = 0, maxAbs = 0;
         for (int i = 0; i < n; i++) {
             z[i] = y[i] - mean;
             m2 += z[i] * z[i];
             m4 += z[i] * z[i] * z[i] * z[i];
+            maxAbs = Math.max(maxAbs, Math.abs(z[i]));
         }
         m2 /= n;
         m4 /= n;
         double b2 = m4 / (m2 * m2);
         double[] I = new double[n], e = new double[n], v = new double[n], zs = new double[n], p = new double[n];
         double[] ps = new double[n], lag = new double[n];
+        String[] note = new String[n];
         int[] nn = new int[n];
         for (int i = 0; i < n; i++) {
             int[] js = w.neighbours(i);
@@ -105,17 +153,30 @@ public final class Moran {
                 wi2 += ws[k] * ws[k];
             }
             lag[i] = l;
+            ps[i] = Double.NaN;
             if (js.length == 0 || m2 == 0) {
-                I[i] = e[i] = v[i] = zs[i] = p[i] = ps[i] = Double.NaN;
+                I[i] = e[i] = v[i] = zs[i] = p[i] = Double.NaN;
+                note[i] = NO_NEIGHBOURS;
                 continue;
             }
             I[i] = z[i] / m2 * l;
-            e[i] = -wi / (n - 1.0);
-            double wkh = wi * wi - wi2;
-            v[i] = wi2 * (n - b2) / (n - 1.0) + 2 * wkh * (2 * b2 - n) / ((n - 1.0) * (n - 2.0)) - e[i] * e[i];
-            zs[i] = v[i] > 0 ? (I[i] - e[i]) / Math.sqrt(v[i]) : Double.NaN;
-            p[i] = Normal.twoTailedP(zs[i]);
-            ps[i] = Double.NaN;
+            if (variance == Variance.TOTAL) {
+                e[i] = -wi / (n - 1.0);
+                v[i] = wi2 * (n - b2) / (n - 1.0) + (wi * wi - wi2) * (2 * b2 - n) / ((n - 1.0) * (n - 2.0)) - e[i] * e[i];
+            } else {
+                double zi2 = z[i] * z[i];
+                e[i] = -zi2 * wi / ((n - 1.0) * m2);
+                v[i] = (zi2 / (m2 * m2)) * (n / (n - 2.0)) * (wi2 - wi * wi / (n - 1.0)) * (m2 - zi2 / (n - 1.0));
+            }
+            // a variance that is 0 up to rounding (e.g. every other feature a neighbour) is no variance
+            double scale = (wi2 + wi * wi) * (1 + b2) * Math.max(1, z[i] * z[i] / m2);
+            if (v[i] > 1e-12 * scale) {
+                zs[i] = (I[i] - e[i]) / Math.sqrt(v[i]);
+                p[i] = alternative.analytic(zs[i]);
+            } else {
+                zs[i] = p[i] = Double.NaN;
+                note[i] = NO_VARIANCE;
+            }
         }
         if (permutations > 0) {
             int[] picks = new int[n];
@@ -126,20 +187,31 @@ public final class Moran {
                 if (js.length == 0 || m2 == 0) continue;
                 double[] ws = w.weights(i);
                 int k = Math.min(js.length, n - 1);
+                double sumW = 0;
+                for (int t = 0; t < k; t++) sumW += Math.abs(ws[t]);
+                // permuted lags equal to the observed one up to rounding are ties
+                double tol = 1e-11 * sumW * maxAbs;
                 SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-                int larger = 0;
+                int ge = 0, le = 0;
+                double sign = Math.signum(z[i]);
                 for (int r = 0; r < permutations; r++) {
                     drawOthers(i, n, k, rnd, picks, pool);
                     double lr = 0;
                     for (int t = 0; t < k; t++) lr += ws[t] * z[picks[t]];
-                    if (z[i] / m2 * lr >= I[i]) larger++;
+                    double d = sign * (lr - lag[i]); // sign of I_r - I_i
+                    if (sign == 0 || Math.abs(lr - lag[i]) <= tol) {
+                        ge++;
+                        le++;
+                    } else if (d > 0) {
+                        ge++;
+                    } else {
+                        le++;
+                    }
                 }
-                int folded = Math.min(larger, permutations - larger);
-                ps[i] = (folded + 1.0) / (permutations + 1.0);
+                ps[i] = alternative.permutation(ge, le, permutations);
             }
         }
-        double[] dev = z;
-        return new Local(I, e, v, zs, p, ps, lag, dev, nn);
+        return new Local(I, e, v, zs, p, ps, lag, z, nn, note);
     }
 
     /**

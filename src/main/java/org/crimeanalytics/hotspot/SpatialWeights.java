@@ -54,14 +54,27 @@ public final class SpatialWeights {
         return new SpatialWeights(nb, w, false, Kind.DISTANCE_BAND, band);
     }
 
-    /** Inverse distance 1/d^power within {@code band} (coincident points get the weight of 1 m). */
+    /**
+     * Inverse-distance weights within {@code band}: w_ij = (d_min / d_ij)^power, where d_min is the
+     * shortest positive distance between any two linked features, so weights lie in (0, 1] and do not
+     * depend on the distance unit (scaling all coordinates and the band by the same factor leaves them
+     * unchanged). Coincident features (d = 0) weigh 1, as the closest pair does. For Gi*, the self weight
+     * is the row's largest weight (see {@link GetisOrd}).
+     */
     public static SpatialWeights inverseDistance(double[] x, double[] y, double band, double power) {
         SpatialWeights b = distanceBand(x, y, band);
+        double dmin = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            for (int j : b.neighbours[i]) {
+                double d = Math.hypot(x[j] - x[i], y[j] - y[i]);
+                if (d > 0) dmin = Math.min(dmin, d);
+            }
+        }
         for (int i = 0; i < x.length; i++) {
             for (int k = 0; k < b.neighbours[i].length; k++) {
                 int j = b.neighbours[i][k];
-                double d = Math.max(1.0, Math.hypot(x[j] - x[i], y[j] - y[i]));
-                b.weights[i][k] = 1.0 / Math.pow(d, power);
+                double d = Math.hypot(x[j] - x[i], y[j] - y[i]);
+                b.weights[i][k] = d <= dmin ? 1.0 : Math.pow(dmin / d, power);
             }
         }
         return new SpatialWeights(b.neighbours, b.weights, false, Kind.INVERSE_DISTANCE, band);

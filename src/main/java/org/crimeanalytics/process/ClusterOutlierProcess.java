@@ -9,6 +9,7 @@ import org.crimeanalytics.hotspot.HotSpotBins;
 import org.crimeanalytics.hotspot.Moran;
 import org.crimeanalytics.hotspot.SpatialWeights;
 import org.crimeanalytics.json.Json;
+import org.crimeanalytics.stats.Alternative;
 import org.crimeanalytics.style.Styles;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.util.ProgressListener;
@@ -23,15 +24,17 @@ import org.geotools.process.factory.DescribeResults;
 @DescribeProcess(
         title = "Clusters and outliers (Anselin Local Moran's I)",
         description = "Anselin's Local Moran's I (1995) for areas with a numeric value, or incidents counted on a grid: "
-                + "LMiIndex, LMiZScore and LMiPValue (analytic, randomisation moments; or, with permutations > 0, a "
-                + "pseudo p-value from seeded conditional permutations, folded to the smaller tail as PySAL esda "
-                + "does), COType (HH and LL clusters, HL and LH outliers, blank when not significant at 0.05 or at "
-                + "the Benjamini-Hochberg threshold when fdr is on), NNeighbors. Weights are row-standardised.")
+                + "LMiIndex, LMiZScore (analytic moments: conditional randomisation, Sokal et al. 1998, R spdep's default; "
+                + "or total randomisation, Anselin 1995) and LMiPValue (analytic, or with permutations > 0 a pseudo p-value "
+                + "from seeded conditional permutations in which permuted values equal to the observed one count as at "
+                + "least as extreme), COType (HH and LL clusters, HL and LH outliers, blank when not significant at 0.05 or "
+                + "at the Benjamini-Hochberg threshold when fdr is on), NNeighbors, LMiNote (why a feature was not tested: "
+                + "no neighbours, or no variance). Weights are row-standardised. Checked against R spdep localmoran.")
 public class ClusterOutlierProcess {
 
     @DescribeResults({
         @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
-                description = "Features with LMiIndex, LMiZScore, LMiPValue, COType, NNeighbors"),
+                description = "Features with LMiIndex, LMiZScore, LMiPValue, COType, NNeighbors, LMiNote"),
         @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
                 description = "SLD 1.0.0 on COType"),
         @DescribeResult(name = "summary", type = String.class, meta = {"mimeTypes=application/json"},
@@ -48,7 +51,12 @@ public class ClusterOutlierProcess {
             @DescribeParameter(name = "distance", min = 0, minValue = 0, description = "Distance band in metres for distance weights") Double distance,
             @DescribeParameter(name = "neighbours", min = 0, defaultValue = "8", minValue = 1, maxValue = 1000, description = "k for KNN weights") Integer neighbours,
             @DescribeParameter(name = "permutations", min = 0, defaultValue = "0", minValue = 0, maxValue = 9999, description = "0: analytic p-values; otherwise the number of permutations (e.g. 999)") Integer permutations,
-            @DescribeParameter(name = "seed", min = 0, defaultValue = "12345", description = "Seed of the permutations") Long seed,
+            @DescribeParameter(name = "seed", min = 0, defaultValue = "12345", description = "Seed of the permutations") Integer seed,
+            @DescribeParameter(name = "variance", min = 0, defaultValue = "CONDITIONAL", description = "Analytic variance of I: "
+                    + "CONDITIONAL (Sokal et al. 1998; R spdep's default) or TOTAL (Anselin 1995)") Moran.Variance variance,
+            @DescribeParameter(name = "alternative", min = 0, description = "TWO_SIDED, GREATER, LESS or FOLDED (one-sided in the "
+                    + "direction of the observed value). Default: FOLDED with permutations (the pseudo p-value of GeoDa and esda), "
+                    + "TWO_SIDED for analytic p-values") Alternative alternative,
             @DescribeParameter(name = "fdr", min = 0, defaultValue = "false", description = "Benjamini-Hochberg threshold instead of 0.05") Boolean fdr,
             @DescribeParameter(name = "crs", min = 0, description = "Projected CRS for distances (default: local transverse Mercator)") CoordinateReferenceSystem crs,
             ProgressListener monitor) {
@@ -63,9 +71,12 @@ public class ClusterOutlierProcess {
         SpatialWeights w = HotSpotSupport.weights(u, weights == null ? WeightsType.QUEEN : weights, distance, neighbours)
                 .rowStandardised();
         if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+        Moran.Variance var = variance == null ? Moran.Variance.CONDITIONAL : variance;
+        Alternative alt = alternative != null ? alternative : perms > 0 ? Alternative.FOLDED : Alternative.TWO_SIDED;
+        long sd = seed == null ? 12345L : seed;
         Moran.Local lm;
         try {
-            lm = Moran.local(u.value, w, perms, seed == null ? 12345L : seed, () -> monitor != null && monitor.isCanceled());
+            lm = Moran.local(u.value, w, var, alt, perms, sd, () -> monitor != null && monitor.isCanceled());
         } catch (java.util.concurrent.CancellationException e) {
             throw new ProcessException("cancelled");
         }
@@ -78,7 +89,8 @@ public class ClusterOutlierProcess {
         extra.put("LMiPValue", Double.class);
         extra.put("COType", String.class);
         extra.put("NNeighbors", Integer.class);
-        Object[][] vals = new Object[5][n];
+        extra.put("LMiNote", String.class);
+        Object[][] vals = new Object[6][n];
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String t : new String[] {"HH", "LL", "HL", "LH", ""}) counts.put(t, 0);
         for (int i = 0; i < n; i++) {
@@ -88,6 +100,7 @@ public class ClusterOutlierProcess {
             String t = HotSpotBins.coType(lm.deviation()[i], lm.lag()[i], p[i], threshold);
             vals[3][i] = t;
             vals[4][i] = lm.neighbours()[i];
+            vals[5][i] = lm.note()[i];
             counts.merge(t, 1, Integer::sum);
         }
         SimpleFeatureCollection result = u.features("cluster_outlier", extra, vals);
@@ -97,8 +110,13 @@ public class ClusterOutlierProcess {
         summary.put("value", u.valueName);
         summary.putAll(u.details);
         summary.put("weights", HotSpotSupport.weightsSummary(w, u));
-        summary.put("inference", perms > 0 ? "conditional permutations: " + perms + ", seed " + (seed == null ? 12345L : seed)
-                : "analytic (Anselin 1995 randomisation moments)");
+        summary.putAll(HotSpotSupport.notTested(lm.note(), u, monitor, "crime:ClusterOutlier"));
+        summary.put("variance", var == Moran.Variance.CONDITIONAL
+                ? "conditional randomisation (Sokal, Oden & Thomson 1998; R spdep localmoran(conditional = TRUE))"
+                : "total randomisation (Anselin 1995; R spdep localmoran(conditional = FALSE))");
+        summary.put("p_values", perms > 0 ? "conditional permutations: " + perms + ", seed " + sd
+                + ", ties with the observed value counted as at least as extreme" : "analytic (normal approximation)");
+        summary.put("alternative", alt.describe());
         summary.put("significance_threshold", threshold);
         summary.put("fdr", Boolean.TRUE.equals(fdr));
         Map<String, Integer> named = new LinkedHashMap<>();

@@ -35,8 +35,12 @@ import org.locationtech.jts.geom.Polygon;
                 + "and labels each cell with ArcGIS Pro's emerging hot spot categories as 'How Emerging Hot Spot Analysis "
                 + "works' defines them: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, "
                 + "historical hot spot, the eight matching cold spots, or no pattern (significance 0.05, 90 % rule). "
+                + "Cells with no other cell within the distance are not tested (PATTERN 'Not Tested: No Neighbours'). "
                 + "Needs at least 10 time steps. Cells are those with at least one incident in the period.")
 public class EmergingHotSpotsProcess {
+
+    /** The PATTERN of a cell with no spatial neighbour. */
+    static final String NOT_TESTED = "Not Tested: No Neighbours";
 
     /** Time step of the cube. */
     public enum Step { DAY, WEEK, MONTH }
@@ -89,8 +93,10 @@ public class EmergingHotSpotsProcess {
             throw new ProcessException("cellSize: " + cube.cells.length + " cells x " + steps + " steps is too large a cube; use larger cells or steps");
         }
         if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
-        double[][][] zp = cube.giStar(band, ts);
-        double[][] z = zp[0], p = zp[1];
+        SpaceTimeCube.GiStar gi = cube.giStar(band, ts);
+        double[][] z = gi.z(), p = gi.p();
+        int notTested = 0;
+        List<String> notTestedIds = new ArrayList<>();
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.setName("emerging_hotspots");
         tb.setCRS(in.points.sourceCrs());
@@ -123,13 +129,23 @@ public class EmergingHotSpotsProcess {
                 }
             }
             MannKendall.Result trend = MannKendall.test(counts);
-            MannKendall.Result ztrend = MannKendall.test(z[c]);
-            int cat = EmergingPatterns.classify(bins, ztrend.z(), ztrend.p(), 0.05);
-            String name = EmergingPatterns.name(cat);
-            patterns.merge(name, 1, Integer::sum);
             long key = cube.cells[c];
+            Double zTrendZ = null, zTrendP = null;
+            int cat = 0;
+            String name;
+            if (gi.spatialNeighbours()[c] == 0) {
+                name = NOT_TESTED;
+                if (notTested++ < 10) notTestedIds.add(Grid.first(key) + "_" + Grid.second(key));
+            } else {
+                MannKendall.Result ztrend = MannKendall.test(z[c]);
+                zTrendZ = ztrend.z();
+                zTrendP = ztrend.p();
+                cat = EmergingPatterns.classify(bins, ztrend.z(), ztrend.p(), 0.05);
+                name = EmergingPatterns.name(cat);
+            }
+            patterns.merge(name, 1, Integer::sum);
             out.add(SimpleFeatureBuilder.build(type, new Object[] {in.points.toSource(cube.grid().polygon(key, gf)),
-                Grid.first(key) + "_" + Grid.second(key), cat, name, total, hot, cold, trend.z(), trend.p(), ztrend.z(), ztrend.p()},
+                Grid.first(key) + "_" + Grid.second(key), cat, name, total, hot, cold, trend.z(), trend.p(), zTrendZ, zTrendP},
                     "emerging_hotspots." + (c + 1)));
         }
         Map<String, Object> s = new LinkedHashMap<>();
@@ -147,6 +163,13 @@ public class EmergingHotSpotsProcess {
         s.put("month_only_time", in.monthOnly);
         s.put("without_geometry", in.withoutGeometry);
         s.put("patterns", patterns);
+        s.put("cells_without_neighbours", notTested);
+        if (notTested > 0) {
+            s.put("cells_without_neighbours_note", "no other cell within " + band + " m: not tested (CATEGORY 0, PATTERN '"
+                    + NOT_TESTED + "', no z-score trend); first " + notTestedIds);
+            HotSpotSupport.warn(monitor, "crime:EmergingHotSpots", notTested + " of " + cube.cells.length
+                    + " cells have no other cell within " + band + " m and were not tested");
+        }
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("result", new ListFeatureCollection(type, out));
         res.put("style", org.crimeanalytics.style.Styles.emergingHotSpots());

@@ -108,34 +108,87 @@ final class HotSpotSupport {
         m.put("islands", islands.length);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < Math.min(10, islands.length); i++) {
-            ids.add(u.sourceFeatures != null ? u.sourceFeatures.get(islands[i]).getID() : "cell " + (islands[i] + 1));
+            ids.add(unitId(u, islands[i]));
         }
         m.put("first_islands", ids);
         return m;
     }
 
+    /**
+     * Global Moran's I (row-standardised weights, randomisation variance) and General G (binary
+     * weights), or for each a note saying why it was not computed.
+     */
     static Map<String, Object> globalStatistics(double[] y, SpatialWeights w) {
         Map<String, Object> m = new LinkedHashMap<>();
+        int linked = y.length - w.islands().length;
+        if (linked < 4) {
+            String why = "not computed: only " + linked + " feature(s) have neighbours; the moments need at least 4";
+            m.put("global_morans_i", Map.of("note", why));
+            m.put("general_g", Map.of("note", why));
+            return m;
+        }
         Moran.Global mi = Moran.global(y, w.rowStandardised());
         Map<String, Object> moran = new LinkedHashMap<>();
         moran.put("I", mi.i());
         moran.put("expected", mi.expected());
-        moran.put("z", mi.zRand());
-        moran.put("p", mi.pRandTwoTailed());
-        moran.put("note", "row-standardised weights, randomisation variance, two-tailed p");
+        moran.put("z", Double.isNaN(mi.zRand()) ? null : mi.zRand());
+        moran.put("p", Double.isNaN(mi.pRandTwoTailed()) ? null : mi.pRandTwoTailed());
+        String note = "row-standardised weights, randomisation variance, two-tailed p (R spdep moran.test)";
+        if (linked < y.length) note += "; n reduced to the " + linked + " features with neighbours";
+        if (Double.isNaN(mi.zRand())) note += "; z and p not computed: the randomisation variance is not positive "
+                + "(the values' kurtosis is too high for the test's assumptions)";
+        moran.put("note", note);
         m.put("global_morans_i", moran);
-        boolean nonNegative = true;
-        for (double v : y) if (v < 0) nonNegative = false;
-        if (nonNegative) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : y) min = Math.min(min, v);
+        if (min < 0) {
+            m.put("general_g", Map.of("note", "not computed: General G needs non-negative values, and "
+                    + "the smallest value is " + min));
+        } else {
             GetisOrd.Global g = GetisOrd.general(y, w.binary());
             Map<String, Object> gm = new LinkedHashMap<>();
             gm.put("G", g.g());
             gm.put("expected", g.expected());
-            gm.put("z", g.z());
-            gm.put("p", g.pTwoTailed());
-            gm.put("note", "binary weights, normality variance, two-tailed p");
+            gm.put("z", Double.isNaN(g.z()) ? null : g.z());
+            gm.put("p", Double.isNaN(g.pTwoTailed()) ? null : g.pTwoTailed());
+            String gnote = "binary weights, normality variance, two-tailed p (R spdep globalG.test)";
+            if (Double.isNaN(g.z())) gnote += "; z and p not computed: the variance is not positive";
+            gm.put("note", gnote);
             m.put("general_g", gm);
         }
         return m;
+    }
+
+    /**
+     * Counts the features a local statistic did not test, by reason, for the summary, and warns on the
+     * console (or GeoServer's log) when there are any. {@code notes[i]} is null for a tested feature.
+     */
+    static Map<String, Object> notTested(String[] notes, AnalysisUnits u, ProgressListener monitor, String process) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Integer> byReason = new LinkedHashMap<>();
+        List<String> first = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < notes.length; i++) {
+            if (notes[i] == null) continue;
+            count++;
+            byReason.merge(notes[i], 1, Integer::sum);
+            if (first.size() < 10) first.add(unitId(u, i));
+        }
+        m.put("features_not_tested", count);
+        if (count > 0) {
+            m.put("not_tested_reasons", byReason);
+            m.put("first_not_tested", first);
+            warn(monitor, process, count + " of " + notes.length + " features were not tested (null z and p): " + byReason);
+        }
+        return m;
+    }
+
+    static String unitId(AnalysisUnits u, int i) {
+        return u.sourceFeatures != null ? u.sourceFeatures.get(i).getID() : "cell " + (i + 1);
+    }
+
+    /** A warning for the user: printed by the command line, logged by GeoServer. */
+    static void warn(ProgressListener monitor, String process, String message) {
+        if (monitor != null) monitor.warningOccurred(process, null, message);
     }
 }

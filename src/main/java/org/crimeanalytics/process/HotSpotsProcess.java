@@ -29,7 +29,10 @@ import org.geotools.process.factory.DescribeResults;
                 + "a fixed distance band (default: the smallest giving every feature a neighbour), inverse distance, "
                 + "k nearest, queen or rook contiguity; distances in metres on projected coordinates. Output fields "
                 + "GiZScore, GiPValue (two-tailed), NNeighbors, Gi_Bin (-3..3: 99/95/90 % cold .. hot), Gi_Text; "
-                + "optional Benjamini-Hochberg false discovery rate correction, which Gi_Bin then follows.")
+                + "optional Benjamini-Hochberg false discovery rate correction, which Gi_Bin then follows. A feature "
+                + "without neighbours is not tested (null GiZScore and GiPValue, Gi_Bin 0, Gi_Text says why). "
+                + "Inverse-distance weights are (d_min / d), d_min the closest linked pair, so results do not depend "
+                + "on the distance unit; the Gi* self weight is the row's largest weight (1 for binary weights).")
 public class HotSpotsProcess {
 
     @DescribeResults({
@@ -81,7 +84,7 @@ public class HotSpotsProcess {
             extra.put("view_cell_size_m", cellSize);
             extra.put("view_pixels", view.width() + "x" + view.height());
         }
-        Map<String, Object> out = giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", extra);
+        Map<String, Object> out = giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", extra, monitor);
         if (view != null) {
             SimpleFeatureCollection all = (SimpleFeatureCollection) out.get("result");
             SimpleFeatureCollection shown = view.clip(all, px);
@@ -97,7 +100,7 @@ public class HotSpotsProcess {
 
     /** Computes Gi*, builds the features, style and summary (shared with OptimizedHotSpots). */
     static Map<String, Object> giStar(AnalysisUnits u, SpatialWeights w, boolean fdr, String typeName,
-            Map<String, Object> extraSummary) {
+            Map<String, Object> extraSummary, ProgressListener monitor) {
         GetisOrd.Local g = GetisOrd.local(u.value, w, true);
         int[] bins = HotSpotBins.bins(g.z(), g.p(), fdr);
         int n = u.size();
@@ -113,7 +116,7 @@ public class HotSpotsProcess {
             vals[1][i] = Double.isNaN(g.p()[i]) ? null : g.p()[i];
             vals[2][i] = g.neighbours()[i];
             vals[3][i] = bins[i];
-            vals[4][i] = HotSpotBins.text(bins[i]);
+            vals[4][i] = g.note()[i] != null ? "Not Tested: " + g.note()[i] : HotSpotBins.text(bins[i]);
         }
         SimpleFeatureCollection result = u.features(typeName, extra, vals);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -122,6 +125,7 @@ public class HotSpotsProcess {
         summary.put("value", u.valueName);
         summary.putAll(u.details);
         summary.put("weights", HotSpotSupport.weightsSummary(w, u));
+        summary.putAll(HotSpotSupport.notTested(g.note(), u, monitor, "crime:" + (typeName.startsWith("optimized") ? "OptimizedHotSpots" : "HotSpots")));
         summary.put("fdr", fdr);
         int hot = 0, cold = 0;
         for (int b : bins) {

@@ -110,7 +110,7 @@ public class OptimizedHotSpotsProcess {
         SpatialWeights w = SpatialWeights.distanceBand(u.x, u.y, distance);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("optimized", why);
-        Map<String, Object> out = HotSpotsProcess.giStar(u, w, true, "optimized_hotspots", extra);
+        Map<String, Object> out = HotSpotsProcess.giStar(u, w, true, "optimized_hotspots", extra, monitor);
         if (monitor != null) monitor.complete();
         return out;
     }

@@ -4,7 +4,7 @@ package org.crimeanalytics.process;
 public enum WeightsType {
     /** Binary weights within a distance band (default: the smallest band giving every feature a neighbour). */
     FIXED_DISTANCE,
-    /** 1/d within the distance band. */
+    /** (d_min / d) within the distance band: unit-free inverse distance, d_min the closest linked pair. */
     INVERSE_DISTANCE,
     /** The k nearest features. */
     KNN,

@@ -11,7 +11,9 @@ import org.crimeanalytics.stats.Normal;
  * with at least one incident over the whole period (as ArcGIS's cube keeps locations with data). The
  * space-time Gi* of a bin (cell c, step s) takes as neighbours the bins of cells whose centres lie
  * within the distance band of c (c itself included) at steps s - timeSteps .. s, binary weights,
- * against the mean and standard deviation of all bins (Getis-Ord Gi* over the cube).
+ * against the mean and standard deviation of all bins (Getis-Ord Gi* over the cube). A cell with no
+ * other cell within the band has no spatial neighbours: its bins are not tested (z = p = NaN), as a
+ * Gi* of a location with only itself says nothing about clustering in space.
  */
 public final class SpaceTimeCube {
 
@@ -45,8 +47,11 @@ public final class SpaceTimeCube {
         return grid;
     }
 
-    /** Gi* z-scores and two-tailed p-values per [cell][step]. */
-    public double[][][] giStar(double band, int timeSteps) {
+    /** Space-time Gi* per [cell][step] (two-tailed p) and each cell's number of spatial neighbours (itself excluded). */
+    public record GiStar(double[][] z, double[][] p, int[] spatialNeighbours) {}
+
+    /** Gi* z-scores and two-tailed p-values per [cell][step]; NaN for cells without spatial neighbours. */
+    public GiStar giStar(double band, int timeSteps) {
         int n = cells.length;
         PointIndex idx = new PointIndex(cx, cy, band);
         int[][] nb = new int[n][];
@@ -69,7 +74,14 @@ public final class SpaceTimeCube {
         double mean = sum / bigN;
         double s = Math.sqrt(Math.max(0, sum2 / bigN - mean * mean));
         double[][] z = new double[n][steps], p = new double[n][steps];
+        int[] spatial = new int[n];
         for (int c = 0; c < n; c++) {
+            spatial[c] = nb[c].length - 1;
+            if (spatial[c] == 0) {
+                Arrays.fill(z[c], Double.NaN);
+                Arrays.fill(p[c], Double.NaN);
+                continue;
+            }
             for (int t = 0; t < steps; t++) {
                 double lag = 0;
                 int w = 0;
@@ -84,6 +96,6 @@ public final class SpaceTimeCube {
                 p[c][t] = Normal.twoTailedP(z[c][t]);
             }
         }
-        return new double[][][] {z, p};
+        return new GiStar(z, p, spatial);
     }
 }

@@ -78,17 +78,28 @@ class SpaceTimeProcessesTest {
                 int k = (day == 11 && cx == 2 && cy == 2) ? 40 : 2;
                 for (int i = 0; i < k; i++) e.add(new double[] {cx * 100 + 50, cy * 100 + 50, day + 0.5});
             }
+            // and a cell 5 km away, alone: no spatial neighbours, so it is not tested
+            for (int i = 0; i < 6; i++) e.add(new double[] {5050, 50, day + 0.5});
         }
         Map<String, Object> out = run("EmergingHotSpots", Map.of("incidents", events(e.toArray(new double[0][])), "cellSize", 100.0,
-                "step", EmergingHotSpotsProcess.Step.DAY, "distance", 1.0, "timeSteps", 0));
-        SimpleFeature centre = null;
-        for (SimpleFeature f : HotSpotsProcessTest.list(out.get("result"))) if (f.getAttribute("CELL_ID").equals("2_2")) centre = f;
+                "step", EmergingHotSpotsProcess.Step.DAY, "distance", 150.0, "timeSteps", 0));
+        SimpleFeature centre = null, alone = null;
+        for (SimpleFeature f : HotSpotsProcessTest.list(out.get("result"))) {
+            if (f.getAttribute("CELL_ID").equals("2_2")) centre = f;
+            if (f.getAttribute("CELL_ID").equals("50_0")) alone = f;
+        }
         assertEquals(1, centre.getAttribute("CATEGORY"));
         assertEquals("New Hot Spot", centre.getAttribute("PATTERN"));
         assertEquals(1, centre.getAttribute("HOT_STEPS"));
+        // 6 a day, three times any other cell, but with no neighbour there is nothing to compare it with
+        assertEquals(0, alone.getAttribute("CATEGORY"));
+        assertEquals("Not Tested: No Neighbours", alone.getAttribute("PATTERN"));
+        assertEquals(0, alone.getAttribute("HOT_STEPS"));
+        assertEquals(null, alone.getAttribute("ZTREND_Z"));
         @SuppressWarnings("unchecked")
         Map<String, Object> s = (Map<String, Object>) Json.parse((String) out.get("summary"));
-        assertEquals(25L, s.get("cells"));
+        assertEquals(26L, s.get("cells"));
+        assertEquals(1L, s.get("cells_without_neighbours"));
         assertEquals(12L, s.get("steps"));
         assertTrue(assertThrows(ProcessException.class, () -> run("EmergingHotSpots", Map.of("incidents",
                 events(new double[][] {{0, 0, 0}, {0, 0, 3}}), "cellSize", 100.0, "step", EmergingHotSpotsProcess.Step.DAY)))
