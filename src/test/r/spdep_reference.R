@@ -16,6 +16,8 @@
 # - island7: six points within 90 m and one 1.38 km away (issue #15, case 3); distance band 150 m, so
 #   the far point has no neighbours (spdep with zero.policy = TRUE).
 # - idw8: eight points, inverse-distance weights within 400 m (issue #15, case 4).
+# - lattice10: 10 x 10 queen lattice where one cell's value is 3e-6 standard deviations above the mean
+#   (a tiny but real conditional variance, which must not be mistaken for none).
 # - tracts: the 791 Chicago census tracts of ../shared/data/chicago/tracts_sdoh.geojson, value VCRIMERT15,
 #   centroids in EPSG:26916 (metres); counts of the incidents of test-data/chicago_2017_01.csv.gz per
 #   tract and Pop2014 for the Empirical Bayes rates. Weights: queen, rook (poly2nb), KNN k = 6, a distance
@@ -144,6 +146,21 @@ xy8 <- cbind(d8$x, d8$y)
 nb <- dnearneigh(xy8, 0, 400)
 analyse("idw8", "band400", nb, binary(nb), d8$v, 0:7)
 analyse("idw8", "idw400", nb, idw_glist(nb, xy8), d8$v, 0:7)
+
+# lattice10: 10 x 10 queen lattice of 100 m squares; cell 45's eight neighbours are 20 and its own value
+# lies 3e-6 standard deviations above the mean: a tiny but real conditional variance ---------------------
+v10 <- (0:99 * 7) %% 21
+sq10 <- list()
+for (r in 0:9) for (c in 0:9) sq10[[length(sq10) + 1]] <- sq(500000 + c * 100, 5000000 + r * 100, 100)
+g10 <- st_sf(v = v10, geometry = st_sfc(sq10, crs = 32633))
+nb10 <- poly2nb(g10, queen = TRUE)
+v10[nb10[[46]]] <- 20
+others <- v10[-46]
+sdv <- sd(v10)
+v10[46] <- mean(others) + 3e-6 * sdv * 100 / 99  # z_46 = v_46 - mean(v) = 3e-6 sd
+xy10 <- st_coordinates(st_centroid(g10))
+write_csv(data.frame(id = 0:99, x = num(xy10[, 1]), y = num(xy10[, 2]), value = num(v10)), "lattice10_points.csv")
+analyse("lattice10", "queen", nb10, binary(nb10), v10, 0:99)
 
 # Chicago tracts ----------------------------------------------------------------------------------------
 tracts_file <- file.path(shared, "chicago/tracts_sdoh.geojson")

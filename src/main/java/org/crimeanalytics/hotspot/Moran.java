@@ -81,8 +81,12 @@ public final class Moran {
 
     /** Why a feature has no statistic (null when it has one). */
     public static final String NO_NEIGHBOURS = "no neighbours";
-    public static final String NO_VARIANCE = "no variance under randomisation (every other feature is a neighbour, "
-            + "or the feature's value is the mean)";
+    /** Conditional variance: every other feature is a neighbour with the same weight, so no draw differs. */
+    public static final String ALL_OTHERS = "every other feature is an equally weighted neighbour: no conditional variance";
+    /** Conditional variance: z_i = 0 (up to rounding), so I_i is 0 in every draw. */
+    public static final String VALUE_AT_MEAN = "the value is the mean: no conditional variance";
+    /** Any other zero variance (e.g. the total randomisation variance of extreme data). */
+    public static final String NO_VARIANCE = "no variance under randomisation";
 
     /**
      * Local Moran results per feature: I, its expectation and analytic variance, z and p; {@code pSim}
@@ -115,9 +119,12 @@ public final class Moran {
      * feature draws from its own generator seeded from {@code seed} and i, so results are reproducible
      * and do not depend on thread order.
      *
-     * <p>Degenerate features get NaN statistics and a {@code note}: a feature without neighbours (an
-     * island) has no I; a feature whose analytic variance is 0 (every other feature a neighbour, or
-     * z_i = 0 under the conditional variance) has no z or analytic p.
+     * <p>Degenerate features are not tested: NaN z, p and pseudo p, and a {@code note}. A feature without
+     * neighbours (an island) has no I either ({@link #NO_NEIGHBOURS}); under the conditional variance, a
+     * feature whose value is the mean ({@link #VALUE_AT_MEAN}) or whose neighbours are all other features
+     * with equal weights ({@link #ALL_OTHERS}) has no variance; so has, rarely, a feature under the total
+     * variance ({@link #NO_VARIANCE}). Each factor is tested against its own scale at rounding level, so a
+     * small but real variance is kept.
      *
      * @param cancelled checked between features (may be null); throws {@link java.util.concurrent.CancellationException}
      */
@@ -154,28 +161,32 @@ public final class Moran {
             }
             lag[i] = l;
             ps[i] = Double.NaN;
-            if (js.length == 0 || m2 == 0) {
+            if (js.length == 0) {
                 I[i] = e[i] = v[i] = zs[i] = p[i] = Double.NaN;
                 note[i] = NO_NEIGHBOURS;
                 continue;
             }
             I[i] = z[i] / m2 * l;
+            // each factor of the variance is tested for zero against its own scale, at rounding level
             if (variance == Variance.TOTAL) {
                 e[i] = -wi / (n - 1.0);
                 v[i] = wi2 * (n - b2) / (n - 1.0) + (wi * wi - wi2) * (2 * b2 - n) / ((n - 1.0) * (n - 2.0)) - e[i] * e[i];
+                if (!(v[i] > 1e-12 * wi2)) note[i] = NO_VARIANCE;
             } else {
                 double zi2 = z[i] * z[i];
                 e[i] = -zi2 * wi / ((n - 1.0) * m2);
-                v[i] = (zi2 / (m2 * m2)) * (n / (n - 2.0)) * (wi2 - wi * wi / (n - 1.0)) * (m2 - zi2 / (n - 1.0));
+                double spread = wi2 - wi * wi / (n - 1.0);
+                double rest = m2 - zi2 / (n - 1.0);
+                v[i] = (zi2 / (m2 * m2)) * (n / (n - 2.0)) * spread * rest;
+                if (Math.abs(z[i]) <= 1e-12 * maxAbs) note[i] = VALUE_AT_MEAN;
+                else if (spread <= 1e-12 * wi2) note[i] = ALL_OTHERS;
+                else if (!(rest > 1e-12 * m2)) note[i] = NO_VARIANCE;
             }
-            // a variance that is 0 up to rounding (e.g. every other feature a neighbour) is no variance
-            double scale = (wi2 + wi * wi) * (1 + b2) * Math.max(1, z[i] * z[i] / m2);
-            if (v[i] > 1e-12 * scale) {
+            if (note[i] == null) {
                 zs[i] = (I[i] - e[i]) / Math.sqrt(v[i]);
                 p[i] = alternative.analytic(zs[i]);
             } else {
                 zs[i] = p[i] = Double.NaN;
-                note[i] = NO_VARIANCE;
             }
         }
         if (permutations > 0) {
@@ -183,8 +194,8 @@ public final class Moran {
             int[] pool = new int[Math.max(0, n - 1)];
             for (int i = 0; i < n; i++) {
                 if (cancelled != null && cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
+                if (note[i] != null) continue; // not tested: no pseudo p-value either
                 int[] js = w.neighbours(i);
-                if (js.length == 0 || m2 == 0) continue;
                 double[] ws = w.weights(i);
                 int k = Math.min(js.length, n - 1);
                 double sumW = 0;

@@ -136,7 +136,7 @@ final class HotSpotSupport {
         String note = "row-standardised weights, randomisation variance, two-tailed p (R spdep moran.test)";
         if (linked < y.length) note += "; n reduced to the " + linked + " features with neighbours";
         if (Double.isNaN(mi.zRand())) note += "; z and p not computed: the randomisation variance is not positive "
-                + "(the values' kurtosis is too high for the test's assumptions)";
+                + "(every linked feature a neighbour of every other, or a kurtosis too high for the test's assumptions)";
         moran.put("note", note);
         m.put("global_morans_i", moran);
         double min = Double.POSITIVE_INFINITY;
@@ -146,6 +146,11 @@ final class HotSpotSupport {
                     + "the smallest value is " + min));
         } else {
             GetisOrd.Global g = GetisOrd.general(y, w.binary());
+            if (Double.isNaN(g.g())) {
+                m.put("general_g", Map.of("note", "not computed: fewer than two features with neighbours have non-zero "
+                        + "values, so G's denominator is 0"));
+                return m;
+            }
             Map<String, Object> gm = new LinkedHashMap<>();
             gm.put("G", g.g());
             gm.put("expected", g.expected());

@@ -104,6 +104,18 @@ class PermutationInferenceTest {
         assertTrue(lm.pSim()[12] > 0.05, "the lone non-zero cell: p " + lm.pSim()[12]);
     }
 
+    /** A value 3e-6 standard deviations above the mean has a small but real variance, and a pseudo p-value. */
+    @Test
+    void aTinyButRealDeviationIsTested() {
+        SpdepReference.Table t = SpdepReference.read("lattice10_points.csv");
+        double[] v = t.doubles("value");
+        SpatialWeights w = Lattices.queen(10, 10).rowStandardised();
+        Moran.Local lm = Moran.local(v, w, Moran.Variance.CONDITIONAL, Alternative.TWO_SIDED, 999, 1, null);
+        assertEquals(null, lm.note()[45]);
+        assertEquals(5.38739440232165, lm.z()[45], 1e-6); // spdep localmoran(conditional = TRUE)
+        assertTrue(lm.pSim()[45] < 0.01, "all eight neighbours are the maximum: p " + lm.pSim()[45]);
+    }
+
     @Test
     void seededAndReproducible() {
         double[] v = {5, 3, 8, 2, 6, 1, 4, 7};

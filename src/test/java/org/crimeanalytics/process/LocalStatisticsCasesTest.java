@@ -92,7 +92,7 @@ class LocalStatisticsCasesTest {
             Double z = (Double) f.get(i).getAttribute("LMiZScore");
             if (Double.isNaN(spdep[i])) {
                 assertNull(z);
-                assertTrue(((String) f.get(i).getAttribute("LMiNote")).startsWith("no variance"));
+                assertEquals(org.crimeanalytics.hotspot.Moran.ALL_OTHERS, f.get(i).getAttribute("LMiNote"));
                 assertEquals("", f.get(i).getAttribute("COType"));
             } else {
                 assertEquals(spdep[i], z, 1e-6, "feature " + i);
@@ -102,6 +102,18 @@ class LocalStatisticsCasesTest {
         Map<String, Object> s = summary(out);
         assertTrue(((String) s.get("variance")).startsWith("conditional"), s.toString());
         assertEquals(1, ((Number) s.get("features_not_tested")).intValue());
+    }
+
+    @Test
+    void aFeatureNotTestedGetsNoPseudoPValueEither() {
+        Map<String, Object> out = HotSpotsProcessTest.run("ClusterOutlier", Map.of("areas", grid3x3(), "valueAttribute", "v",
+                "weights", WeightsType.QUEEN, "permutations", 999));
+        SimpleFeature centre = result(out).get(4);
+        assertNull(centre.getAttribute("LMiPValue"));
+        assertEquals("", centre.getAttribute("COType"));
+        assertEquals(org.crimeanalytics.hotspot.Moran.ALL_OTHERS, centre.getAttribute("LMiNote"));
+        // the others have one
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 7, 8}) assertTrue(result(out).get(i).getAttribute("LMiPValue") != null);
     }
 
     static final double[][] KNN5 = {{500000, 5000000}, {500100, 5000000}, {500000, 5000100}, {499900, 5000000}, {505000, 5000000}};
