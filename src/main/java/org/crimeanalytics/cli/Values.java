@@ -116,14 +116,16 @@ final class Values {
             }
         }
         if (ReferencedEnvelope.class.isAssignableFrom(type) || org.geotools.api.geometry.Bounds.class.isAssignableFrom(type)) {
-            String[] parts = v.split(",");
+            String[] parts = v.split(",", 5); // a WKT CRS has commas of its own
             if (parts.length != 4 && parts.length != 5) {
                 throw new CliException(p.key + ": expected minx,miny,maxx,maxy[,CRS] but got '" + raw + "'");
             }
             try {
+                double[] c = new double[4];
+                for (int i = 0; i < 4; i++) c[i] = Double.parseDouble(parts[i].trim());
                 CoordinateReferenceSystem crs = parts.length == 5 ? Crs.decode(parts[4], p.key) : Crs.wgs84();
-                return new ReferencedEnvelope(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[2].trim()),
-                        Double.parseDouble(parts[1].trim()), Double.parseDouble(parts[3].trim()), crs);
+                if (parts.length == 5) Crs.checkLatitudes(crs, p.key, parts[4], c);
+                return new ReferencedEnvelope(c[0], c[2], c[1], c[3], crs);
             } catch (NumberFormatException e) {
                 throw new CliException(p.key + ": not numbers in '" + raw + "'");
             }

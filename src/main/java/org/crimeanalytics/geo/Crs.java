@@ -25,13 +25,59 @@ public final class Crs {
         return wgs84;
     }
 
-    /** Decodes a code such as {@code EPSG:3435} (x/y axis order), naming {@code param} on failure. */
+    /**
+     * Decodes a CRS in every form GeoServer accepts, with GeoServer's axis order: {@code EPSG:n} (and
+     * {@code CRS:84}, {@code AUTO:...}) longitude/easting first; the OGC URN
+     * {@code urn:ogc:def:crs:EPSG::n} and the URI {@code http://www.opengis.net/def/crs/EPSG/0/n} in
+     * the authority's order (latitude first for EPSG:4326); or WKT (1 or 2). Names {@code param} on
+     * failure.
+     */
     public static CoordinateReferenceSystem decode(String code, String param) {
+        String c = code.trim();
         try {
-            return CRS.decode(code.trim(), true);
+            if (isWkt(c)) return CRS.parseWKT(c);
+            return CRS.decode(c, !authorityOrder(c));
         } catch (FactoryException | RuntimeException e) {
             throw new ProcessException(param + ": unknown coordinate reference system '" + code + "' ("
                     + e.getMessage() + ")");
+        }
+    }
+
+    /** Whether a code keeps the authority's axis order (URN and http URI forms). */
+    public static boolean authorityOrder(String code) {
+        String c = code.trim().toLowerCase(java.util.Locale.ROOT);
+        return c.startsWith("urn:") || c.startsWith("http://") || c.startsWith("https://");
+    }
+
+    /** Whether a string is a WKT coordinate reference system rather than a code. */
+    public static boolean isWkt(String s) {
+        String c = s.trim().toUpperCase(java.util.Locale.ROOT);
+        return c.endsWith("]") && c.matches("^(PROJCS|GEOGCS|GEOCCS|COMPD_CS|VERT_CS|LOCAL_CS|PROJCRS|GEOGCRS|GEODCRS|"
+                + "BASEGEOGCRS|COMPOUNDCRS|VERTCRS|ENGCRS|BOUNDCRS)\\s*\\[.*");
+    }
+
+    /**
+     * For a geographic CRS, checks that the coordinates on its latitude axis lie within +-90 degrees
+     * (a latitude-first CRS given longitude-first numbers is the usual mistake), naming {@code param}.
+     */
+    public static void checkLatitudes(CoordinateReferenceSystem crs, String param, String code, double... axisValues) {
+        if (!isGeographic(crs)) return;
+        int latAxis = -1;
+        for (int d = 0; d < crs.getCoordinateSystem().getDimension(); d++) {
+            org.geotools.api.referencing.cs.AxisDirection dir = crs.getCoordinateSystem().getAxis(d).getDirection();
+            if (dir == org.geotools.api.referencing.cs.AxisDirection.NORTH || dir == org.geotools.api.referencing.cs.AxisDirection.SOUTH) {
+                latAxis = d;
+            }
+        }
+        if (latAxis < 0) return;
+        int dim = crs.getCoordinateSystem().getDimension();
+        for (int i = latAxis; i < axisValues.length; i += dim) {
+            if (Math.abs(axisValues[i]) > 90) {
+                throw new ProcessException(param + ": " + axisValues[i] + " is not a latitude; in " + code.trim()
+                        + " axis " + (latAxis + 1) + " is latitude" + (latAxis == 0
+                                ? " (latitude first, as the OGC URN and URI forms define it; use EPSG:4326 for longitude first)"
+                                : ""));
+            }
         }
     }
 

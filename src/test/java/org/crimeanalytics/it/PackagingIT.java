@@ -99,6 +99,35 @@ class PackagingIT {
         assertEquals("error: csv: no such file: no/such/file.csv", text.trim());
     }
 
+    /** Every CRS form GeoServer accepts decodes in the runnable jar (GeoTools' run-time libraries are bundled). */
+    @Test
+    void everyCrsFormDecodesWithItsAxisOrder() throws Exception {
+        Path jar = TARGET.resolve("crime-analytics.jar");
+        String csv = "csv=@test-data/lapd_sample10k.csv";
+        for (String extent : new String[] {"-118.3,34.0,-118.2,34.1,EPSG:4326", "34.0,-118.3,34.1,-118.2,urn:ogc:def:crs:EPSG::4326",
+            "34.0,-118.3,34.1,-118.2,http://www.opengis.net/def/crs/EPSG/0/4326",
+            "-118.3,34.0,-118.2,34.1,GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],"
+                    + "PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]"}) {
+            String out = java(jar, "run", "crime:ImportIncidents", csv, "extent=" + extent);
+            assertTrue(out.contains("result: 3578 features"), extent + ": " + out);
+        }
+        String out = java(jar, "run", "crime:HotSpots", "incidents=@test-data/lapd_sample10k.csv", "cellSize=1000",
+                "crs=urn:ogc:def:crs:EPSG::32611");
+        assertTrue(out.contains("crime:HotSpots done"), out);
+        // longitude-first numbers with a latitude-first URN: one line naming the parameter, exit 2
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "run", "crime:ImportIncidents", csv,
+                "extent=-118.3,34.0,-118.2,34.1,urn:ogc:def:crs:EPSG::4326");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), text);
+        List<String> errors = text.lines().filter(l -> l.contains("error:")).toList();
+        assertEquals(1, errors.size(), text);
+        assertTrue(errors.get(0).startsWith("error: extent: -118.3 is not a latitude"), text);
+        assertTrue(!text.contains("Exception"), text);
+    }
+
     static String javaBin() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
