@@ -71,11 +71,11 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void warningOccurred(String source, String location, String warning) {
-        err.println("  warning: " + warning);
+        err.println("info".equals(location) ? "  " + warning : "  warning: " + warning);
     }
 
     @Override
     public void exceptionOccurred(Throwable exception) {
-        err.println("  error: " + exception.getMessage());
+        // the command line prints the one-line error itself (once), when the process throws it
     }
 }

@@ -26,11 +26,18 @@ import org.locationtech.jts.geom.Point;
  * lon/lat degrees. A feature without geometry falls back to latitude/longitude attributes when the
  * layer has them (else it is rejected as having no coordinates). A non-point geometry is an error
  * naming the feature, unless centroids were asked for; a one-point multipoint is taken as its point.
- * Date attributes are read as floating local time from their UTC fields.
+ *
+ * <p>Date attributes give floating local time: a {@code java.sql.Timestamp} its wall-clock time and a
+ * {@code java.sql.Date} its calendar day (as JDBC stores share them: in the JVM's zone); any other
+ * {@code java.util.Date} its UTC fields (as GeoJSON and GML parsers, and this project, write them). The
+ * OLE zero date 1899-12-30 (how dBASE and Excel exports mark "no date") is no date, and as a time
+ * column no time. Text attributes are parsed like CSV values, ISO strings from GML or GeoJSON included.
  */
 public final class FeatureRows implements IncidentIngest.GeometryRows {
 
-    private final SimpleFeatureIterator it;
+    private static final int SAMPLE_ROWS = 5000;
+    private final SimpleFeatureCollection features;
+    private SimpleFeatureIterator it;
     private final List<String> header = new ArrayList<>();
     private final List<String> attrs = new ArrayList<>();
     private final MathTransform toWgs84;
@@ -55,7 +62,42 @@ public final class FeatureRows implements IncidentIngest.GeometryRows {
         this.toWgs84 = crs == null ? null : Crs.transform(crs, Crs.wgs84(), param);
         this.centroids = centroids;
         this.param = param;
-        this.it = features.features();
+        this.features = features;
+    }
+
+    @Override
+    public List<String[]> sample() {
+        List<String[]> rows = new ArrayList<>();
+        try (SimpleFeatureIterator s = features.features()) {
+            while (s.hasNext() && rows.size() < SAMPLE_ROWS) {
+                SimpleFeature f = s.next();
+                String[] r = new String[attrs.size()];
+                for (int i = 0; i < r.length; i++) r[i] = asText(f.getAttribute(attrs.get(i)));
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    /** A value as the column mapping sees it: dates in ISO form, whole doubles without ".0". */
+    static String asText(Object v) {
+        if (v == null) return null;
+        if (v instanceof Date d) {
+            long t = floating(d);
+            if (t == FastDates.INVALID) return null;
+            java.time.LocalDateTime l = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(t, 1000), 0, java.time.ZoneOffset.UTC);
+            return v instanceof java.sql.Date ? l.toLocalDate().toString() : l.toString();
+        }
+        if (v instanceof Double x && x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString(x.longValue());
+        return v.toString();
+    }
+
+    static long wallClock(Date d) {
+        return FeatureTimes.wallClock(d);
+    }
+
+    static long floating(Date d) {
+        return FeatureTimes.floating(d);
     }
 
     @Override
@@ -65,6 +107,7 @@ public final class FeatureRows implements IncidentIngest.GeometryRows {
 
     @Override
     public boolean next() {
+        if (it == null) it = features.features();
         if (!it.hasNext()) return false;
         current = it.next();
         n++;
@@ -94,15 +137,18 @@ public final class FeatureRows implements IncidentIngest.GeometryRows {
     @Override
     public boolean isBlank(int col) {
         Object v = value(col);
+        if (v instanceof Date d) { // the OLE zero date at midnight: neither a date nor a time
+            long t = wallClock(d);
+            return FeatureTimes.oleZeroDay(t) && (t == FastDates.dayStart(t) || d instanceof java.sql.Date);
+        }
         return v == null || v.toString().isBlank();
     }
 
     @Override
     public String text(int col) {
-        Object v = value(col);
-        if (v == null) return null;
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
-        String s = v.toString().trim();
+        String s = asText(value(col));
+        if (s == null) return null;
+        s = s.trim();
         return s.isEmpty() ? null : s;
     }
 
@@ -124,26 +170,31 @@ public final class FeatureRows implements IncidentIngest.GeometryRows {
     }
 
     @Override
-    public long date(int col, DateTimeFormatter pattern, FastDates.Precision[] precisionOut) {
+    public long date(int col, DateTimeFormatter pattern, FastDates.DateOrder order, FastDates.Precision[] precisionOut,
+            int[] zoneOut) {
+        if (zoneOut != null) zoneOut[0] = FastDates.NO_ZONE;
         Object v = value(col);
         if (v instanceof Date d) {
-            if (precisionOut != null) precisionOut[0] = FastDates.Precision.MINUTE;
-            return d.getTime();
+            long t = floating(d);
+            if (precisionOut != null) precisionOut[0] = d instanceof java.sql.Date ? FastDates.Precision.DAY : FastDates.Precision.MINUTE;
+            return t;
         }
         if (v == null) return FastDates.INVALID;
         return pattern != null ? FastDates.parsePattern(pattern, v.toString(), precisionOut)
-                : FastDates.parse(v.toString(), precisionOut);
+                : FastDates.parse(v.toString(), order, precisionOut, zoneOut);
     }
 
     @Override
     public long timeOfDay(int col) {
+        Object v = value(col);
+        if (v instanceof Date d) { // a time stored as a date-time, often on the OLE zero date
+            long t = wallClock(d);
+            return t - FastDates.dayStart(t);
+        }
         String s = text(col);
         if (s == null) return -1;
         byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        long v = FastDates.parseHhmm(b, 0, b.length);
-        if (v >= 0) return v;
-        long t = FastDates.parse("2000-01-01T" + (s.length() == 4 ? "0" + s : s), null);
-        return t == FastDates.INVALID ? -1 : t - FastDates.parse("2000-01-01", null);
+        return org.crimeanalytics.ingest.TimeOfDay.parse(b, 0, b.length);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class CsvReader implements Closeable {
     private boolean unterminated;
     private boolean first = true;
     private final StringPool pool = new StringPool();
+    private boolean decimalComma;
 
     /** Default limit for one record: 1 MiB. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 1 << 20;
@@ -273,6 +274,11 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    /** Reads a comma inside a number as its decimal separator ({@code 48,8566}); for non-comma-separated input. */
+    public void decimalComma(boolean on) {
+        decimalComma = on;
+    }
+
     /** Number of fields in the current record (0 when it was oversized). */
     public int fieldCount() {
         return fields;
@@ -345,8 +351,12 @@ public final class CsvReader implements Closeable {
         if (s == e) return Double.NaN;
         double fast = FastNumbers.parseDecimal(rec, s, e);
         if (!Double.isNaN(fast)) return fast;
+        String t = new String(rec, s, e - s, StandardCharsets.ISO_8859_1);
+        if (decimalComma && t.indexOf(',') >= 0 && t.indexOf('.') < 0 && t.indexOf(',') == t.lastIndexOf(',')) {
+            t = t.replace(',', '.');
+        }
         try {
-            return Double.parseDouble(new String(rec, s, e - s, StandardCharsets.ISO_8859_1));
+            return Double.parseDouble(t);
         } catch (NumberFormatException ex) {
             return Double.NaN;
         }

@@ -9,9 +9,14 @@ import java.util.List;
 /** CSV records as rows; the first record is the header. */
 public final class CsvRowSource implements RowSource {
 
+    /** At most this many rows, and {@value #SAMPLE_BYTES} bytes, are read ahead for the column mapping. */
+    static final int SAMPLE_ROWS = 5000;
+    static final int SAMPLE_BYTES = 4 << 20;
+
     private final CsvReader csv;
     private final List<String> header;
     private final byte delimiter;
+    private final List<String[]> sample = new ArrayList<>();
 
     /**
      * Reads the header. Throws {@link IngestException} for empty input or a header without at least
@@ -19,13 +24,16 @@ public final class CsvRowSource implements RowSource {
      */
     public CsvRowSource(InputStream in) throws IOException {
         BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
-        b.mark(1 << 16);
+        b.mark(SAMPLE_BYTES + (1 << 17));
         byte[] head = new byte[1 << 16];
         int n = b.readNBytes(head, 0, head.length);
         b.reset();
         if (n <= 0) throw new IngestException("the CSV input is empty: no header line");
         this.delimiter = CsvReader.guessDelimiter(head, n);
+        readSample(b);
+        b.reset();
         this.csv = new CsvReader(b, delimiter);
+        csv.decimalComma(delimiter != ',');
         if (!csv.next()) throw new IngestException("the CSV input is empty: no header line");
         List<String> h = new ArrayList<>();
         for (int i = 0; i < csv.fieldCount(); i++) h.add(csv.field(i).trim());
@@ -35,6 +43,49 @@ public final class CsvRowSource implements RowSource {
                     + IncidentIngest.describe(h) + "); the input needs a header row naming its columns");
         }
         this.header = List.copyOf(h);
+    }
+
+    /** Reads the first rows (after the header) into {@link #sample}, without consuming {@code b} (the caller resets). */
+    private void readSample(BufferedInputStream b) throws IOException {
+        java.io.InputStream bounded = new java.io.FilterInputStream(b) {
+            long left = SAMPLE_BYTES;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) return -1;
+                left--;
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                if (left <= 0) return -1;
+                int r = super.read(buf, off, (int) Math.min(len, left));
+                if (r > 0) left -= r;
+                return r;
+            }
+
+            @Override
+            public void close() {}
+        };
+        CsvReader r = new CsvReader(bounded, delimiter);
+        if (!r.next()) return; // the header
+        while (sample.size() < SAMPLE_ROWS && r.next()) {
+            if (r.oversized() || r.unterminatedQuote()) break; // possibly cut by the byte bound
+            String[] row = new String[r.fieldCount()];
+            for (int i = 0; i < row.length; i++) row[i] = r.field(i);
+            sample.add(row);
+        }
+    }
+
+    @Override
+    public List<String[]> sample() {
+        return sample;
+    }
+
+    @Override
+    public boolean decimalComma() {
+        return delimiter != ',';
     }
 
     public char delimiter() {
@@ -93,10 +144,12 @@ public final class CsvRowSource implements RowSource {
     }
 
     @Override
-    public long date(int col, java.time.format.DateTimeFormatter pattern, FastDates.Precision[] precisionOut) {
+    public long date(int col, java.time.format.DateTimeFormatter pattern, FastDates.DateOrder order,
+            FastDates.Precision[] precisionOut, int[] zoneOut) {
+        if (zoneOut != null) zoneOut[0] = FastDates.NO_ZONE;
         if (col < 0 || col >= csv.fieldCount()) return FastDates.INVALID;
         if (pattern != null) return FastDates.parsePattern(pattern, csv.field(col), precisionOut);
-        return FastDates.parse(csv.bytes(), csv.start(col), csv.end(col), precisionOut);
+        return FastDates.parse(csv.bytes(), csv.start(col), csv.end(col), order, precisionOut, zoneOut);
     }
 
     @Override

@@ -14,19 +14,39 @@ import java.time.temporal.TemporalAccessor;
  * were UTC (so hour of day and weekday are read back with a UTC calendar, and no daylight-saving
  * gap or overlap can shift an incident).
  *
- * <p>Recognised without a pattern: {@code MM/dd/yyyy hh:mm:ss a} (LAPD, Chicago),
- * {@code MM/dd/yyyy HH:mm} (LAPD), {@code MM/dd/yyyy} (day precision), {@code yyyy-MM} (UK police,
- * month precision), {@code yyyy-MM-dd}, and ISO {@code yyyy-MM-dd[T ]HH:mm[:ss[.fff]][Z]}. Anything
- * else, or an impossible date (31/02, hour 25), yields {@link #INVALID}.
+ * <p>Recognised without a pattern, with {@code -}, {@code /} or {@code .} between date parts:
+ * <ul>
+ *   <li>year first: {@code yyyy-MM-dd}, {@code yyyy/MM/dd} (San Francisco), {@code yyyy-MM} (UK police, month
+ *       precision);</li>
+ *   <li>year last: {@code MM/dd/yyyy} or {@code dd/MM/yyyy}, one or two digits each; which of the two is
+ *       given by the caller's {@link DateOrder} (a column's order is inferred from its values, see
+ *       {@link DateColumns}), never guessed here;</li>
+ *   <li>an optional time after a {@code T} or one or more spaces: {@code H:mm[:ss[.fff]]} with an optional
+ *       {@code AM}/{@code PM}, then an optional zone: {@code Z}, {@code UTC}, {@code GMT}, {@code +hh},
+ *       {@code +hhmm} or {@code +hh:mm}, reported through {@code zoneOut} (minutes east of UTC) while the
+ *       value keeps the wall-clock time as written.</li>
+ * </ul>
+ * Anything else, or an impossible date (31/02, hour 25, 13:00 PM), yields {@link #INVALID}.
  */
 public final class FastDates {
 
     /** Returned for text that is not a valid date. */
     public static final long INVALID = Long.MIN_VALUE;
 
+    /** {@code zoneOut} value for a date-time written without a zone. */
+    public static final int NO_ZONE = Integer.MIN_VALUE;
+
+    /** The order of day and month in dates written with the year last. */
+    public enum DateOrder {
+        /** month/day/year (United States). */
+        MDY,
+        /** day/month/year (most of the world). */
+        DMY
+    }
+
     /** Precision of a parsed value. */
     public enum Precision {
-        MINUTE, DAY, MONTH;
+        MINUTE, DAY, MONTH, HOUR;
 
         private final String label = name().toLowerCase(java.util.Locale.ROOT);
 
@@ -60,6 +80,11 @@ public final class FastDates {
         return d <= dim;
     }
 
+    /** Floating-local milliseconds of a valid date and time (no checks). */
+    public static long of(int y, int m, int d, int h, int mi, int sec) {
+        return daysFromCivil(y, m, d) * MS_DAY + ((h * 60L + mi) * 60L + sec) * 1000L;
+    }
+
     private static int digits(byte[] b, int s, int n) {
         int v = 0;
         for (int i = s; i < s + n; i++) {
@@ -70,108 +95,188 @@ public final class FastDates {
         return v;
     }
 
-    /** Parses a String; see {@link #parse(byte[], int, int, Precision[])}. */
+    private static boolean digit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Parses a String month-first; see {@link #parse(byte[], int, int, DateOrder, Precision[], int[])}. */
     public static long parse(String text, Precision[] precisionOut) {
+        return parse(text, DateOrder.MDY, precisionOut, null);
+    }
+
+    /** Parses a String; see {@link #parse(byte[], int, int, DateOrder, Precision[], int[])}. */
+    public static long parse(String text, DateOrder order, Precision[] precisionOut, int[] zoneOut) {
         if (text == null) return INVALID;
         byte[] b = text.trim().getBytes(StandardCharsets.ISO_8859_1);
-        return parse(b, 0, b.length, precisionOut);
+        return parse(b, 0, b.length, order, precisionOut, zoneOut);
+    }
+
+    /** Parses bytes [s, e) month-first, ignoring any zone. */
+    public static long parse(byte[] b, int s, int e, Precision[] precisionOut) {
+        return parse(b, s, e, DateOrder.MDY, precisionOut, null);
     }
 
     /**
-     * Parses bytes [s, e). Returns floating-local epoch milliseconds or {@link #INVALID};
-     * {@code precisionOut[0]} (if given) receives the precision.
+     * Parses bytes [s, e). Returns floating-local epoch milliseconds (the wall-clock time as written) or
+     * {@link #INVALID}; {@code precisionOut[0]} (if given) receives the precision and {@code zoneOut[0]}
+     * (if given) the written zone offset in minutes, or {@link #NO_ZONE}. A year-last date needs
+     * {@code order}: with null it is {@link #INVALID}.
      */
-    public static long parse(byte[] b, int s, int e, Precision[] precisionOut) {
-        while (s < e && b[s] == ' ') s++;
-        while (e > s && b[e - 1] == ' ') e--;
-        int n = e - s;
-        if (n < 7) return INVALID;
+    public static long parse(byte[] b, int s, int e, DateOrder order, Precision[] precisionOut, int[] zoneOut) {
+        if (zoneOut != null) zoneOut[0] = NO_ZONE;
+        while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
+        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
+        if (e - s < 6) return INVALID;
+        int i = s;
+        while (i < e && digit(b[i])) i++;
+        int n1 = i - s;
+        if (i >= e || n1 == 0 || n1 == 3 || n1 > 4) return INVALID;
+        byte sep = b[i];
+        if (sep != '-' && sep != '/' && sep != '.') return INVALID;
+        int v1 = digits(b, s, n1);
+        i++;
+        int y, mo, d;
         Precision p;
-        int y, mo, d, h = 0, mi = 0, sec = 0, ms = 0;
-        if (n >= 10 && b[s + 2] == '/' && b[s + 5] == '/') {
-            mo = digits(b, s, 2);
-            d = digits(b, s + 3, 2);
-            y = digits(b, s + 6, 4);
-            p = Precision.DAY;
-            int t = s + 10;
-            if (t < e) {
-                int[] clock = new int[4];
-                t = clock(b, t, e, clock);
-                if (t < 0) return INVALID;
-                h = clock[0];
-                mi = clock[1];
-                sec = clock[2];
-                ms = clock[3];
-                if (t < e) { // AM/PM
-                    if (b[t] == ' ') t++;
-                    if (e - t != 2 || (b[t + 1] != 'M' && b[t + 1] != 'm')) return INVALID;
-                    byte ap = b[t];
-                    if (h < 1 || h > 12) return INVALID;
-                    if (ap == 'A' || ap == 'a') h = h == 12 ? 0 : h;
-                    else if (ap == 'P' || ap == 'p') h = h == 12 ? 12 : h + 12;
-                    else return INVALID;
-                }
-                p = Precision.MINUTE;
-            }
-        } else if (b[s + 4] == '-') {
-            y = digits(b, s, 4);
-            mo = digits(b, s + 5, 2);
-            if (n == 7) {
+        int k = i;
+        while (i < e && digit(b[i])) i++;
+        int n2 = i - k;
+        if (n2 < 1 || n2 > 2) return INVALID;
+        int v2 = digits(b, k, n2);
+        if (n1 == 4) {
+            y = v1;
+            mo = v2;
+            if (i == e) {
                 d = 1;
                 p = Precision.MONTH;
             } else {
-                if (n < 10 || b[s + 7] != '-') return INVALID;
-                d = digits(b, s + 8, 2);
+                if (b[i] != sep) return INVALID;
+                k = ++i;
+                while (i < e && digit(b[i])) i++;
+                if (i - k < 1 || i - k > 2) return INVALID;
+                d = digits(b, k, i - k);
                 p = Precision.DAY;
-                int t = s + 10;
-                if (t < e) {
-                    int[] clock = new int[4];
-                    t = clock(b, t, e, clock);
-                    if (t < 0) return INVALID;
-                    h = clock[0];
-                    mi = clock[1];
-                    sec = clock[2];
-                    ms = clock[3];
-                    if (t < e && (b[t] == 'Z' || b[t] == 'z')) t++;
-                    if (t != e) return INVALID;
-                    p = Precision.MINUTE;
-                }
             }
         } else {
-            return INVALID;
+            if (i >= e || b[i] != sep || order == null) return INVALID;
+            k = ++i;
+            while (i < e && digit(b[i])) i++;
+            if (i - k != 4) return INVALID;
+            y = digits(b, k, 4);
+            if (order == DateOrder.MDY) {
+                mo = v1;
+                d = v2;
+            } else {
+                d = v1;
+                mo = v2;
+            }
+            p = Precision.DAY;
         }
+        int h = 0, mi = 0, sec = 0, ms = 0;
+        if (i < e && p != Precision.MONTH) {
+            if (b[i] == 'T' || b[i] == 't') {
+                i++;
+            } else if (b[i] == ' ') {
+                while (i < e && b[i] == ' ') i++;
+            } else {
+                return INVALID;
+            }
+            // H:mm[:ss[.fff]]
+            k = i;
+            while (i < e && digit(b[i])) i++;
+            if (i - k < 1 || i - k > 2 || i >= e || b[i] != ':') return INVALID;
+            h = digits(b, k, i - k);
+            if (e - i < 3 || !digit(b[i + 1]) || !digit(b[i + 2])) return INVALID;
+            mi = digits(b, i + 1, 2);
+            i += 3;
+            if (i < e && b[i] == ':') {
+                if (e - i < 3 || !digit(b[i + 1]) || !digit(b[i + 2])) return INVALID;
+                sec = digits(b, i + 1, 2);
+                i += 3;
+                if (i < e && (b[i] == '.' || b[i] == ',')) {
+                    i++;
+                    int fs = i;
+                    while (i < e && digit(b[i])) i++;
+                    int nd = Math.min(3, i - fs);
+                    ms = nd == 0 ? 0 : digits(b, fs, nd) * (nd == 1 ? 100 : nd == 2 ? 10 : 1);
+                }
+            }
+            p = Precision.MINUTE;
+            int j = i;
+            while (j < e && b[j] == ' ') j++;
+            // AM / PM (also a.m. / p.m.)
+            if (j < e && (b[j] == 'A' || b[j] == 'a' || b[j] == 'P' || b[j] == 'p')) {
+                boolean pm = b[j] == 'P' || b[j] == 'p';
+                int t = j + 1;
+                if (t < e && b[t] == '.') t++;
+                if (t >= e || (b[t] != 'M' && b[t] != 'm')) return INVALID;
+                t++;
+                if (t < e && b[t] == '.') t++;
+                if (h < 1 || h > 12) return INVALID;
+                h = pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h);
+                i = t;
+                j = i;
+                while (j < e && b[j] == ' ') j++;
+            }
+            if (j < e) { // zone
+                int z = zone(b, j, e);
+                if (z == NO_ZONE) return INVALID;
+                if (zoneOut != null) zoneOut[0] = z;
+                i = e;
+            }
+        }
+        if (i != e) return INVALID;
         if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || ms < 0) return INVALID;
         if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return INVALID;
         if (precisionOut != null) precisionOut[0] = p;
         return daysFromCivil(y, mo, d) * MS_DAY + ((h * 60L + mi) * 60L + sec) * 1000L + ms;
     }
 
-    /**
-     * A time after a date: a space or 'T', then {@code HH:mm[:ss[.fff]]}; fills {hour, minute,
-     * second, millisecond} and returns the index after it, or -1 when malformed.
-     */
-    private static int clock(byte[] b, int t, int e, int[] out) {
-        if (b[t] != ' ' && b[t] != 'T') return -1;
-        t++;
-        if (e - t < 5 || b[t + 2] != ':') return -1;
-        out[0] = digits(b, t, 2);
-        out[1] = digits(b, t + 3, 2);
-        out[2] = 0;
-        out[3] = 0;
-        t += 5;
-        if (t < e && b[t] == ':') {
-            if (e - t < 3) return -1;
-            out[2] = digits(b, t + 1, 2);
-            t += 3;
-            if (t < e && b[t] == '.') {
-                t++;
-                int fs = t;
-                while (t < e && b[t] >= '0' && b[t] <= '9') t++;
-                int nd = Math.min(3, t - fs);
-                out[3] = nd == 0 ? 0 : digits(b, fs, nd) * (nd == 1 ? 100 : nd == 2 ? 10 : 1);
-            }
+    /** A zone designator filling [s, e): Z, UTC, GMT, +hh, +hhmm, +hh:mm; minutes east of UTC or {@link #NO_ZONE}. */
+    static int zone(byte[] b, int s, int e) {
+        int n = e - s;
+        if (n == 1 && (b[s] == 'Z' || b[s] == 'z')) return 0;
+        if (n >= 3) {
+            String w = new String(b, s, 3, StandardCharsets.ISO_8859_1);
+            if (w.equalsIgnoreCase("UTC") || w.equalsIgnoreCase("GMT")) return n == 3 ? 0 : zone(b, s + 3, e);
         }
-        return t;
+        if (n < 3 || (b[s] != '+' && b[s] != '-')) return NO_ZONE;
+        int sign = b[s] == '-' ? -1 : 1;
+        int hh = digits(b, s + 1, 2);
+        int mm = 0;
+        if (n == 3) {
+            mm = 0;
+        } else if (n == 5) {
+            mm = digits(b, s + 3, 2);
+        } else if (n == 6 && b[s + 3] == ':') {
+            mm = digits(b, s + 4, 2);
+        } else {
+            return NO_ZONE;
+        }
+        if (hh < 0 || hh > 18 || mm < 0 || mm > 59) return NO_ZONE;
+        return sign * (hh * 60 + mm);
+    }
+
+    /**
+     * For inference: the first two numbers of a year-last date ({@code 15/03/2023 ...}), or null when
+     * the text is not one.
+     */
+    public static int[] yearLastParts(String text) {
+        if (text == null) return null;
+        String t = text.trim();
+        int i = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) i++;
+        if (i < 1 || i > 2 || i >= t.length()) return null;
+        char sep = t.charAt(i);
+        if (sep != '/' && sep != '-' && sep != '.') return null;
+        int a = Integer.parseInt(t.substring(0, i));
+        int j = ++i;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) i++;
+        if (i - j < 1 || i - j > 2 || i >= t.length() || t.charAt(i) != sep) return null;
+        int bb = Integer.parseInt(t.substring(j, i));
+        int k = ++i;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) i++;
+        if (i - k != 4) return null;
+        return new int[] {a, bb};
     }
 
     /**

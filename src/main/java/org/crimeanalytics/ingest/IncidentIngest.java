@@ -42,12 +42,21 @@ public final class IncidentIngest {
         /** minLon, minLat, maxLon, maxLat in degrees; null: the format's plausible extent. */
         public double[] extent;
         public DateTimeFormatter datePattern;
+        /** Day/month order of year-last dates; null: the format's, or inferred from the values. */
+        public FastDates.DateOrder dateOrder;
+        /** Converts values written with a zone (Z, +00, -06:00) to this zone's wall-clock time; null: keep as written. */
+        public java.time.ZoneId timeZone;
         public final List<String> keepColumns = new ArrayList<>();
         public XyConverter xyConverter;
+        /** Builds a converter for a format's own x/y CRS (e.g. EPSG:26910); null when not available. */
+        public java.util.function.Function<String, XyConverter> converterFor;
+        /** Whether placeholder and far-outlier locations are rejected (see {@link LocationScreen}). */
+        public boolean screenLocations = true;
     }
 
     /** What {@link #run} produces. */
-    public record Result(IncidentTable table, IngestReport report, SourceFormat format, Map<Field, String> columns) {}
+    public record Result(IncidentTable table, IngestReport report, SourceFormat format, Map<Field, String> columns,
+            ColumnMapping mapping) {}
 
     private final Options options;
 
@@ -96,68 +105,17 @@ public final class IncidentIngest {
         return k;
     }
 
-    private static int find(List<String> header, String name) {
-        for (int i = 0; i < header.size(); i++) if (header.get(i).equals(name)) return i;
-        for (int i = 0; i < header.size(); i++) if (header.get(i).equalsIgnoreCase(name.trim())) return i;
-        String n = SourceFormat.normalise(name);
-        for (int i = 0; i < header.size(); i++) if (SourceFormat.normalise(header.get(i)).equals(n)) return i;
-        return -1;
-    }
-
     /** Reads every row of {@code src}. */
     public Result run(RowSource src, String sourceName, BooleanSupplier cancelled, LongConsumer progress)
             throws IOException {
         List<String> header = src.header();
-        SourceFormat format = options.format != null ? options.format : SourceFormat.detect(header);
-        Map<Field, Integer> col = new EnumMap<>(Field.class);
-        Map<Field, String> used = new EnumMap<>(Field.class);
-        for (Map.Entry<Field, String> e : format.columns().entrySet()) {
-            int i = find(header, e.getValue());
-            if (i >= 0) {
-                col.put(e.getKey(), i);
-                used.put(e.getKey(), header.get(i));
-            }
-        }
-        if (format == SourceFormat.GENERIC) {
-            for (Map.Entry<Field, List<String>> e : SourceFormat.GENERIC_NAMES.entrySet()) {
-                for (String name : e.getValue()) {
-                    int i = -1;
-                    for (int k = 0; k < header.size(); k++) {
-                        if (SourceFormat.normalise(header.get(k)).equals(name) && !used.containsValue(header.get(k))) {
-                            i = k;
-                            break;
-                        }
-                    }
-                    if (i >= 0) {
-                        col.put(e.getKey(), i);
-                        used.put(e.getKey(), header.get(i));
-                        break;
-                    }
-                }
-            }
-        }
-        for (Map.Entry<Field, String> e : options.columns.entrySet()) {
-            int i = find(header, e.getValue());
-            if (i < 0) {
-                throw new IngestException("columns: " + e.getKey().key() + "=" + e.getValue()
-                        + " names a column that is not in the input; columns found: " + describe(header));
-            }
-            col.put(e.getKey(), i);
-            used.put(e.getKey(), header.get(i));
-        }
-        boolean latLon = col.containsKey(Field.LAT) && col.containsKey(Field.LON);
-        boolean xy = !latLon && col.containsKey(Field.X) && col.containsKey(Field.Y);
         boolean featureGeometry = src instanceof GeometryRows;
-        if (!latLon && !xy && !featureGeometry) {
-            throw new IngestException("no coordinate columns: found " + describe(header) + "; expected latitude/longitude ("
-                    + SourceFormat.GENERIC_NAMES.get(Field.LAT) + " / " + SourceFormat.GENERIC_NAMES.get(Field.LON)
-                    + ") or x/y (" + SourceFormat.GENERIC_NAMES.get(Field.X) + " / "
-                    + SourceFormat.GENERIC_NAMES.get(Field.Y) + "), or name them with columns=lat=...;lon=...");
-        }
+        ColumnMapping m = ColumnMapping.detect(header, src.sample(), featureGeometry, src.decimalComma(), options);
+        SourceFormat format = m.format();
         List<Integer> keep = new ArrayList<>();
         List<String> keepNames = new ArrayList<>();
         for (String k : options.keepColumns) {
-            int i = find(header, k);
+            int i = ColumnMapping.find(header, k);
             if (i < 0) {
                 throw new IngestException("keepColumns: '" + k + "' is not a column of the input; columns found: "
                         + describe(header));
@@ -166,34 +124,38 @@ public final class IncidentIngest {
             keepNames.add(SourceFormat.normalise(header.get(i)));
         }
         double[] extent = options.extent != null ? options.extent : format.plausibleExtent();
+        XyConverter conv = options.xyConverter;
+        if (conv == null && m.coordinates == ColumnMapping.Coordinates.XY && format.xyCrs() != null && options.converterFor != null) {
+            conv = options.converterFor.apply(format.xyCrs());
+        }
 
         IngestReport report = new IngestReport(sourceName);
         report.detail("format", format.name());
         Map<String, String> colReport = new LinkedHashMap<>();
-        for (Map.Entry<Field, String> e : used.entrySet()) colReport.put(e.getKey().key(), e.getValue());
+        for (Map.Entry<Field, String> e : m.names().entrySet()) colReport.put(e.getKey().key(), e.getValue());
         report.detail("columns", colReport);
+        report.detail("fields", m.describe());
         report.detail("extent_lon_lat", extent);
-        if (!col.containsKey(Field.DATE)) report.detail("note", "no date column: 'occurred' is empty");
+        for (String w : m.warnings()) report.warn(w);
 
         IncidentTable table = new IncidentTable(keepNames);
-        Set<String> ids = new HashSet<>();
-        int cLat = col.getOrDefault(xy ? Field.Y : Field.LAT, -1);
-        int cLon = col.getOrDefault(xy ? Field.X : Field.LON, -1);
-        int cId = col.getOrDefault(Field.ID, -1);
-        int cDate = col.getOrDefault(Field.DATE, -1);
-        int cTime = col.getOrDefault(Field.TIME, -1);
-        int cRep = col.getOrDefault(Field.REPORTED, -1);
-        int cCode = col.getOrDefault(Field.OFFENSE_CODE, -1);
-        int cOff = col.getOrDefault(Field.OFFENSE, -1);
-        int cDetail = col.getOrDefault(Field.OFFENSE_DETAIL, -1);
-        int cCat = col.getOrDefault(Field.CATEGORY_KEY, cOff);
-        int cPrem = col.getOrDefault(Field.PREMISE, -1);
-        int cWeap = col.getOrDefault(Field.WEAPON, -1);
-        int cArea = col.getOrDefault(Field.AREA, -1);
-        int cAreaName = col.getOrDefault(Field.AREA_NAME, -1);
-        int cAge = col.getOrDefault(Field.VICTIM_AGE, -1);
+        Set<String> keys = new HashSet<>();
+        int cLat = m.column(Field.LAT), cLon = m.column(Field.LON), cX = m.column(Field.X), cY = m.column(Field.Y);
+        int cLoc = m.column(Field.LOCATION);
+        int cId = m.column(Field.ID), cRow = m.column(Field.ROW_KEY), cOffKey = m.offenseKeyColumn();
+        int cDate = m.column(Field.DATE), cTime = m.column(Field.TIME), cHour = m.column(Field.HOUR);
+        int cYear = m.column(Field.YEAR), cMonth = m.column(Field.MONTH), cDay = m.column(Field.DAY), cMin = m.column(Field.MINUTE);
+        int cRep = m.column(Field.REPORTED), cPrec = m.column(Field.TIME_PRECISION), cLine = m.column(Field.SOURCE_LINE);
+        int cCode = m.column(Field.OFFENSE_CODE), cOff = m.column(Field.OFFENSE), cDetail = m.column(Field.OFFENSE_DETAIL);
+        int cNibrs = m.column(Field.NIBRS_CODE), cFbi = m.column(Field.FBI_CODE);
+        int cCat = m.column(Field.CATEGORY_KEY) >= 0 ? m.column(Field.CATEGORY_KEY) : cOff;
+        int cPrem = m.column(Field.PREMISE), cWeap = m.column(Field.WEAPON), cArea = m.column(Field.AREA);
+        int cAreaName = m.column(Field.AREA_NAME), cAge = m.column(Field.VICTIM_AGE);
         DateTimeFormatter pattern = options.datePattern;
-        XyConverter conv = options.xyConverter;
+        FastDates.DateOrder order = m.occurredPlan == null ? FastDates.DateOrder.MDY : m.occurredPlan.order();
+        FastDates.DateOrder repOrder = m.reportedPlan == null ? order : m.reportedPlan.order();
+        java.time.zone.ZoneRules zoneRules = options.timeZone == null ? null : options.timeZone.getRules();
+        Categoriser categoriser = new Categoriser(m.category);
         boolean checkedProjected = false;
 
         String[] texts = new String[IncidentTable.TEXT_COLUMNS];
@@ -201,7 +163,8 @@ public final class IncidentIngest {
         double[] ll = new double[2];
         FastDates.Precision[] prec = new FastDates.Precision[1];
         FastDates.Precision[] ignore = new FastDates.Precision[1];
-        long reportedUnparsed = 0;
+        int[] zone = new int[1];
+        long reportedUnparsed = 0, timeMissing = 0, zoned = 0, zonedUtc = 0;
         long n = 0;
         while (src.next()) {
             n++;
@@ -218,32 +181,39 @@ public final class IncidentIngest {
                 report.reject(Reason.RAGGED_ROW, src.where());
                 continue;
             }
-            double lon;
-            double lat;
+            double lon = Double.NaN;
+            double lat = Double.NaN;
+            boolean xyRow = false;
             if (featureGeometry && src.point(ll)) {
                 lon = ll[0];
                 lat = ll[1];
-            } else if (latLon || xy) {
+            } else if (cLat >= 0 && cLon >= 0) {
                 lat = src.number(cLat);
                 lon = src.number(cLon);
-                if (xy && Double.isFinite(lon) && Double.isFinite(lat) && !(lon == 0 && lat == 0)) {
-                    if (conv != null) {
-                        if (!conv.toLonLat(lon, lat, ll)) {
-                            report.reject(Reason.NO_COORDINATES, src.where());
-                            continue;
-                        }
-                        lon = ll[0];
-                        lat = ll[1];
-                    } else if (!checkedProjected && (Math.abs(lon) > 180 || Math.abs(lat) > 90)) {
-                        throw new IngestException("columns " + used.get(Field.X) + "/" + used.get(Field.Y)
-                                + " hold projected coordinates (" + src.where() + ": " + lon + ", " + lat
-                                + "); give srcCrs (for example EPSG:3435 for Illinois State Plane feet)");
+            }
+            if ((Double.isNaN(lon) || Double.isNaN(lat)) && cLoc >= 0 && LocationText.parse(src.text(cLoc), ll)) {
+                lon = ll[0];
+                lat = ll[1];
+            }
+            if ((Double.isNaN(lon) || Double.isNaN(lat)) && m.coordinates == ColumnMapping.Coordinates.XY) {
+                lat = src.number(cY);
+                lon = src.number(cX);
+                xyRow = true;
+            }
+            if (xyRow && Double.isFinite(lon) && Double.isFinite(lat) && !(lon == 0 && lat == 0)) {
+                if (conv != null) {
+                    if (!conv.toLonLat(lon, lat, ll)) {
+                        report.reject(Reason.NO_COORDINATES, src.where());
+                        continue;
                     }
-                    checkedProjected = true;
+                    lon = ll[0];
+                    lat = ll[1];
+                } else if (!checkedProjected && (Math.abs(lon) > 180 || Math.abs(lat) > 90)) {
+                    throw new IngestException("columns " + m.names().get(Field.X) + "/" + m.names().get(Field.Y)
+                            + " hold projected coordinates (" + src.where() + ": " + lon + ", " + lat
+                            + "); give srcCrs (for example EPSG:3435 for Illinois State Plane feet)");
                 }
-            } else {
-                lon = Double.NaN;
-                lat = Double.NaN;
+                checkedProjected = true;
             }
             if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
                 report.reject(Reason.NO_COORDINATES, src.where());
@@ -263,33 +233,68 @@ public final class IncidentIngest {
             }
             long occ = IncidentTable.NO_TIME;
             prec[0] = null;
-            if (cDate >= 0) {
-                occ = src.date(cDate, pattern, prec);
-                if (occ != FastDates.INVALID && cTime >= 0) {
-                    long tod = src.timeOfDay(cTime);
-                    if (tod < 0) {
-                        occ = FastDates.INVALID;
-                    } else {
-                        occ = FastDates.dayStart(occ) + tod;
-                        prec[0] = FastDates.Precision.MINUTE;
+            switch (m.when) {
+                case DATE_TIME, DATE_ONLY, DATE_AND_TIME_COLUMN, DATE_AND_HOUR_COLUMN -> {
+                    occ = src.date(cDate, pattern, order, prec, zone);
+                    if (occ != FastDates.INVALID && zone[0] != FastDates.NO_ZONE) {
+                        zoned++;
+                        if (zone[0] == 0) zonedUtc++;
+                        if (zoneRules != null) occ = toZone(occ, zone[0], zoneRules);
+                    }
+                    if (occ != FastDates.INVALID && m.when == ColumnMapping.When.DATE_AND_TIME_COLUMN) {
+                        if (src.isBlank(cTime)) {
+                            occ = FastDates.dayStart(occ);
+                            prec[0] = FastDates.Precision.DAY;
+                            timeMissing++;
+                        } else {
+                            long tod = src.timeOfDay(cTime);
+                            occ = tod < 0 ? FastDates.INVALID : FastDates.dayStart(occ) + tod;
+                            prec[0] = FastDates.Precision.MINUTE;
+                        }
+                    } else if (occ != FastDates.INVALID && m.when == ColumnMapping.When.DATE_AND_HOUR_COLUMN) {
+                        double h = src.number(cHour);
+                        if (Double.isNaN(h)) {
+                            occ = FastDates.dayStart(occ);
+                            prec[0] = FastDates.Precision.DAY;
+                            timeMissing++;
+                        } else if (h != Math.rint(h) || h < 0 || h > 23) {
+                            occ = FastDates.INVALID;
+                        } else {
+                            occ = FastDates.dayStart(occ) + (long) h * 3_600_000L;
+                            prec[0] = FastDates.Precision.HOUR;
+                        }
                     }
                 }
-                if (occ == FastDates.INVALID) {
-                    report.reject(Reason.BAD_DATE, src.where());
-                    continue;
-                }
+                case PARTS -> occ = parts(src, cYear, cMonth, cDay, cHour, cMin, prec);
+                default -> { }
+            }
+            if (m.when != ColumnMapping.When.NONE && occ == FastDates.INVALID) {
+                report.reject(Reason.BAD_DATE, src.where());
+                continue;
+            }
+            if (cPrec >= 0 && prec[0] != null) {
+                FastDates.Precision given = precision(src.text(cPrec));
+                if (given != null) prec[0] = given;
             }
             String id = cId >= 0 ? src.rawText(cId) : null;
-            if (id != null && !ids.add(id)) {
+            String key = switch (m.duplicates) {
+                case ID -> id;
+                case ROW_KEY -> cRow >= 0 ? src.rawText(cRow) : null;
+                case ID_AND_OFFENSE -> id == null ? null : id + '\u001f' + src.text(cOffKey);
+                case NONE -> null;
+            };
+            if (key != null && !keys.add(key)) {
                 report.reject(Reason.DUPLICATE_ID, src.where());
                 continue;
             }
             long rep = IncidentTable.NO_TIME;
             if (cRep >= 0 && !src.isBlank(cRep)) {
-                rep = src.date(cRep, pattern, ignore);
+                rep = src.date(cRep, pattern, repOrder, ignore, zone);
                 if (rep == FastDates.INVALID) {
                     rep = IncidentTable.NO_TIME;
                     reportedUnparsed++;
+                } else if (zone[0] != FastDates.NO_ZONE && zoneRules != null) {
+                    rep = toZone(rep, zone[0], zoneRules);
                 }
             }
             int age = IncidentTable.NO_AGE;
@@ -301,20 +306,90 @@ public final class IncidentIngest {
             texts[IncidentTable.OFFENSE_CODE] = cCode >= 0 ? src.text(cCode) : null;
             texts[IncidentTable.OFFENSE] = cOff >= 0 ? src.text(cOff) : null;
             texts[IncidentTable.OFFENSE_DETAIL] = cDetail >= 0 ? src.text(cDetail) : null;
-            texts[IncidentTable.CATEGORY] = format.categorise(cCat >= 0 ? src.text(cCat) : null).label();
+            texts[IncidentTable.CATEGORY] = categoriser.category(cNibrs >= 0 ? src.text(cNibrs) : null,
+                    cFbi >= 0 ? src.text(cFbi) : null, cCat >= 0 ? src.text(cCat) : null,
+                    cDetail >= 0 ? texts[IncidentTable.OFFENSE_DETAIL] : null);
             texts[IncidentTable.PREMISE] = cPrem >= 0 ? src.text(cPrem) : null;
             texts[IncidentTable.WEAPON] = cWeap >= 0 ? src.text(cWeap) : null;
             texts[IncidentTable.AREA] = cArea >= 0 ? areaCode(src.text(cArea)) : null;
             texts[IncidentTable.AREA_NAME] = cAreaName >= 0 ? src.text(cAreaName) : null;
             for (int k = 0; k < keep.size(); k++) extraValues[k] = src.text(keep.get(k));
-            table.add(lon, lat, occ, prec[0], rep, age, src.line(), texts, extraValues);
+            long line = src.line();
+            if (cLine >= 0) {
+                double l = src.number(cLine);
+                if (l >= 1 && l == Math.rint(l)) line = (long) l;
+            }
+            table.add(lon, lat, occ, prec[0], rep, age, line, texts, extraValues);
             report.accept();
         }
         report.blankLines(src.blankLines());
         if (reportedUnparsed > 0) report.detail("reported_date_unparsed", reportedUnparsed);
+        if (timeMissing > 0) report.detail("time_missing_day_precision", timeMissing);
+        if (zoned > 0) {
+            report.detail("dates_with_zone", Map.of("values", zoned, "utc", zonedUtc, "handling", zoneRules == null
+                    ? "kept as written (the zone is dropped)" : "converted to " + options.timeZone + " wall-clock time"));
+        }
+        if (options.screenLocations) screen(table, report, featureGeometry ? "feature #" : "line ");
         report.checkBalanced();
         if (progress != null) progress.accept(n);
-        return new Result(table, report, format, used);
+        return new Result(table, report, format, m.names(), m);
+    }
+
+    /** Rejects placeholder and outlier locations among the accepted rows (see {@link LocationScreen}). */
+    private static void screen(IncidentTable table, IngestReport report, String where) {
+        LocationScreen.Result s = LocationScreen.screen(table);
+        report.detail("location_screen", s.details());
+        if (s.rejected() == 0) return;
+        boolean[] keep = new boolean[table.size()];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = s.reasons()[i] == null;
+            if (!keep[i]) report.unaccept(s.reasons()[i], where + table.line(i));
+        }
+        table.retain(keep);
+    }
+
+    /** A wall-clock time written at {@code offsetMinutes} as the wall-clock time of {@code rules}' zone. */
+    static long toZone(long writtenMillis, int offsetMinutes, java.time.zone.ZoneRules rules) {
+        long instant = writtenMillis - offsetMinutes * 60_000L;
+        int target = rules.getOffset(java.time.Instant.ofEpochMilli(instant)).getTotalSeconds();
+        return instant + target * 1000L;
+    }
+
+    private static FastDates.Precision precision(String label) {
+        if (label == null) return null;
+        for (FastDates.Precision p : FastDates.Precision.values()) if (p.label().equalsIgnoreCase(label.trim())) return p;
+        return null;
+    }
+
+    /** Year, month (number or name), day, hour, minute columns; the precision is the finest present. */
+    private static long parts(RowSource src, int cYear, int cMonth, int cDay, int cHour, int cMin, FastDates.Precision[] prec) {
+        double y = src.number(cYear);
+        double mo = src.number(cMonth);
+        if (Double.isNaN(mo) && cMonth >= 0) mo = ColumnMapping.monthName(String.valueOf(src.text(cMonth)));
+        if (!(y == Math.rint(y)) || !(mo == Math.rint(mo)) || mo < 1) return FastDates.INVALID;
+        double d = cDay >= 0 ? src.number(cDay) : Double.NaN;
+        double h = cHour >= 0 ? src.number(cHour) : Double.NaN;
+        double mi = cMin >= 0 ? src.number(cMin) : Double.NaN;
+        FastDates.Precision p = FastDates.Precision.MONTH;
+        int dd = 1, hh = 0, mm = 0;
+        if (!Double.isNaN(d)) {
+            if (d != Math.rint(d)) return FastDates.INVALID;
+            dd = (int) d;
+            p = FastDates.Precision.DAY;
+            if (!Double.isNaN(h)) {
+                if (h != Math.rint(h) || h < 0 || h > 23) return FastDates.INVALID;
+                hh = (int) h;
+                p = FastDates.Precision.HOUR;
+                if (!Double.isNaN(mi)) {
+                    if (mi != Math.rint(mi) || mi < 0 || mi > 59) return FastDates.INVALID;
+                    mm = (int) mi;
+                    p = FastDates.Precision.MINUTE;
+                }
+            }
+        }
+        if (!FastDates.validDate((int) y, (int) mo, dd)) return FastDates.INVALID;
+        prec[0] = p;
+        return FastDates.of((int) y, (int) mo, dd, hh, mm, 0);
     }
 
     private static final Map<String, String> AREA_CACHE = new java.util.concurrent.ConcurrentHashMap<>();

@@ -126,6 +126,25 @@ public final class IncidentTable {
         return t;
     }
 
+    /** Keeps the rows with {@code keep[i]}, in order (this table compacted). */
+    public void retain(boolean[] keep) {
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            if (!keep[i]) continue;
+            lon[k] = lon[i];
+            lat[k] = lat[i];
+            occurred[k] = occurred[i];
+            reported[k] = reported[i];
+            precision[k] = precision[i];
+            victimAge[k] = victimAge[i];
+            line[k] = line[i];
+            for (int c = 0; c < text.length; c++) text[c][k] = text[c][i];
+            for (int c = 0; c < extras.length; c++) extras[c][k] = extras[c][i];
+            k++;
+        }
+        size = k;
+    }
+
     /** The first {@code n} rows (this table shortened; returns this). */
     public IncidentTable head(int n) {
         size = Math.min(size, n);

@@ -23,6 +23,7 @@ public final class IngestReport {
     private final EnumMap<Reason, Long> counts = new EnumMap<>(Reason.class);
     private final EnumMap<Reason, List<String>> samples = new EnumMap<>(Reason.class);
     private final Map<String, Object> details = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     public IngestReport(String source) {
         this.source = source;
@@ -40,6 +41,21 @@ public final class IngestReport {
         counts.merge(r, 1L, Long::sum);
         List<String> s = samples.computeIfAbsent(r, k -> new ArrayList<>());
         if (s.size() < SAMPLES) s.add(where);
+    }
+
+    /** Moves an accepted row to a rejection (the location checks that run after all rows are read). */
+    void unaccept(Reason r, String where) {
+        accepted--;
+        reject(r, where);
+    }
+
+    /** A warning: in the report, and printed on the console by the command line. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public List<String> warnings() {
+        return warnings;
     }
 
     void blankLines(long n) {
@@ -107,6 +123,7 @@ public final class IngestReport {
         }
         m.put("rejected_by_reason", by);
         m.put("blank_lines_skipped", blankLines);
+        m.put("warnings", warnings);
         if (swappedLooking > 0) {
             m.put("outside_extent_but_inside_if_lat_lon_swapped", swappedLooking);
         }

@@ -1,29 +1,31 @@
 package org.crimeanalytics.ingest;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The coarse offense categories and, per source, how they are derived. The mapping is deliberately
- * simple and documented here (and in the README) so analysts can check it:
+ * The coarse offense categories and how they are derived. The mapping is deliberately simple and
+ * listed here in full (the README repeats it) so analysts can check it. In order of preference, from:
  *
- * <ul>
- *   <li><b>Chicago</b>: by the FBI (NIBRS-style UCR) code column. violent: 01A, 01B, 02, 03, 04A, 04B,
- *       08A, 08B (homicide, criminal sexual assault, robbery, aggravated and simple assault and
- *       battery); property: 05, 06, 07, 09, 10, 11, 12, 13, 14 (burglary, larceny, motor vehicle
- *       theft, arson, forgery, fraud, embezzlement, stolen property, vandalism); drugs: 18; other:
- *       the rest.</li>
- *   <li><b>UK police</b>: by {@code Crime type}. violent: "Violence and sexual offences", "Robbery";
- *       property: "Burglary", "Vehicle crime", "Theft from the person", "Shoplifting", "Bicycle
- *       theft", "Other theft", "Criminal damage and arson"; drugs: "Drugs"; other: the rest.</li>
- *   <li><b>LAPD and generic CSV</b>: by keywords in the offense description (upper-cased), checked
- *       in this order: drugs (NARCOTIC, DRUG, CONTROLLED SUBSTANCE); violent (HOMICIDE, MURDER,
- *       MANSLAUGHTER, RAPE, SEXUAL PENETRATION, ORAL COPULATION, SODOMY, ROBBERY, ASSAULT, BATTERY,
- *       KIDNAPPING, HUMAN TRAFFICKING, CRIMINAL THREATS, BRANDISH, SHOTS FIRED, LYNCHING, VIOLENCE);
- *       property (BURGLARY, THEFT, STOLEN, SHOPLIFTING, VANDALISM, ARSON, PICKPOCKET, PURSE SNATCHING,
- *       EMBEZZLEMENT, BUNCO, FRAUD, FORGERY, COUNTERFEIT, CREDIT CARD, TILL TAP, DAMAGE, TRESPASS);
- *       other: the rest.</li>
- * </ul>
+ * <ol>
+ *   <li><b>a NIBRS offense code</b> (FBI NIBRS User Manual, Group A and B): violent 09A, 09B, 100, 11A-11D,
+ *       120, 13A-13C, 36A, 36B, 64A, 64B (homicide, kidnapping, sex offenses, robbery, assault, human
+ *       trafficking); property 200, 210, 220, 23A-23H, 240, 250, 26A-26G, 270, 280, 290, 510, 90A, 90J (arson,
+ *       extortion, burglary, larceny, motor vehicle theft, forgery, fraud, embezzlement, stolen property,
+ *       vandalism, bribery, bad checks, trespass); drugs 35A, 35B; other: every other code (09C justifiable
+ *       homicide, 26H, 370, 39A-39D, 40A-40C, 520, 720, 90B-90I, 90Z).</li>
+ *   <li><b>Chicago's FBI code</b>: violent 01A, 01B, 02, 03, 04A, 04B, 08A, 08B; property 05, 06, 07, 09-14;
+ *       drugs 18; other: the rest.</li>
+ *   <li><b>UK police crime type</b>: violent "Violence and sexual offences", "Robbery"; property "Burglary",
+ *       "Vehicle crime", "Theft from the person", "Shoplifting", "Bicycle theft", "Other theft", "Criminal
+ *       damage and arson"; drugs "Drugs"; other: the rest.</li>
+ *   <li><b>words of the offense description</b> (upper-cased, whole words or phrases), checked in this
+ *       order: {@link #OTHER_PHRASES} (e.g. driving under the influence) give other; then {@link #DRUG_WORDS},
+ *       {@link #VIOLENT_WORDS}, {@link #PROPERTY_WORDS}; a description with none of them is other. The
+ *       labels violent, property, drugs and other map to themselves (this project's own output).</li>
+ * </ol>
  */
 public enum OffenseCategory {
     VIOLENT, PROPERTY, DRUGS, OTHER;
@@ -37,13 +39,55 @@ public enum OffenseCategory {
 
     private static final Set<String> FBI_VIOLENT = Set.of("01A", "01B", "02", "03", "04A", "04B", "08A", "08B");
     private static final Set<String> FBI_PROPERTY = Set.of("05", "06", "07", "09", "10", "11", "12", "13", "14");
-    private static final String[] DRUG_WORDS = {"NARCOTIC", "DRUG", "CONTROLLED SUBSTANCE"};
-    private static final String[] VIOLENT_WORDS = {"HOMICIDE", "MURDER", "MANSLAUGHTER", "RAPE", "SEXUAL PENETRATION",
-        "ORAL COPULATION", "SODOMY", "ROBBERY", "ASSAULT", "BATTERY", "KIDNAPPING", "HUMAN TRAFFICKING",
-        "CRIMINAL THREATS", "BRANDISH", "SHOTS FIRED", "LYNCHING", "VIOLENCE"};
-    private static final String[] PROPERTY_WORDS = {"BURGLARY", "THEFT", "STOLEN", "SHOPLIFTING", "VANDALISM", "ARSON",
-        "PICKPOCKET", "PURSE SNATCHING", "EMBEZZLEMENT", "BUNCO", "FRAUD", "FORGERY", "COUNTERFEIT", "CREDIT CARD",
-        "TILL TAP", "DAMAGE", "TRESPASS"};
+
+    private static final Set<String> NIBRS_VIOLENT = Set.of("09A", "09B", "100", "11A", "11B", "11C", "11D", "120", "13A",
+            "13B", "13C", "36A", "36B", "64A", "64B");
+    private static final Set<String> NIBRS_PROPERTY = Set.of("200", "210", "220", "23A", "23B", "23C", "23D", "23E", "23F",
+            "23G", "23H", "240", "250", "26A", "26B", "26C", "26D", "26E", "26F", "26G", "270", "280", "290", "510", "90A", "90J");
+    private static final Set<String> NIBRS_DRUGS = Set.of("35A", "35B");
+    private static final Pattern NIBRS = Pattern.compile("\\d{2}[A-H]|\\d{3}|90[A-Z]");
+
+    /** Phrases that make a description "other" whatever else it contains. */
+    public static final String[] OTHER_PHRASES = {"DRIVING UNDER THE INFLUENCE", "DUI", "DWI", "INTOXICATED",
+        "IMPAIRED DRIVING", "NON VIOLENT", "NONVIOLENT", "FALSE REPORT", "SEX OFFENDER REGISTRATION"};
+    /** Words and phrases of drug offenses. */
+    public static final String[] DRUG_WORDS = {"NARCOTIC", "NARCOTICS", "DRUG", "DRUGS", "CONTROLLED SUBSTANCE",
+        "CONTROLLED SUBSTANCES", "MARIJUANA", "MARIHUANA", "CANNABIS", "COCAINE", "CRACK", "HEROIN", "METHAMPHETAMINE",
+        "OPIUM", "OPIATE", "FENTANYL", "PARAPHERNALIA"};
+    /** Words and phrases of violent offenses (against the person). */
+    public static final String[] VIOLENT_WORDS = {"HOMICIDE", "MURDER", "MANSLAUGHTER", "RAPE", "SEXUAL PENETRATION",
+        "ORAL COPULATION", "SODOMY", "SEXUAL ASSAULT", "SEX ABUSE", "SEXUAL ABUSE", "SEX CRIMES", "SEX CRIME",
+        "SEXUAL OFFENCES", "SEXUAL OFFENSES", "INDECENT ASSAULT", "FONDLING", "MOLESTATION", "ROBBERY", "ROBBERIES",
+        "MUGGING", "CARJACKING", "ASSAULT", "ASSAULTS", "BATTERY", "KIDNAP", "KIDNAPPING", "ABDUCTION", "HUMAN TRAFFICKING",
+        "CRIMINAL THREATS", "THREAT", "THREATS", "MENACING", "INTIMIDATION", "BRANDISH", "SHOTS FIRED", "SHOOTING",
+        "STABBING", "LYNCHING", "VIOLENCE", "VIOLENT", "STRANGULATION", "CHILD ABUSE", "OFFENCE AGAINST A PERSON",
+        "OFFENSE AGAINST A PERSON", "AGAINST THE PERSON"};
+    /** Words and phrases of property offenses. */
+    public static final String[] PROPERTY_WORDS = {"BURGLARY", "BURGLARIES", "BREAK AND ENTER", "BREAKING AND ENTERING",
+        "B&E", "HOUSEBREAKING", "BREAK IN", "THEFT", "THEFTS", "STEAL", "STEALING", "STOLEN", "LARCENY", "SHOPLIFTING",
+        "SHOPLIFT", "PICKPOCKET", "PURSE SNATCHING", "VEHICLE CRIME", "AUTO THEFT", "UNAUTHORIZED USE OF A VEHICLE",
+        "JOYRIDING", "VANDALISM", "CRIMINAL MISCHIEF", "MISCHIEF", "GRAFFITI", "CRIMINAL DAMAGE", "DAMAGE", "DESTRUCTION",
+        "ARSON", "EMBEZZLEMENT", "BUNCO", "FRAUD", "FRAUDS", "SWINDLE", "CON GAME", "FALSE PRETENSES", "FORGERY",
+        "COUNTERFEIT", "COUNTERFEITING", "CREDIT CARD", "TILL TAP", "TRESPASS", "TRESPASSING", "EXTORTION",
+        "BLACKMAIL", "LOOTING"};
+
+    private static final Map<String, OffenseCategory> LABELS = Map.of("VIOLENT", VIOLENT, "PROPERTY", PROPERTY, "DRUGS",
+            DRUGS, "OTHER", OTHER);
+
+    /** Whether a value looks like a NIBRS offense code (09A, 120, 90Z). */
+    public static boolean isNibrsCode(String code) {
+        return code != null && NIBRS.matcher(code.trim().toUpperCase(Locale.ROOT)).matches();
+    }
+
+    /** From a NIBRS offense code; null when the value is not a NIBRS code. */
+    public static OffenseCategory fromNibrs(String code) {
+        if (!isNibrsCode(code)) return null;
+        String c = code.trim().toUpperCase(Locale.ROOT);
+        if (NIBRS_VIOLENT.contains(c)) return VIOLENT;
+        if (NIBRS_PROPERTY.contains(c)) return PROPERTY;
+        if (NIBRS_DRUGS.contains(c)) return DRUGS;
+        return OTHER;
+    }
 
     /** Chicago: from the FBI code column. */
     public static OffenseCategory fromFbiCode(String code) {
@@ -55,9 +99,9 @@ public enum OffenseCategory {
         return OTHER;
     }
 
-    /** UK police: from {@code Crime type}. */
+    /** UK police: from {@code Crime type}; null when it is not one of the published types. */
     public static OffenseCategory fromUkCrimeType(String type) {
-        if (type == null) return OTHER;
+        if (type == null) return null;
         switch (type.trim().toLowerCase(Locale.ROOT)) {
             case "violence and sexual offences":
             case "robbery":
@@ -72,18 +116,34 @@ public enum OffenseCategory {
                 return PROPERTY;
             case "drugs":
                 return DRUGS;
-            default:
+            case "anti-social behaviour":
+            case "other crime":
+            case "public order":
+            case "possession of weapons":
                 return OTHER;
+            default:
+                return null;
         }
     }
 
-    /** LAPD and generic: keywords in the description. */
+    /** From the words of a description (see the class comment); OTHER when none matches. */
     public static OffenseCategory fromDescription(String description) {
         if (description == null) return OTHER;
-        String d = description.toUpperCase(Locale.ROOT);
-        for (String w : DRUG_WORDS) if (d.contains(w)) return DRUGS;
-        for (String w : VIOLENT_WORDS) if (d.contains(w)) return VIOLENT;
-        for (String w : PROPERTY_WORDS) if (d.contains(w)) return PROPERTY;
+        String up = description.trim().toUpperCase(Locale.ROOT);
+        OffenseCategory label = LABELS.get(up);
+        if (label != null) return label;
+        OffenseCategory uk = fromUkCrimeType(description);
+        if (uk != null) return uk;
+        String d = " " + up.replaceAll("[^A-Z0-9&]+", " ").trim() + " ";
+        if (contains(d, OTHER_PHRASES)) return OTHER;
+        if (contains(d, DRUG_WORDS)) return DRUGS;
+        if (contains(d, VIOLENT_WORDS)) return VIOLENT;
+        if (contains(d, PROPERTY_WORDS)) return PROPERTY;
         return OTHER;
+    }
+
+    private static boolean contains(String padded, String[] words) {
+        for (String w : words) if (padded.contains(" " + w + " ")) return true;
+        return false;
     }
 }

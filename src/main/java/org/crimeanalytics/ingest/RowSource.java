@@ -39,14 +39,32 @@ public interface RowSource extends AutoCloseable {
     /** A number: NaN when blank or not numeric. */
     double number(int col);
 
-    /** A date-time as floating local milliseconds, or {@link FastDates#INVALID}. */
-    long date(int col, java.time.format.DateTimeFormatter pattern, FastDates.Precision[] precisionOut);
+    /**
+     * A date-time as floating local milliseconds (the wall-clock time as written), or
+     * {@link FastDates#INVALID}; {@code zoneOut[0]} receives a written zone offset in minutes or
+     * {@link FastDates#NO_ZONE}. Year-last dates are read in {@code order}.
+     */
+    long date(int col, java.time.format.DateTimeFormatter pattern, FastDates.DateOrder order,
+            FastDates.Precision[] precisionOut, int[] zoneOut);
 
     /** A time of day as milliseconds after midnight (HHmm, H:mm or HH:mm:ss), or -1. */
     long timeOfDay(int col);
 
     /** When the row carries a point geometry already in lon/lat degrees: true, filling {@code lonLat}. */
     default boolean point(double[] lonLat) {
+        return false;
+    }
+
+    /**
+     * The field texts of the first rows (a few thousand), read before {@link #next()} is first called,
+     * so the column mapping can look at values; the rows are read again by {@link #next()}.
+     */
+    default java.util.List<String[]> sample() {
+        return java.util.List.of();
+    }
+
+    /** Whether a comma in a number is its decimal separator (input separated by semicolons or tabs). */
+    default boolean decimalComma() {
         return false;
     }
 

@@ -23,7 +23,7 @@ import org.locationtech.jts.geom.Polygon;
  * multipoint, polyline and polygon layers: Z and M values are ignored. Polygon rings are assembled
  * by orientation (clockwise shells, counter-clockwise holes, each hole given to the smallest shell
  * containing it). DBF fields: C text, N/F numbers (Long when no decimals, else Double), D dates
- * (kept as yyyyMMdd text), L logical. Null shapes give null geometries.
+ * ({@code java.sql.Date}; blank or invalid dates null), L logical. Null shapes give null geometries.
  */
 public final class Shapefile {
 
@@ -179,7 +179,7 @@ public final class Shapefile {
         for (int f = 0; f < names.size(); f++) {
             char t = types.get(f);
             fields.put(names.get(f), (t == 'N' || t == 'F') ? (decs.get(f) == 0 ? Long.class : Double.class)
-                    : t == 'L' ? Boolean.class : String.class);
+                    : t == 'L' ? Boolean.class : t == 'D' ? java.sql.Date.class : String.class);
         }
         List<Map<String, Object>> rows = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
@@ -201,6 +201,8 @@ public final class Shapefile {
                             v = t == Long.class ? (Object) (long) Double.parseDouble(raw) : null;
                         }
                     }
+                } else if (t == java.sql.Date.class) {
+                    v = dbfDate(raw);
                 } else if (t == Boolean.class) {
                     v = raw.isEmpty() || raw.equals("?") ? null : "YyTt".indexOf(raw.charAt(0)) >= 0;
                 }
@@ -209,5 +211,15 @@ public final class Shapefile {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** A dBASE date (yyyyMMdd) as a java.sql.Date of that calendar day; null when blank or invalid. */
+    static java.sql.Date dbfDate(String raw) {
+        if (raw.length() != 8) return null;
+        try {
+            return java.sql.Date.valueOf(java.time.LocalDate.parse(raw, java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 }

@@ -137,11 +137,12 @@ public class AggregateToAreasProcess {
                 read++;
                 if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
                 if (window) {
-                    Object t = f.getAttribute(tAttr);
-                    if (!(t instanceof Date d)) {
+                    long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute(tAttr));
+                    if (tm == org.crimeanalytics.ingest.FastDates.INVALID) {
                         noTime++;
                         continue;
                     }
+                    Date d = new Date(tm);
                     if ((from != null && d.before(from)) || (to != null && !d.before(to))) {
                         outWindow++;
                         continue;

@@ -270,8 +270,8 @@ public class ClusterIncidentsProcess {
                 int t = 0;
                 for (String nm : names) {
                     if (nm.equals("hour")) {
-                        Object dt = f.getAttribute("occurred");
-                        double h = dt instanceof Date date ? (Math.floorMod(date.getTime(), 86_400_000L) / 3_600_000.0) : Double.NaN;
+                        long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute("occurred"));
+                        double h = tm != org.crimeanalytics.ingest.FastDates.INVALID ? (Math.floorMod(tm, 86_400_000L) / 3_600_000.0) : Double.NaN;
                         raw[t++][n] = Math.cos(2 * Math.PI * h / 24);
                         raw[t++][n] = Math.sin(2 * Math.PI * h / 24);
                     } else {

@@ -12,6 +12,7 @@ import org.crimeanalytics.geo.Crs;
 import org.crimeanalytics.geo.FeatureRows;
 import org.crimeanalytics.geo.IncidentCollection;
 import org.crimeanalytics.ingest.CsvRowSource;
+import org.crimeanalytics.ingest.FastDates;
 import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.IngestException;
 import org.crimeanalytics.ingest.RowSource;
@@ -39,18 +40,22 @@ import org.geotools.text.Text;
         description = "Turns a police export (CSV text) or any point layer into clean incident points in EPSG:4326 "
                 + "with one schema (incident_id, occurred, time_precision, reported, offense_code, offense, "
                 + "offense_detail, category = violent|property|drugs|other, premise, weapon, area, area_name, "
-                + "victim_age, source_line). Recognises the LAPD 'Crime Data from 2020 to Present' export, the "
-                + "Chicago 'Crimes - 2001 to present' export, the UK police street-level CSV, and any CSV with "
-                + "latitude/longitude (latitude, lat / longitude, lon, lng, long) or x/y (x, x_coordinate, easting "
-                + "/ y, y_coordinate, northing) columns. Rows without coordinates, at Null Island (0,0), outside "
-                + "the extent, with an unparseable date, a duplicate id or a broken shape are rejected and counted "
-                + "by reason in 'report', with their first line numbers. Times are the source's local wall-clock "
-                + "times.")
+                + "victim_age, source_line). Recognises the LAPD (2010-2019, 2020-present, NIBRS offenses), Chicago, NYPD "
+                + "complaints, San Francisco 2018-present, UK police, Toronto and Vancouver exports by their header, and "
+                + "reads any other city's export by column synonyms checked against the values: latitude/longitude, "
+                + "projected x/y (with srcCrs), or one location column ('(lat, lon)' or 'POINT (lon lat)'); dates with "
+                + "their day/month order read from the values (an ambiguous column is refused: give dateOrder), separate "
+                + "time or hour columns, zones kept as written or converted to timeZone; ids and per-offense keys for "
+                + "duplicates; categories from NIBRS or FBI codes or the offense words. Rows without coordinates, at "
+                + "Null Island (0,0), outside the extent, with an unparseable date, duplicates, broken rows, placeholder "
+                + "locations and lone far outliers are rejected and counted by reason in 'report', with their first line "
+                + "numbers; 'report' also says which column gave each field and how it was parsed. Times are the source's "
+                + "local wall-clock times.")
 public class ImportIncidentsProcess {
 
     /** Which export the input is; AUTO detects it from the header. */
     public enum Format {
-        AUTO, LAPD, CHICAGO, UK_POLICE, GENERIC
+        AUTO, LAPD, LAPD_NIBRS, CHICAGO, NYPD, SAN_FRANCISCO, UK_POLICE, TORONTO, VANCOUVER, CANONICAL, GENERIC
     }
 
     @DescribeResults({
@@ -71,12 +76,13 @@ public class ImportIncidentsProcess {
                             + "CSV columns; the geometry gives the coordinates)")
                     SimpleFeatureCollection features,
             @DescribeParameter(name = "format", min = 0, defaultValue = "AUTO",
-                    description = "AUTO (detect from the header), LAPD, CHICAGO, UK_POLICE or GENERIC")
+                    description = "AUTO (detect from the header), or one of the recognised exports: LAPD, LAPD_NIBRS, CHICAGO, "
+                            + "NYPD, SAN_FRANCISCO, UK_POLICE, TORONTO, VANCOUVER, CANONICAL (this project's own incidents), GENERIC")
                     Format format,
             @DescribeParameter(name = "columns", min = 0,
-                    description = "Column mapping overrides: field=Column Name;field=Column Name, fields: id, date, "
-                            + "time, reported, lat, lon, x, y, offense_code, offense, offense_detail, category_key, "
-                            + "premise, weapon, area, area_name, victim_age")
+                    description = "Column mapping overrides: field=Column Name;field=Column Name, fields: id, row_key, date, "
+                            + "time, hour, year, month, day, minute, reported, lat, lon, x, y, location, offense_code, offense, "
+                            + "offense_detail, nibrs_code, fbi_code, category_key, premise, weapon, area, area_name, victim_age")
                     String columns,
             @DescribeParameter(name = "srcCrs", min = 0,
                     description = "CRS of x/y columns holding projected coordinates (e.g. EPSG:3435)")
@@ -87,6 +93,18 @@ public class ImportIncidentsProcess {
             @DescribeParameter(name = "dateFormat", min = 0,
                     description = "java.time pattern for dates the importer does not recognise (e.g. dd.MM.yyyy HH:mm)")
                     String dateFormat,
+            @DescribeParameter(name = "dateOrder", min = 0,
+                    description = "DMY (day first) or MDY (month first) for dates like 03/04/2023, when the values do not "
+                            + "show it (the importer refuses to guess); default: the export's, or inferred from the values")
+                    FastDates.DateOrder dateOrder,
+            @DescribeParameter(name = "timeZone", min = 0,
+                    description = "Time zone of the incidents (e.g. America/Chicago): values written with a zone (Z, +00, "
+                            + "-06:00) are converted to its wall-clock time; default: kept as written, with a warning for UTC values")
+                    String timeZone,
+            @DescribeParameter(name = "screenLocations", min = 0, defaultValue = "true",
+                    description = "Reject placeholder locations (a pole, or one coordinate shared by several rows far from the "
+                            + "others) and lone incidents far from all the others, each counted by reason")
+                    Boolean screenLocations,
             @DescribeParameter(name = "keepColumns", min = 0,
                     description = "Comma-separated source columns to keep as extra text attributes (names "
                             + "normalised to lower_case_with_underscores)")
@@ -102,6 +120,9 @@ public class ImportIncidentsProcess {
                     : "csv: no input; give CSV text in 'csv' or a point layer in 'features'");
         }
         IncidentIngest.Options o = options(format, columns, srcCrs, extent, dateFormat, keepColumns);
+        o.dateOrder = dateOrder;
+        o.timeZone = zone(timeZone);
+        if (screenLocations != null) o.screenLocations = screenLocations;
         if (features != null) {
             IncidentIngest.Result r = run(new FeatureRows(features, Boolean.TRUE.equals(useCentroids), "features"),
                     o, "features", monitor, null, -1);
@@ -110,6 +131,16 @@ public class ImportIncidentsProcess {
         AtomicLong consumed = new AtomicLong();
         InputStream in = Inputs.utf8(csv, consumed);
         return outputs(ingest(in, "csv", o, monitor, consumed, csv.length()));
+    }
+
+    /** A time zone parameter, or null. */
+    static java.time.ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) return null;
+        try {
+            return java.time.ZoneId.of(timeZone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new ProcessException("timeZone: '" + timeZone + "' is not a time zone (give a region such as America/Chicago)");
+        }
     }
 
     /** Builds ingestion options from the process parameters, validating them. */
@@ -144,20 +175,24 @@ public class ImportIncidentsProcess {
         if (keepColumns != null) {
             for (String k : keepColumns.split(",")) if (!k.isBlank()) o.keepColumns.add(k.trim());
         }
-        if (srcCrs != null) {
-            MathTransform t = Crs.transform(srcCrs, Crs.wgs84(), "srcCrs");
-            o.xyConverter = (x, y, ll) -> {
-                ll[0] = x;
-                ll[1] = y;
-                try {
-                    t.transform(ll, 0, ll, 0, 1);
-                    return Double.isFinite(ll[0]) && Double.isFinite(ll[1]);
-                } catch (TransformException e) {
-                    return false;
-                }
-            };
-        }
+        if (srcCrs != null) o.xyConverter = converter(srcCrs, "srcCrs");
+        o.converterFor = code -> converter(Crs.decode(code, "srcCrs"), "srcCrs");
         return o;
+    }
+
+    /** Projected x/y to lon/lat degrees. */
+    static IncidentIngest.XyConverter converter(CoordinateReferenceSystem crs, String param) {
+        MathTransform t = Crs.transform(crs, Crs.wgs84(), param);
+        return (x, y, ll) -> {
+            ll[0] = x;
+            ll[1] = y;
+            try {
+                t.transform(ll, 0, ll, 0, 1);
+                return Double.isFinite(ll[0]) && Double.isFinite(ll[1]);
+            } catch (TransformException e) {
+                return false;
+            }
+        };
     }
 
     /**
@@ -190,7 +225,11 @@ public class ImportIncidentsProcess {
                         }
                     });
             r.table().trim();
-            if (monitor != null) monitor.complete();
+            if (monitor != null) {
+                for (String l : r.mapping().consoleLines()) monitor.warningOccurred(name, "info", l);
+                for (String w : r.report().warnings()) monitor.warningOccurred(name, null, w);
+                monitor.complete();
+            }
             return r;
         } catch (CancellationException e) {
             throw new ProcessException("cancelled");

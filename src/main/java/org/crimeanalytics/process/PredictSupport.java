@@ -81,10 +81,11 @@ final class PredictSupport {
         try (SimpleFeatureIterator it = fc.features()) {
             while (it.hasNext()) {
                 SimpleFeature f = it.next();
-                if (!(f.getAttribute("occurred") instanceof Date d)) continue;
+                long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute("occurred"));
+                if (tm == org.crimeanalytics.ingest.FastDates.INVALID) continue;
                 int a = locator.locate(f);
                 if (a == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) continue;
-                rows.add(new long[] {d.getTime(), a});
+                rows.add(new long[] {tm, a});
             }
         }
         long[][] out = new long[2][rows.size()];

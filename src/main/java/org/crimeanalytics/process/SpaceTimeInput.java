@@ -1,7 +1,6 @@
 package org.crimeanalytics.process;
 
 import java.util.Arrays;
-import java.util.Date;
 import org.crimeanalytics.geo.ProjectedPoints;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
@@ -36,9 +35,7 @@ final class SpaceTimeInput {
             CoordinateReferenceSystem crs, ProgressListener monitor) {
         if (fc == null) throw new ProcessException("incidents: required");
         String ta = timeAttribute == null ? "occurred" : timeAttribute;
-        if (fc.getSchema().getDescriptor(ta) == null || !Date.class.isAssignableFrom(fc.getSchema().getDescriptor(ta).getType().getBinding())) {
-            throw new ProcessException("timeAttribute: incidents have no date attribute '" + ta + "'");
-        }
+        org.crimeanalytics.geo.FeatureTimes.check(fc.getSchema(), ta, "timeAttribute");
         if (fc.getSchema().getCoordinateReferenceSystem() == null) throw new ProcessException("incidents: the layer has no coordinate reference system");
         boolean prec = fc.getSchema().getDescriptor("time_precision") != null;
         int cap = 1024, n = 0;
@@ -53,8 +50,8 @@ final class SpaceTimeInput {
                 read++;
                 if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
                 Limits.checkIncidents(read, "incidents");
-                Object d = f.getAttribute(ta);
-                if (!(d instanceof Date date)) {
+                long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute(ta));
+                if (tm == org.crimeanalytics.ingest.FastDates.INVALID) {
                     noTime++;
                     continue;
                 }
@@ -77,13 +74,14 @@ final class SpaceTimeInput {
                 }
                 xy[2 * n] = p.getX();
                 xy[2 * n + 1] = p.getY();
-                t[n] = date.getTime();
+                t[n] = tm;
                 ids[n] = f.getID();
                 pos[n] = (int) (read - 1);
                 n++;
             }
         }
         if (read == 0) throw new ProcessException("incidents: the collection is empty");
+        if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, "timeAttribute");
         if (n == 0) throw new ProcessException("incidents: no incident has both a location and a time");
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, (int) noGeom,
                 java.util.List.of(), fc.getSchema().getCoordinateReferenceSystem(), crs, "incidents");

@@ -80,9 +80,7 @@ public class TemporalProfileProcess {
         if (incidents == null) throw new ProcessException("incidents: required");
         SimpleFeatureType t = incidents.getSchema();
         String ta = timeAttribute == null ? "occurred" : timeAttribute;
-        if (t.getDescriptor(ta) == null || !Date.class.isAssignableFrom(t.getDescriptor(ta).getType().getBinding())) {
-            throw new ProcessException("timeAttribute: incidents have no date attribute '" + ta + "'; attributes: " + AggregateToAreasProcess.names(t));
-        }
+        org.crimeanalytics.geo.FeatureTimes.check(t, ta, "timeAttribute");
         String ca = categoryAttribute == null ? "category" : categoryAttribute;
         boolean hasCat = t.getDescriptor(ca) != null;
         if (categoryAttribute != null && !categoryAttribute.equals("category") && !hasCat) {
@@ -136,11 +134,12 @@ public class TemporalProfileProcess {
                 SimpleFeature f = it.next();
                 read++;
                 if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
-                Object tv = f.getAttribute(ta);
-                if (!(tv instanceof Date d)) {
+                long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute(ta));
+                if (tm == org.crimeanalytics.ingest.FastDates.INVALID) {
                     noTime++;
                     continue;
                 }
+                Date d = new Date(tm);
                 if ((from != null && d.before(from)) || (to != null && !d.before(to))) {
                     outWindow++;
                     continue;
@@ -194,6 +193,7 @@ public class TemporalProfileProcess {
             }
         }
         if (read == 0) throw new ProcessException("incidents: the collection is empty");
+        if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, "timeAttribute");
         if (seriesMap.isEmpty()) throw new ProcessException("incidents: no incident has a usable time (" + noTime + " without one)");
         // series, filled with zeros between the first and last period
         int first = seriesMap.keySet().iterator().next(), last = ((TreeMap<Integer, long[]>) seriesMap).lastKey();

@@ -65,7 +65,7 @@ class GeoServerIT {
         Assumptions.assumeTrue(URL != null, "set -Dcrime.geoserver.url to run against a real GeoServer");
         if (HOME != null) install();
         incidents = (SimpleFeatureCollection) new ImportIncidentsProcess().execute(
-                Files.readString(Path.of("test-data/lapd_sample10k.csv")), null, null, null, null, null, null, null, null, null).get("result");
+                Files.readString(Path.of("test-data/lapd_sample10k.csv")), null, null, null, null, null, null, null, null, null, null, null, null).get("result");
         Path dir = Files.createTempDirectory("crime-gs");
         StringBuilder props = new StringBuilder("_=geom:Point:srid=4326,incident_id:String,category:String\n");
         try (var it = incidents.features()) {

@@ -169,7 +169,7 @@ class ProcessCatalogTest {
 
         static synchronized Map<String, Object> lapd() {
             if (lapd == null) {
-                lapd = new ImportIncidentsProcess().execute(lapdCsv(), null, null, null, null, null, null, null, null, null);
+                lapd = new ImportIncidentsProcess().execute(lapdCsv(), null, null, null, null, null, null, null, null, null, null, null, null);
             }
             return lapd;
         }

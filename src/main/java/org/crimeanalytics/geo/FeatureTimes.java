@@ -1,0 +1,74 @@
+package org.crimeanalytics.geo;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.crimeanalytics.ingest.FastDates;
+import org.geotools.api.feature.simple.SimpleFeatureType;
+import org.geotools.api.feature.type.AttributeDescriptor;
+import org.geotools.process.ProcessException;
+
+/**
+ * Times of feature attributes as floating local milliseconds (the project's convention: the
+ * wall-clock time encoded as if UTC), whatever the layer's type for them:
+ * <ul>
+ *   <li>{@code java.sql.Timestamp}: its wall-clock time; {@code java.sql.Date}: its calendar day (JDBC stores
+ *       share them in the JVM's zone);</li>
+ *   <li>any other {@code java.util.Date}: its UTC fields (as GeoJSON and GML parsers, and this project, write them);</li>
+ *   <li>text: an ISO or year-first date-time ({@code 2023-03-15T14:30:00Z}, as a GML or GeoJSON upload
+ *       through WPS carries dates), the zone dropped; a year-last text date is ambiguous and not read.</li>
+ * </ul>
+ * The OLE zero date 1899-12-30 (how dBASE and spreadsheet exports write "no date") is no date.
+ */
+public final class FeatureTimes {
+
+    private static final long OLE_ZERO = java.time.LocalDate.of(1899, 12, 30).toEpochDay() * 86_400_000L;
+
+    private FeatureTimes() {}
+
+    /** The wall-clock time of a date value, the OLE zero day included. */
+    public static long wallClock(Date d) {
+        if (d instanceof java.sql.Timestamp ts) return ts.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        if (d instanceof java.sql.Date sd) return sd.toLocalDate().toEpochDay() * 86_400_000L;
+        return d.getTime();
+    }
+
+    /** Whether a date value's day is the OLE zero date. */
+    public static boolean oleZeroDay(long wallClock) {
+        return FastDates.dayStart(wallClock) == OLE_ZERO;
+    }
+
+    /** The floating time of an attribute value, or {@link FastDates#INVALID} when it holds no date. */
+    public static long floating(Object v) {
+        if (v instanceof Date d) {
+            long t = wallClock(d);
+            return oleZeroDay(t) ? FastDates.INVALID : t;
+        }
+        if (v instanceof CharSequence s) return FastDates.parse(s.toString(), null, null, null);
+        return FastDates.INVALID;
+    }
+
+    /** Checks that {@code attr} exists and can hold dates (a date type or text), naming {@code param}. */
+    public static void check(SimpleFeatureType t, String attr, String param) {
+        AttributeDescriptor d = t.getDescriptor(attr);
+        if (d != null) {
+            Class<?> b = d.getType().getBinding();
+            if (Date.class.isAssignableFrom(b) || CharSequence.class.isAssignableFrom(b)) return;
+        }
+        List<String> dates = new ArrayList<>();
+        for (AttributeDescriptor a : t.getAttributeDescriptors()) {
+            Class<?> b = a.getType().getBinding();
+            if (Date.class.isAssignableFrom(b) || CharSequence.class.isAssignableFrom(b)) dates.add(a.getLocalName());
+        }
+        throw new ProcessException(param + ": incidents have no attribute '" + attr + "' that holds dates"
+                + (d != null ? " (it is " + d.getType().getBinding().getSimpleName() + ")" : "")
+                + "; attributes that may: " + dates);
+    }
+
+    /** The error when no incident has a time in {@code attr}. */
+    public static ProcessException noneHaveATime(String attr, long read, String param) {
+        return new ProcessException(param + ": '" + attr + "' holds no date in any of the " + read + " incidents (empty, or "
+                + "text that is not an ISO date); if they were imported, the import found no date column: see its "
+                + "report's warnings and name the column with columns=date=...");
+    }
+}
