@@ -251,6 +251,8 @@ public final class Main {
         }
         ConsoleProgress progress = new ConsoleProgress("crime:" + n.getLocalPart(), err);
         Map<String, Object> inputs = new LinkedHashMap<>();
+        org.crimeanalytics.geo.Crs.warmUpInBackground();
+        long tIn = System.nanoTime();
         for (Map.Entry<String, List<String>> e : raw.entrySet()) {
             Parameter<?> p = info.get(e.getKey());
             if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
@@ -267,8 +269,10 @@ public final class Main {
         }
         Process process = Processors.createProcess(n);
         long t0 = System.nanoTime();
+        err.printf("  inputs read in %.2f s%n", (t0 - tIn) / 1e9);
         Map<String, Object> result = process.execute(inputs, progress);
         err.printf("  crime:%s done in %.2f s%n", n.getLocalPart(), (System.nanoTime() - t0) / 1e9);
+        long tOut = System.nanoTime();
         org.crimeanalytics.html.MapPage page = mapPath != null ? new org.crimeanalytics.html.MapPage() : shared;
         if (page != null) addToPage(page, "crime:" + n.getLocalPart(), inputs, result);
         if (mapPath != null) writePage(page, mapPath, "crime:" + n.getLocalPart());
@@ -286,6 +290,7 @@ public final class Main {
                         + e.getKey() + "=file)"));
             }
         }
+        if (!outputs.isEmpty()) err.printf("  outputs written in %.2f s%n", (System.nanoTime() - tOut) / 1e9);
     }
 
     /** The WFS layers the Execute examples reference, as local files. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.crimeanalytics.geo.Crs;
@@ -52,15 +53,7 @@ final class Values {
         try {
             if (name.endsWith(".geojson") || name.endsWith(".json")) return GeoJson.read(file);
             if (name.endsWith(".shp")) return org.crimeanalytics.geo.ShapefileFeatures.read(file);
-            AtomicLong consumed = new AtomicLong();
-            long total = Files.size(file);
-            try (InputStream in = Inputs.open(file, consumed)) {
-                IncidentIngest.Result r = ImportIncidentsProcess.ingest(in, file.getFileName().toString(),
-                        ImportIncidentsProcess.options(null, null, null, null, null, null), progress, consumed, total);
-                System.err.printf("  %s: %s rows read, %d incidents, %d rejected (%s)%n", file.getFileName(),
-                        r.report().rowsRead(), r.report().accepted(), r.report().rejected(), r.format());
-                return new IncidentCollection(r.table());
-            }
+            return ingest(List.of(file), file.getFileName().toString(), progress);
         } catch (IOException e) {
             throw new CliException(key + ": cannot read " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -80,13 +73,26 @@ final class Values {
             throw new CliException(key + ": cannot list " + dir + ": " + e.getMessage());
         }
         if (files.isEmpty()) throw new CliException(key + ": no file matches " + pattern);
-        List<org.crimeanalytics.ingest.IncidentTable> tables = new java.util.ArrayList<>();
         for (Path f : files) {
-            SimpleFeatureCollection fc = features(key, f, progress);
-            if (!(fc instanceof IncidentCollection ic)) throw new CliException(key + ": " + f + " is not a CSV of incidents");
-            tables.add(ic.table());
+            String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!n.endsWith(".csv") && !n.endsWith(".csv.gz") && !n.endsWith(".txt") && !n.endsWith(".tsv")) {
+                throw new CliException(key + ": " + f + " is not a CSV of incidents");
+            }
         }
-        return new IncidentCollection(org.crimeanalytics.ingest.IncidentTable.concat(tables));
+        return ingest(files, pattern, progress);
+    }
+
+    /** CSV files (one export) through incident ingestion on all cores, duplicates settled across files. */
+    static SimpleFeatureCollection ingest(List<Path> files, String name, ProgressListener progress) {
+        IncidentIngest.Result r = ImportIncidentsProcess.ingestFiles(files, name,
+                ImportIncidentsProcess.options(null, null, null, null, null, null), progress);
+        Map<String, Object> by = new java.util.LinkedHashMap<>();
+        for (org.crimeanalytics.ingest.Reason reason : org.crimeanalytics.ingest.Reason.values()) {
+            if (r.report().rejected(reason) > 0) by.put(reason.key(), r.report().rejected(reason));
+        }
+        System.err.printf("  %s: %,d rows read, %,d incidents, %,d rejected %s (%s)%n", name, r.report().rowsRead(),
+                r.report().accepted(), r.report().rejected(), by, r.format());
+        return new IncidentCollection(r.table());
     }
 
     static String readText(String key, Path file) {

@@ -18,10 +18,50 @@ public final class ClusterShapes {
 
     private ClusterShapes() {}
 
+    /**
+     * The convex hull (JTS {@code ConvexHull}) of the members. Points strictly inside the octagon of the
+     * eight extreme points (least and greatest x, y, x + y, x - y; Akl and Toussaint 1978) cannot be on the
+     * hull and are dropped first, so a cluster of 100,000 incidents does not become 100,000 coordinates.
+     */
     public static Geometry hull(double[] x, double[] y, int[] members) {
-        Coordinate[] c = new Coordinate[members.length];
-        for (int i = 0; i < members.length; i++) c[i] = new Coordinate(x[members[i]], y[members[i]]);
+        int n = members.length;
+        if (n > 64) {
+            int[] ext = new int[8]; // min x, max x, min y, max y, min x+y, max x+y, min x-y, max x-y
+            java.util.Arrays.fill(ext, members[0]);
+            for (int i : members) {
+                if (x[i] < x[ext[0]]) ext[0] = i;
+                if (x[i] > x[ext[1]]) ext[1] = i;
+                if (y[i] < y[ext[2]]) ext[2] = i;
+                if (y[i] > y[ext[3]]) ext[3] = i;
+                if (x[i] + y[i] < x[ext[4]] + y[ext[4]]) ext[4] = i;
+                if (x[i] + y[i] > x[ext[5]] + y[ext[5]]) ext[5] = i;
+                if (x[i] - y[i] < x[ext[6]] - y[ext[6]]) ext[6] = i;
+                if (x[i] - y[i] > x[ext[7]] - y[ext[7]]) ext[7] = i;
+            }
+            Coordinate[] oc = new Coordinate[8];
+            for (int k = 0; k < 8; k++) oc[k] = new Coordinate(x[ext[k]], y[ext[k]]);
+            Geometry oct = new ConvexHull(oc, GF).getConvexHull();
+            if (oct instanceof org.locationtech.jts.geom.Polygon poly) {
+                Coordinate[] ring = poly.getExteriorRing().getCoordinates();
+                boolean ccw = org.locationtech.jts.algorithm.Orientation.isCCW(ring);
+                java.util.List<Coordinate> keep = new java.util.ArrayList<>();
+                for (Coordinate c : oc) keep.add(c);
+                for (int i : members) if (!strictlyInside(ring, ccw, x[i], y[i])) keep.add(new Coordinate(x[i], y[i]));
+                return new ConvexHull(keep.toArray(new Coordinate[0]), GF).getConvexHull();
+            }
+        }
+        Coordinate[] c = new Coordinate[n];
+        for (int i = 0; i < n; i++) c[i] = new Coordinate(x[members[i]], y[members[i]]);
         return new ConvexHull(c, GF).getConvexHull();
+    }
+
+    /** Whether (px, py) lies strictly inside a convex ring (closed; counter-clockwise or not). */
+    private static boolean strictlyInside(Coordinate[] ring, boolean ccw, double px, double py) {
+        for (int k = 0; k + 1 < ring.length; k++) {
+            double cross = (ring[k + 1].x - ring[k].x) * (py - ring[k].y) - (ring[k + 1].y - ring[k].y) * (px - ring[k].x);
+            if (ccw ? cross <= 0 : cross >= 0) return false;
+        }
+        return true;
     }
 
     public static Geometry ellipse(double[] x, double[] y, int[] members) {

@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
  * Vassilvitskii 2007), run on all cores in fixed chunks so results do not depend on thread timing,
  * stopping at scikit-learn's tolerance ({@link #TOLERANCE}),
  * and the best (lowest SSE) of {@code restarts} seeded starts kept. Configured once; {@link #fit} runs.
+ * Points may carry weights (a distinct location standing for its repeats): the weighted objective is
+ * exactly the unweighted one over the repeated points.
  *
  * <p>Degenerate input: k greater than the number of distinct points is refused by the caller; an
  * empty cluster during iterations is re-seeded with the point farthest from its centre; identical
@@ -43,47 +45,71 @@ public final class KMeans {
 
     /**
      * Fits the data. With several restarts on more than {@value #SAMPLE_ABOVE} points, each restart
-     * (k-means++ and Lloyd) runs on its own seeded random sample of {@code max(SAMPLE_ABOVE, n/10)}
-     * points; the centres of the best sample run then start Lloyd iterations on all points. Smaller
+     * (k-means++ and Lloyd) runs on its own seeded random sample of {@code max(SAMPLE_ABOVE, min(n/10,
+     * SAMPLE_MAX))} points; the centres of the best sample run then start Lloyd iterations on all points. Smaller
      * data: every restart runs on all points and the lowest SSE wins.
      */
     public Result fit(double[] data, int d, BooleanSupplier cancelled) {
+        return fit(data, d, null, cancelled);
+    }
+
+    /**
+     * As {@link #fit(double[], int, BooleanSupplier)} with a weight per point (null: all 1); samples for
+     * the restarts are drawn with probability proportional to the weights, as from the repeated points.
+     */
+    public Result fit(double[] data, int d, double[] w, BooleanSupplier cancelled) {
         int n = data.length / d;
-        if (restarts == 1 || n <= SAMPLE_ABOVE) {
+        double total = w == null ? n : java.util.Arrays.stream(w).sum();
+        if (restarts == 1 || total <= SAMPLE_ABOVE) {
             Result best = null;
             for (int r = 0; r < restarts; r++) {
-                Result res = run(data, d, seed + r * 0x9E3779B97F4A7C15L, cancelled, null);
+                Result res = run(data, d, w, seed + r * 0x9E3779B97F4A7C15L, cancelled, null);
                 if (best == null || res.sse() < best.sse()) best = res;
             }
             return best;
         }
-        int m = Math.max(SAMPLE_ABOVE, n / 10);
+        int m = (int) Math.max(SAMPLE_ABOVE, Math.min(total / 10, SAMPLE_MAX));
+        double[] cumulative = null;
+        if (w != null) {
+            cumulative = new double[n];
+            double acc = 0;
+            for (int i = 0; i < n; i++) cumulative[i] = acc += w[i];
+        }
         Result best = null;
         for (int r = 0; r < restarts; r++) {
             long s = seed + r * 0x9E3779B97F4A7C15L;
             SplittableRandom rnd = new SplittableRandom(s ^ 0x5DEECE66DL);
             double[] sample = new double[m * d];
             for (int i = 0; i < m; i++) {
-                int j = rnd.nextInt(n);
+                int j;
+                if (cumulative == null) {
+                    j = rnd.nextInt(n);
+                } else {
+                    j = Arrays.binarySearch(cumulative, rnd.nextDouble() * total);
+                    if (j < 0) j = -j - 1;
+                    j = Math.min(j, n - 1);
+                }
                 System.arraycopy(data, j * d, sample, i * d, d);
             }
-            Result res = run(sample, d, s, cancelled, null);
+            Result res = run(sample, d, null, s, cancelled, null);
             if (best == null || res.sse() < best.sse()) best = res;
         }
-        return run(data, d, seed, cancelled, best.centres());
+        return run(data, d, w, seed, cancelled, best.centres());
     }
 
     /** Above this many points, restarts run on samples (see {@link #fit}). */
     public static final int SAMPLE_ABOVE = 20_000;
+    /** The restarts' samples hold at most this many points. */
+    public static final int SAMPLE_MAX = 50_000;
 
-    private Result run(double[] x, int d, long s, BooleanSupplier cancelled, double[] start) {
+    private Result run(double[] x, int d, double[] w, long s, BooleanSupplier cancelled, double[] start) {
         int n = x.length / d;
-        double tol = TOLERANCE * meanVariance(x, d, n);
-        double[] c = start != null ? start.clone() : seed(x, d, n, new SplittableRandom(s));
+        double tol = TOLERANCE * meanVariance(x, d, n, w);
+        double[] c = start != null ? start.clone() : seed(x, d, n, w, new SplittableRandom(s));
         int[] labels = new int[n];
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[][] partSums = new double[chunks][k * d];
-        long[][] partCounts = new long[chunks][k];
+        double[][] partCounts = new double[chunks][k];
         double[] partSse = new double[chunks];
         int it = 0;
         boolean changed = true;
@@ -94,7 +120,7 @@ public final class KMeans {
             boolean[] chunkChanged = new boolean[chunks];
             IntStream.range(0, chunks).parallel().forEach(ch -> {
                 double[] sums = partSums[ch];
-                long[] counts = partCounts[ch];
+                double[] counts = partCounts[ch];
                 Arrays.fill(sums, 0);
                 Arrays.fill(counts, 0);
                 double sse = 0;
@@ -118,9 +144,10 @@ public final class KMeans {
                     }
                     if (labels[i] != bi) ch2 = true;
                     labels[i] = bi;
-                    counts[bi]++;
-                    for (int t = 0; t < d; t++) sums[bi * d + t] += x[off + t];
-                    sse += bd;
+                    double wi = w == null ? 1 : w[i];
+                    counts[bi] += wi;
+                    for (int t = 0; t < d; t++) sums[bi * d + t] += wi * x[off + t];
+                    sse += wi * bd;
                 }
                 partSse[ch] = sse;
                 chunkChanged[ch] = ch2;
@@ -128,7 +155,7 @@ public final class KMeans {
             changed = it == 1;
             for (boolean b : chunkChanged) changed |= b;
             double[] sums = new double[k * d];
-            long[] counts = new long[k];
+            double[] counts = new double[k];
             for (int ch = 0; ch < chunks; ch++) { // fixed order: deterministic sums
                 for (int t = 0; t < k * d; t++) sums[t] += partSums[ch][t];
                 for (int j = 0; j < k; j++) counts[j] += partCounts[ch][j];
@@ -165,21 +192,23 @@ public final class KMeans {
                 }
             }
             labels[i] = bi;
-            sse += bd;
+            sse += w == null ? bd : w[i] * bd;
         }
         return new Result(labels, c, sse, it, k, d);
     }
 
-    /** Mean over dimensions of the variance of the data (the scale of the stopping tolerance). */
-    private static double meanVariance(double[] x, int d, int n) {
+    /** Mean over dimensions of the (weighted) variance of the data (the scale of the stopping tolerance). */
+    private static double meanVariance(double[] x, int d, int n, double[] w) {
         double total = 0;
+        double sw = 0;
+        for (int i = 0; i < n; i++) sw += w == null ? 1 : w[i];
         for (int t = 0; t < d; t++) {
             double m = 0;
-            for (int i = 0; i < n; i++) m += x[i * d + t];
-            m /= n;
+            for (int i = 0; i < n; i++) m += (w == null ? 1 : w[i]) * x[i * d + t];
+            m /= sw;
             double v = 0;
-            for (int i = 0; i < n; i++) v += (x[i * d + t] - m) * (x[i * d + t] - m);
-            total += v / n;
+            for (int i = 0; i < n; i++) v += (w == null ? 1 : w[i]) * (x[i * d + t] - m) * (x[i * d + t] - m);
+            total += v / sw;
         }
         return total / d;
     }
@@ -201,10 +230,28 @@ public final class KMeans {
         return far;
     }
 
-    /** k-means++: first centre uniform, then each next one with probability proportional to D(x)^2. */
-    private double[] seed(double[] x, int d, int n, SplittableRandom rnd) {
+    /**
+     * k-means++: first centre uniform (by weight), then each next one with probability proportional to
+     * w(x) D(x)^2.
+     */
+    private double[] seed(double[] x, int d, int n, double[] w, SplittableRandom rnd) {
         double[] c = new double[k * d];
-        int first = rnd.nextInt(n);
+        int first;
+        if (w == null) {
+            first = rnd.nextInt(n);
+        } else {
+            double tw = 0;
+            for (double v : w) tw += v;
+            double r = rnd.nextDouble() * tw, acc = 0;
+            first = n - 1;
+            for (int i = 0; i < n; i++) {
+                acc += w[i];
+                if (acc >= r) {
+                    first = i;
+                    break;
+                }
+            }
+        }
         System.arraycopy(x, first * d, c, 0, d);
         double[] dist = new double[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
@@ -222,7 +269,7 @@ public final class KMeans {
                         s += diff * diff;
                     }
                     if (s < dist[i]) dist[i] = s;
-                    sum += dist[i];
+                    sum += w == null ? dist[i] : w[i] * dist[i];
                 }
                 part[ch] = sum;
             });
@@ -236,7 +283,7 @@ public final class KMeans {
                 pick = n - 1;
                 double acc = 0;
                 for (int i = 0; i < n; i++) {
-                    acc += dist[i];
+                    acc += w == null ? dist[i] : w[i] * dist[i];
                     if (acc >= r) {
                         pick = i;
                         break;

@@ -27,6 +27,20 @@ public final class AugmentedCollection extends BaseSimpleFeatureCollection {
         Object[] at(int position);
     }
 
+    /**
+     * {@code source} with extra attributes: a view over the incident table when the source is an
+     * {@link IncidentCollection} (no source feature is built), else an AugmentedCollection.
+     */
+    public static SimpleFeatureCollection of(SimpleFeatureCollection source, String typeName, List<String> names,
+            List<Class<?>> types, String[] idsByPosition, Values values) {
+        if (source instanceof IncidentCollection ic) {
+            boolean clash = false;
+            for (String n : names) clash |= ic.getSchema().getDescriptor(n) != null;
+            if (!clash) return new IncidentCollection(ic.table(), typeName, names, types, values);
+        }
+        return new AugmentedCollection(source, typeName, names, types, idsByPosition, values);
+    }
+
     private final SimpleFeatureCollection source;
     private final String[] ids; // id of the feature at each position
     private final Values values;

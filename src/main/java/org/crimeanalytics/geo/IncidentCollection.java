@@ -24,10 +24,40 @@ public final class IncidentCollection extends BaseSimpleFeatureCollection {
 
     private static final GeometryFactory GF = new GeometryFactory();
     private final IncidentTable table;
+    private final int computed;
+    private final AugmentedCollection.Values values;
 
     public IncidentCollection(IncidentTable table) {
         super(type(table.extraNames()));
         this.table = table;
+        this.computed = 0;
+        this.values = null;
+    }
+
+    /**
+     * The incidents of {@code table} with computed attributes appended (a process's CLUSTER_ID, COLOR_ID...):
+     * still a view, each value asked of {@code values} by incident position when a feature is built.
+     */
+    public IncidentCollection(IncidentTable table, String typeName, java.util.List<String> names, java.util.List<Class<?>> types,
+            AugmentedCollection.Values values) {
+        super(withComputed(type(table.extraNames()), typeName, names, types));
+        this.table = table;
+        this.computed = names.size();
+        this.values = values;
+    }
+
+    private static SimpleFeatureType withComputed(SimpleFeatureType base, String typeName, java.util.List<String> names,
+            java.util.List<Class<?>> types) {
+        SimpleFeatureTypeBuilder b = new SimpleFeatureTypeBuilder();
+        b.init(base);
+        b.setName(typeName);
+        for (int i = 0; i < names.size(); i++) {
+            if (base.getDescriptor(names.get(i)) != null) {
+                throw new IllegalArgumentException("computed attribute " + names.get(i) + " is already an incident attribute");
+            }
+            b.add(names.get(i), types.get(i));
+        }
+        return b.buildFeatureType();
     }
 
     /** The canonical schema, with {@code extras} as further text attributes. */
@@ -71,10 +101,59 @@ public final class IncidentCollection extends BaseSimpleFeatureCollection {
         return env;
     }
 
+    /**
+     * The value of attribute {@code name} of incident {@code i}, as its feature would hold it, without
+     * building the feature (the geometry excluded).
+     */
+    public Object attribute(int i, String name) {
+        switch (name) {
+            case Incidents.INCIDENT_ID: return table.text(IncidentTable.ID, i);
+            case Incidents.OCCURRED: {
+                long t = table.occurred(i);
+                return t == IncidentTable.NO_TIME ? null : new Date(t);
+            }
+            case Incidents.TIME_PRECISION: {
+                FastDates.Precision p = table.precision(i);
+                return p == null ? null : p.label();
+            }
+            case Incidents.REPORTED: {
+                long t = table.reported(i);
+                return t == IncidentTable.NO_TIME ? null : new Date(t);
+            }
+            case Incidents.OFFENSE_CODE: return table.text(IncidentTable.OFFENSE_CODE, i);
+            case Incidents.OFFENSE: return table.text(IncidentTable.OFFENSE, i);
+            case Incidents.OFFENSE_DETAIL: return table.text(IncidentTable.OFFENSE_DETAIL, i);
+            case Incidents.CATEGORY: return table.text(IncidentTable.CATEGORY, i);
+            case Incidents.PREMISE: return table.text(IncidentTable.PREMISE, i);
+            case Incidents.WEAPON: return table.text(IncidentTable.WEAPON, i);
+            case Incidents.AREA: return table.text(IncidentTable.AREA, i);
+            case Incidents.AREA_NAME: return table.text(IncidentTable.AREA_NAME, i);
+            case Incidents.VICTIM_AGE: {
+                int a = table.victimAge(i);
+                return a == IncidentTable.NO_AGE ? null : a;
+            }
+            case Incidents.SOURCE_LINE: return table.line(i);
+            default: {
+                int k = table.extraNames().indexOf(name);
+                if (k >= 0) return table.extra(k, i);
+                if (computed > 0) {
+                    int c = getSchema().indexOf(name) - (15 + table.extraNames().size());
+                    if (c >= 0 && c < computed) return values.at(i)[c];
+                }
+                return null;
+            }
+        }
+    }
+
+    /** The feature id of incident {@code i} (0-based): {@code incident.(i + 1)}. */
+    public static String id(int i) {
+        return "incident." + (i + 1);
+    }
+
     /** Builds feature {@code i}. */
     public SimpleFeature feature(int i) {
         int extras = table.extraNames().size();
-        Object[] v = new Object[15 + extras];
+        Object[] v = new Object[15 + extras + computed];
         v[0] = GF.createPoint(new Coordinate(table.lon(i), table.lat(i)));
         v[1] = table.text(IncidentTable.ID, i);
         long occ = table.occurred(i);
@@ -95,9 +174,10 @@ public final class IncidentCollection extends BaseSimpleFeatureCollection {
         v[13] = age == IncidentTable.NO_AGE ? null : age;
         v[14] = table.line(i);
         for (int k = 0; k < extras; k++) v[15 + k] = table.extra(k, i);
+        if (computed > 0) System.arraycopy(values.at(i), 0, v, 15 + extras, computed);
         // values are built with the schema's own types, so the builder's per-value conversion is skipped
         return new org.geotools.feature.simple.SimpleFeatureImpl(v, getSchema(),
-                new org.geotools.filter.identity.FeatureIdImpl("incident." + (i + 1)), false);
+                new org.geotools.filter.identity.FeatureIdImpl(id(i)), false);
     }
 
     @Override

@@ -34,8 +34,9 @@ public final class ProjectedPoints {
 
     private final double[] x;
     private final double[] y;
-    private final String[] ids;
-    private final int[] position;
+    private String[] ids; // null: built from idOf on demand
+    private int[] position; // null: the identity
+    private java.util.function.IntFunction<String> idOf;
     private final int nullGeometries;
     private final List<String> nullSamples;
     private final CoordinateReferenceSystem sourceCrs;
@@ -84,6 +85,7 @@ public final class ProjectedPoints {
     public static ProjectedPoints extract(SimpleFeatureCollection features, CoordinateReferenceSystem metricCrs,
             boolean centroids, String param, ProgressListener listener) {
         if (features == null) throw new ProcessException(param + ": no features given");
+        if (features instanceof IncidentCollection ic) return fromTable(ic, metricCrs, param);
         CoordinateReferenceSystem src = features.getSchema().getCoordinateReferenceSystem();
         if (features.getSchema().getGeometryDescriptor() == null) {
             throw new ProcessException(param + ": the layer has no geometry attribute");
@@ -134,6 +136,21 @@ public final class ProjectedPoints {
     }
 
     /**
+     * The incidents of an {@link IncidentCollection}, read from its columns: no feature is built and no id
+     * string made (ids are {@code incident.N}, made when asked for).
+     */
+    static ProjectedPoints fromTable(IncidentCollection ic, CoordinateReferenceSystem metricCrs, String param) {
+        org.crimeanalytics.ingest.IncidentTable t = ic.table();
+        int n = t.size();
+        if (n == 0) throw new ProcessException(param + ": no point features to work on (0 features, 0 without geometry)");
+        double[] xy = new double[2 * n];
+        t.lonLat(xy);
+        ProjectedPoints p = project(xy, null, null, n, 0, List.of(), ic.getSchema().getCoordinateReferenceSystem(), metricCrs, param);
+        p.idOf = IncidentCollection::id;
+        return p;
+    }
+
+    /**
      * Projects interleaved source coordinates {@code xy} (n points, in {@code src}) into metres: the
      * caller's CRS, else {@code src} when projected in metres, else AUTO:42001 at the data's median.
      */
@@ -168,7 +185,7 @@ public final class ProjectedPoints {
             x[i] = m[2 * i];
             y[i] = m[2 * i + 1];
             if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
-                throw new ProcessException(param + ": feature " + ids[i] + " cannot be projected to metres "
+                throw new ProcessException(param + ": feature " + (ids == null ? IncidentCollection.id(i) : ids[i]) + " cannot be projected to metres "
                         + "(coordinates outside the valid area of the layer's CRS?)");
             }
         }
@@ -193,7 +210,7 @@ public final class ProjectedPoints {
         return SI.METRE.equals(u);
     }
 
-    /** Median of the coordinates (robust to a few far outliers). */
+    /** The (upper) median of each coordinate (robust to a few far outliers), in linear time. */
     private static double[] centre(double[] xy, int n) {
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -201,9 +218,7 @@ public final class ProjectedPoints {
             xs[i] = xy[2 * i];
             ys[i] = xy[2 * i + 1];
         }
-        Arrays.sort(xs);
-        Arrays.sort(ys);
-        return new double[] {xs[n / 2], ys[n / 2]};
+        return new double[] {org.crimeanalytics.stats.Select.kth(xs, n, n / 2), org.crimeanalytics.stats.Select.kth(ys, n, n / 2)};
     }
 
     public int size() {
@@ -220,13 +235,28 @@ public final class ProjectedPoints {
         return y;
     }
 
-    /** Feature id of each point. */
+    /** Feature id of each point (made on first call when the points came from an incident table). */
     public String[] ids() {
+        if (ids == null) {
+            String[] a = new String[x.length];
+            for (int i = 0; i < a.length; i++) a[i] = idOf.apply(positions()[i]);
+            ids = a;
+        }
         return ids;
+    }
+
+    /** Feature id of point {@code i}. */
+    public String id(int i) {
+        return ids != null ? ids[i] : idOf.apply(positions()[i]);
     }
 
     /** 0-based position in the collection's iteration order of each point's feature. */
     public int[] positions() {
+        if (position == null) {
+            int[] p = new int[x.length];
+            for (int i = 0; i < p.length; i++) p[i] = i;
+            position = p;
+        }
         return position;
     }
 

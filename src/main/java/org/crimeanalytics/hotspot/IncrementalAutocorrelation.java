@@ -13,9 +13,16 @@ public final class IncrementalAutocorrelation {
     private IncrementalAutocorrelation() {}
 
     public static Result run(double[] x, double[] y, double[] values, double start, double increment, int steps) {
+        return run(x, y, values, start, increment, steps, null);
+    }
+
+    /** As {@link #run(double[], double[], double[], double, double, int)}, checking {@code cancelled} before each band. */
+    public static Result run(double[] x, double[] y, double[] values, double start, double increment, int steps,
+            java.util.function.BooleanSupplier cancelled) {
         double[] d = new double[steps];
         double[] z = new double[steps];
         for (int s = 0; s < steps; s++) {
+            if (cancelled != null && cancelled.getAsBoolean()) throw new java.util.concurrent.CancellationException("cancelled");
             d[s] = start + s * increment;
             SpatialWeights w = SpatialWeights.distanceBand(x, y, d[s]).rowStandardised();
             z[s] = Moran.global(values, w).zRand();

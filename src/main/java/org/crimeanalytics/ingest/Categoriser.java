@@ -11,6 +11,10 @@ final class Categoriser {
 
     private final ColumnMapping.CategorySource source;
     private final Map<String, String> memo = new HashMap<>();
+    /** Rows categorised 'other' because no word matched, and how often each such description occurred. */
+    long unmatchedRows;
+    final Map<String, Long> unmatched = new HashMap<>();
+    private boolean lastUnmatched;
 
     Categoriser(ColumnMapping.CategorySource source) {
         this.source = source;
@@ -20,9 +24,17 @@ final class Categoriser {
     String category(String nibrs, String fbi, String description, String detail) {
         String k = source == ColumnMapping.CategorySource.FBI ? fbi : nibrs + '\u001f' + description + '\u001f' + detail;
         String c = k == null ? null : memo.get(k);
-        if (c != null) return c;
-        c = compute(nibrs, fbi, description, detail).label();
-        if (k != null && memo.size() < 50_000) memo.put(k, c);
+        if (c == null) {
+            lastUnmatched = false;
+            c = compute(nibrs, fbi, description, detail).label();
+            if (lastUnmatched) c = UNMATCHED_MARK + c; // remembered with the mark, so repeats are counted too
+            if (k != null && memo.size() < 50_000) memo.put(k, c);
+        }
+        if (c.charAt(0) == UNMATCHED_MARK.charAt(0)) {
+            unmatchedRows++;
+            if (unmatched.size() < 10_000 || unmatched.containsKey(description)) unmatched.merge(String.valueOf(description), 1L, Long::sum);
+            return c.substring(1);
+        }
         return c;
     }
 
@@ -42,9 +54,16 @@ final class Categoriser {
         }
     }
 
-    private static OffenseCategory words(String description, String detail) {
-        OffenseCategory c = OffenseCategory.fromDescription(description);
-        if (c == OffenseCategory.OTHER && detail != null) c = OffenseCategory.fromDescription(detail);
-        return c;
+    private static final String UNMATCHED_MARK = "\u0000";
+
+    private OffenseCategory words(String description, String detail) {
+        OffenseCategory c = OffenseCategory.matchWords(description);
+        if ((c == null || c == OffenseCategory.OTHER) && detail != null) {
+            OffenseCategory d = OffenseCategory.matchWords(detail);
+            if (d != null && d != OffenseCategory.OTHER) c = d;
+            else if (c == null) c = d;
+        }
+        if (c == null && description != null) lastUnmatched = true;
+        return c == null ? OffenseCategory.OTHER : c;
     }
 }

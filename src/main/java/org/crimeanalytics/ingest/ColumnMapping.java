@@ -130,6 +130,17 @@ public final class ColumnMapping {
                 for (String name : SourceFormat.GENERIC_NAMES.get(f)) {
                     int i = findNormalised(header, name);
                     if (i < 0 || (used.contains(i) && !(f == Field.OFFENSE_CODE && i == m.column(Field.NIBRS_CODE)))) continue;
+                    if ((f == Field.OFFENSE || f == Field.OFFENSE_DETAIL) && m.codes(i, sample)) {
+                        // a column of codes named like an offense (Fort Worth's Offense holds NIBRS codes): the
+                        // category may come from it, the offense text from another column
+                        if (!m.col.containsKey(Field.NIBRS_CODE) && m.fits(Field.NIBRS_CODE, i, sample, o)) m.put(Field.NIBRS_CODE, i);
+                        if (!m.col.containsKey(Field.OFFENSE_CODE)) m.put(Field.OFFENSE_CODE, i);
+                        used.add(i);
+                        continue;
+                    }
+                    if (f == Field.DATE && !m.fits(f, i, sample, o) && m.unreadDate == null && !values(sample, i).isEmpty()) {
+                        m.unreadDate = header.get(i) + "' (e.g. '" + values(sample, i).get(0);
+                    }
                     if (!m.fits(f, i, sample, o)) continue;
                     m.put(f, i);
                     used.add(i);
@@ -137,6 +148,7 @@ public final class ColumnMapping {
                 }
             }
         }
+        m.convertible = o.xyConverter != null || format.xyCrs() != null;
         m.decideCoordinates(sample, featureGeometry, used);
         m.decideDates(sample, o);
         m.decideDuplicates();
@@ -188,6 +200,18 @@ public final class ColumnMapping {
         }
     }
 
+    /** A date-named column whose values could not be read (for the warning when no date column is found). */
+    String unreadDate;
+
+    /** Whether most sampled values of column {@code i} are codes (one short token with a digit: 13B, 0623, 67A). */
+    boolean codes(int i, List<String[]> sample) {
+        List<String> v = values(sample, i);
+        if (v.isEmpty()) return false;
+        int codes = 0;
+        for (String x : v) if (x.length() <= 6 && x.indexOf(' ') < 0 && x.chars().anyMatch(Character::isDigit)) codes++;
+        return codes * 2 > v.size();
+    }
+
     /** Whether the sampled values of column {@code i} fit field {@code f} (all-blank columns fit). */
     private boolean fits(Field f, int i, List<String[]> sample, IncidentIngest.Options o) {
         List<String> v = values(sample, i);
@@ -207,13 +231,24 @@ public final class ColumnMapping {
                 case MINUTE -> isInt(s, 0, 59);
                 case NIBRS_CODE -> OffenseCategory.isNibrsCode(s);
                 case DATE, REPORTED -> o.datePattern != null || FastDates.parse(s, FastDates.DateOrder.MDY, null, null) != FastDates.INVALID
-                        || FastDates.parse(s, FastDates.DateOrder.DMY, null, null) != FastDates.INVALID;
+                        || FastDates.parse(s, FastDates.DateOrder.DMY, null, null) != FastDates.INVALID || epochMillis(s);
                 default -> true;
             };
             if (good) ok++;
         }
         return ok * 2 >= v.size();
     }
+
+    /** Milliseconds since 1970 in UTC, as ArcGIS exports write dates: 12 or 13 digits (1973 to 2286). */
+    static boolean epochMillis(String s) {
+        String t = s.trim();
+        if (t.length() < 12 || t.length() > 13) return false;
+        for (int k = 0; k < t.length(); k++) if (!Character.isDigit(t.charAt(k))) return false;
+        return true;
+    }
+
+    /** Whether (most of) a date column's values are epoch milliseconds. */
+    boolean epoch;
 
     private boolean isInt(String s, int lo, int hi) {
         double d = number(s);
@@ -228,6 +263,16 @@ public final class ColumnMapping {
         if (t.length() < 3) return 0;
         for (int k = 0; k < 12; k++) if (t.startsWith(MONTHS[k])) return k + 1;
         return 0;
+    }
+
+    /** Whether a converter for projected x/y exists (srcCrs given, or the format's own CRS). */
+    boolean convertible;
+
+    /** Whether the sampled x/y values are projected (beyond +-180 / +-90). */
+    private boolean projected(List<String[]> sample) {
+        for (String v : values(sample, column(Field.X))) if (Math.abs(number(v)) > 180) return true;
+        for (String v : values(sample, column(Field.Y))) if (Math.abs(number(v)) > 90) return true;
+        return false;
     }
 
     private void decideCoordinates(List<String[]> sample, boolean featureGeometry, Set<Integer> used) {
@@ -247,6 +292,11 @@ public final class ColumnMapping {
                     break;
                 }
             }
+        }
+        if (!latLon && xy && col.containsKey(Field.LOCATION) && projected(sample) && !convertible) {
+            xy = false; // projected x/y and no CRS for them, but a location column in degrees (Dallas)
+            fields.put("x_y_not_used", "columns " + names.get(Field.X) + "/" + names.get(Field.Y)
+                    + " hold projected coordinates and no srcCrs was given; the location column is used");
         }
         if (latLon) {
             coordinates = Coordinates.LAT_LON;
@@ -285,7 +335,8 @@ public final class ColumnMapping {
         if (col.containsKey(Field.DATE)) {
             String name = names.get(Field.DATE);
             List<String> v = values(sample, column(Field.DATE));
-            if (o.datePattern != null) {
+            epoch = !v.isEmpty() && v.stream().filter(ColumnMapping::epochMillis).count() * 2 > v.size();
+            if (o.datePattern != null || epoch) {
                 occurredPlan = null;
             } else {
                 occurredPlan = DateColumns.infer(v, fixed);
@@ -297,10 +348,15 @@ public final class ColumnMapping {
             }
             boolean replaceTime = occurredPlan == null || !occurredPlan.hasTime() || occurredPlan.constantTime()
                     || named || allMidnight(v, occurredPlan);
+            if (epoch) replaceTime = false;
+            boolean placeholder = occurredPlan != null && occurredPlan.constantTime() && v.size() >= 20;
             if (col.containsKey(Field.TIME) && replaceTime) when = When.DATE_AND_TIME_COLUMN;
             else if (col.containsKey(Field.HOUR) && replaceTime) when = When.DATE_AND_HOUR_COLUMN;
+            else if (placeholder) when = When.DATE_ONLY; // the same time of day in every value: a placeholder, not a time
             else when = occurredPlan == null || occurredPlan.hasTime() ? When.DATE_TIME : When.DATE_ONLY;
-            String how = o.datePattern != null ? "pattern " + o.datePattern : occurredPlan.description();
+            String how = epoch ? "milliseconds since 1970 (UTC instants)" : o.datePattern != null ? "pattern '" + o.datePatternText + "'"
+                    : occurredPlan.description();
+            if (placeholder && when == When.DATE_ONLY) how += "; that time is dropped (day precision)";
             List<String> cols = new ArrayList<>(List.of(name));
             switch (when) {
                 case DATE_AND_TIME_COLUMN -> {
@@ -314,7 +370,14 @@ public final class ColumnMapping {
                 case DATE_ONLY -> how += "; no time of day (day precision)";
                 default -> { }
             }
-            if (o.timeZone != null) how += "; values written with a zone are converted to " + o.timeZone + " wall-clock time";
+            boolean dayOnly = when == When.DATE_AND_TIME_COLUMN || when == When.DATE_AND_HOUR_COLUMN;
+            if (epoch && o.timeZone == null) {
+                warnings.add("date: column '" + name + "' holds milliseconds since 1970 (UTC instants); they are kept as UTC "
+                        + "wall-clock times, so hours of day are UTC, not local: give timeZone (e.g. America/Chicago)");
+            }
+            if (dayOnly && occurredPlan != null && occurredPlan.zoned() > 0) {
+                how += "; only the day of '" + name + "' is used, so its zone is ignored";
+            } else if (o.timeZone != null) how += "; values written with a zone are converted to " + o.timeZone + " wall-clock time";
             else if (occurredPlan != null && occurredPlan.zoned() > 0) {
                 how += "; zones are dropped: times are kept as written";
                 if (occurredPlan.utc() > 0) {
@@ -334,8 +397,11 @@ public final class ColumnMapping {
                     + String.join(", ", cols) + "); precision from the finest present"));
         } else {
             when = When.NONE;
-            warnings.add("no occurrence date column recognised among " + IncidentIngest.describe(header)
-                    + ": 'occurred' stays empty; name it with columns=date=... (and time=...)");
+            warnings.add(unreadDate != null
+                    ? "date: column '" + unreadDate + "') looks like the date but its values are not dates the importer "
+                            + "reads (two-digit years are ambiguous): 'occurred' stays empty; give dateFormat (e.g. M/d/yy H:mm)"
+                    : "no occurrence date column recognised among " + IncidentIngest.describe(header)
+                            + ": 'occurred' stays empty; name it with columns=date=... (and time=...)");
             fields.put("occurred", Map.of("note", "no date column: empty"));
         }
         if (col.containsKey(Field.REPORTED) && o.datePattern == null) {
@@ -388,6 +454,10 @@ public final class ColumnMapping {
             duplicates = Duplicates.ROW_KEY;
             rule = "rows with the same '" + names.get(Field.ROW_KEY) + "' (a per-offense key): an incident with "
                     + "several offenses keeps one row per offense";
+            if (!col.containsKey(Field.ID)) {
+                warnings.add("no incident id column recognised among " + IncidentIngest.describe(header)
+                        + ": incident_id stays empty (duplicates use '" + names.get(Field.ROW_KEY) + "'); name it with columns=id=...");
+            }
         } else if (col.containsKey(Field.ID) && (offenseKeyColumn() >= 0)) {
             duplicates = Duplicates.ID_AND_OFFENSE;
             rule = "rows with the same '" + names.get(Field.ID) + "' and '" + header.get(offenseKeyColumn())

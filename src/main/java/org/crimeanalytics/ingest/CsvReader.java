@@ -274,6 +274,12 @@ public final class CsvReader implements Closeable {
         }
     }
 
+    /** For a reader that starts inside a file at a record boundary: no byte order mark, lines from {@code line}. */
+    public void startAt(long line) {
+        first = false;
+        nextLine = line;
+    }
+
     /** Reads a comma inside a number as its decimal separator ({@code 48,8566}); for non-comma-separated input. */
     public void decimalComma(boolean on) {
         decimalComma = on;
@@ -287,6 +293,11 @@ public final class CsvReader implements Closeable {
     /** 1-based physical line on which the current record starts. */
     public long line() {
         return line;
+    }
+
+    /** Physical lines consumed so far (the next record would start on line linesRead() + 1). */
+    public long linesRead() {
+        return nextLine - 1;
     }
 
     /** Blank lines skipped so far. */

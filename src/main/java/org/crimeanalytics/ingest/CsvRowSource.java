@@ -88,6 +88,34 @@ public final class CsvRowSource implements RowSource {
         return delimiter != ',';
     }
 
+    /**
+     * A part of a file that starts at a record boundary after the header: rows only, numbered from
+     * {@code firstLine}, with the header (and its delimiter) of the whole file. No sample is read.
+     */
+    public CsvRowSource(InputStream in, List<String> header, char delimiter, long firstLine) {
+        this.delimiter = (byte) delimiter;
+        this.header = List.copyOf(header);
+        this.csv = new CsvReader(new BufferedInputStream(in, 1 << 16), this.delimiter);
+        csv.startAt(firstLine);
+        csv.decimalComma(delimiter != ',');
+    }
+
+    /** Whether the input ended inside a quoted field (a part cut at the wrong place shows it so). */
+    public boolean endedInsideQuote() {
+        return csv.unterminatedQuote();
+    }
+
+    /** Mean bytes per sampled row (fields and separators), or 0 without a sample. */
+    public double sampleRowBytes() {
+        if (sample.isEmpty()) return 0;
+        long b = 0;
+        for (String[] r : sample) {
+            b += r.length;
+            for (String f : r) b += f == null ? 0 : f.length();
+        }
+        return (double) b / sample.size();
+    }
+
     public char delimiter() {
         return (char) delimiter;
     }
@@ -156,6 +184,11 @@ public final class CsvRowSource implements RowSource {
     public long timeOfDay(int col) {
         if (col < 0 || col >= csv.fieldCount()) return -1;
         return TimeOfDay.parse(csv.bytes(), csv.start(col), csv.end(col));
+    }
+
+    @Override
+    public long linesRead() {
+        return csv.linesRead();
     }
 
     @Override

@@ -127,40 +127,63 @@ public final class FastDates {
         while (s < e && (b[s] == ' ' || b[s] == '\t')) s++;
         while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) e--;
         if (e - s < 6) return INVALID;
+        long d = date(b, s, e, order);
+        if (d < 0) return INVALID;
+        int i = (int) (d >>> 32);
+        int y = (int) (d >> 9) & 0xFFF, mo = (int) (d >> 5) & 0xF, day = (int) d & 0x1F;
+        boolean month = (d & (1L << 21)) != 0;
+        long tod = 0;
+        Precision p = month ? Precision.MONTH : Precision.DAY;
+        if (i < e) {
+            if (month) return INVALID;
+            tod = time(b, i, e, zoneOut);
+            if (tod < 0) return INVALID;
+            p = Precision.MINUTE;
+        }
+        if (!validDate(y, mo, day)) return INVALID;
+        if (precisionOut != null) precisionOut[0] = p;
+        return daysFromCivil(y, mo, day) * MS_DAY + tod;
+    }
+
+    /**
+     * The date at the start of [s, e): packed as (index after it) << 32 | month-precision flag << 21 |
+     * year << 9 | month << 5 | day; -1 when it is not a date.
+     */
+    private static long date(byte[] b, int s, int e, DateOrder order) {
         int i = s;
         while (i < e && digit(b[i])) i++;
         int n1 = i - s;
-        if (i >= e || n1 == 0 || n1 == 3 || n1 > 4) return INVALID;
+        if (i >= e || n1 == 0 || n1 == 3 || n1 > 4) return -1;
         byte sep = b[i];
-        if (sep != '-' && sep != '/' && sep != '.') return INVALID;
+        if (sep != '-' && sep != '/' && sep != '.') return -1;
         int v1 = digits(b, s, n1);
-        i++;
-        int y, mo, d;
-        Precision p;
-        int k = i;
+        int k = ++i;
         while (i < e && digit(b[i])) i++;
         int n2 = i - k;
-        if (n2 < 1 || n2 > 2) return INVALID;
+        if (n2 < 1 || n2 > 2) return -1;
         int v2 = digits(b, k, n2);
+        int y, mo, d;
+        long month = 0;
         if (n1 == 4) {
             y = v1;
             mo = v2;
             if (i == e) {
                 d = 1;
-                p = Precision.MONTH;
+                month = 1L << 21;
+            } else if (b[i] != sep) {
+                d = 1;
+                month = 1L << 21; // "2023-05 ..." is not a date; the caller rejects what follows
             } else {
-                if (b[i] != sep) return INVALID;
                 k = ++i;
                 while (i < e && digit(b[i])) i++;
-                if (i - k < 1 || i - k > 2) return INVALID;
+                if (i - k < 1 || i - k > 2) return -1;
                 d = digits(b, k, i - k);
-                p = Precision.DAY;
             }
         } else {
-            if (i >= e || b[i] != sep || order == null) return INVALID;
+            if (i >= e || b[i] != sep || order == null) return -1;
             k = ++i;
             while (i < e && digit(b[i])) i++;
-            if (i - k != 4) return INVALID;
+            if (i - k != 4) return -1;
             y = digits(b, k, 4);
             if (order == DateOrder.MDY) {
                 mo = v1;
@@ -169,66 +192,64 @@ public final class FastDates {
                 d = v1;
                 mo = v2;
             }
-            p = Precision.DAY;
         }
-        int h = 0, mi = 0, sec = 0, ms = 0;
-        if (i < e && p != Precision.MONTH) {
-            if (b[i] == 'T' || b[i] == 't') {
-                i++;
-            } else if (b[i] == ' ') {
-                while (i < e && b[i] == ' ') i++;
-            } else {
-                return INVALID;
-            }
-            // H:mm[:ss[.fff]]
-            k = i;
-            while (i < e && digit(b[i])) i++;
-            if (i - k < 1 || i - k > 2 || i >= e || b[i] != ':') return INVALID;
-            h = digits(b, k, i - k);
-            if (e - i < 3 || !digit(b[i + 1]) || !digit(b[i + 2])) return INVALID;
-            mi = digits(b, i + 1, 2);
+        if (y < 0 || mo < 0 || d < 0 || y > 4095 || mo > 15 || d > 31) return -1;
+        return ((long) i << 32) | month | ((long) y << 9) | ((long) mo << 5) | d;
+    }
+
+    /**
+     * The time after a date at [i, e): a {@code T} or spaces, {@code H:mm[:ss[.fff]]}, an optional AM/PM and
+     * zone (into {@code zoneOut}); milliseconds after midnight, or -1 when malformed.
+     */
+    private static long time(byte[] b, int i, int e, int[] zoneOut) {
+        if (b[i] == 'T' || b[i] == 't') {
+            i++;
+        } else if (b[i] == ' ') {
+            while (i < e && b[i] == ' ') i++;
+        } else {
+            return -1;
+        }
+        int k = i;
+        while (i < e && digit(b[i])) i++;
+        if (i - k < 1 || i - k > 2 || i >= e || b[i] != ':') return -1;
+        int h = digits(b, k, i - k);
+        if (e - i < 3 || !digit(b[i + 1]) || !digit(b[i + 2])) return -1;
+        int mi = digits(b, i + 1, 2);
+        int sec = 0, ms = 0;
+        i += 3;
+        if (i < e && b[i] == ':') {
+            if (e - i < 3 || !digit(b[i + 1]) || !digit(b[i + 2])) return -1;
+            sec = digits(b, i + 1, 2);
             i += 3;
-            if (i < e && b[i] == ':') {
-                if (e - i < 3 || !digit(b[i + 1]) || !digit(b[i + 2])) return INVALID;
-                sec = digits(b, i + 1, 2);
-                i += 3;
-                if (i < e && (b[i] == '.' || b[i] == ',')) {
-                    i++;
-                    int fs = i;
-                    while (i < e && digit(b[i])) i++;
-                    int nd = Math.min(3, i - fs);
-                    ms = nd == 0 ? 0 : digits(b, fs, nd) * (nd == 1 ? 100 : nd == 2 ? 10 : 1);
-                }
-            }
-            p = Precision.MINUTE;
-            int j = i;
-            while (j < e && b[j] == ' ') j++;
-            // AM / PM (also a.m. / p.m.)
-            if (j < e && (b[j] == 'A' || b[j] == 'a' || b[j] == 'P' || b[j] == 'p')) {
-                boolean pm = b[j] == 'P' || b[j] == 'p';
-                int t = j + 1;
-                if (t < e && b[t] == '.') t++;
-                if (t >= e || (b[t] != 'M' && b[t] != 'm')) return INVALID;
-                t++;
-                if (t < e && b[t] == '.') t++;
-                if (h < 1 || h > 12) return INVALID;
-                h = pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h);
-                i = t;
-                j = i;
-                while (j < e && b[j] == ' ') j++;
-            }
-            if (j < e) { // zone
-                int z = zone(b, j, e);
-                if (z == NO_ZONE) return INVALID;
-                if (zoneOut != null) zoneOut[0] = z;
-                i = e;
+            if (i < e && (b[i] == '.' || b[i] == ',')) {
+                i++;
+                int fs = i;
+                while (i < e && digit(b[i])) i++;
+                int nd = Math.min(3, i - fs);
+                ms = nd == 0 ? 0 : digits(b, fs, nd) * (nd == 1 ? 100 : nd == 2 ? 10 : 1);
             }
         }
-        if (i != e) return INVALID;
-        if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || ms < 0) return INVALID;
-        if (!validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return INVALID;
-        if (precisionOut != null) precisionOut[0] = p;
-        return daysFromCivil(y, mo, d) * MS_DAY + ((h * 60L + mi) * 60L + sec) * 1000L + ms;
+        int j = i;
+        while (j < e && b[j] == ' ') j++;
+        if (j < e && (b[j] == 'A' || b[j] == 'a' || b[j] == 'P' || b[j] == 'p')) { // AM / PM (also a.m. / p.m.)
+            boolean pm = b[j] == 'P' || b[j] == 'p';
+            int t = j + 1;
+            if (t < e && b[t] == '.') t++;
+            if (t >= e || (b[t] != 'M' && b[t] != 'm')) return -1;
+            t++;
+            if (t < e && b[t] == '.') t++;
+            if (h < 1 || h > 12) return -1;
+            h = pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h);
+            j = t;
+            while (j < e && b[j] == ' ') j++;
+        }
+        if (j < e) {
+            int z = zone(b, j, e);
+            if (z == NO_ZONE) return -1;
+            if (zoneOut != null) zoneOut[0] = z;
+        }
+        if (h > 23 || mi > 59 || sec > 59) return -1;
+        return ((h * 60L + mi) * 60L + sec) * 1000L + ms;
     }
 
     /** A zone designator filling [s, e): Z, UTC, GMT, +hh, +hhmm, +hh:mm; minutes east of UTC or {@link #NO_ZONE}. */

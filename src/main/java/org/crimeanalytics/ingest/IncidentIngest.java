@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
@@ -42,6 +40,8 @@ public final class IncidentIngest {
         /** minLon, minLat, maxLon, maxLat in degrees; null: the format's plausible extent. */
         public double[] extent;
         public DateTimeFormatter datePattern;
+        /** The text of {@link #datePattern}, for the report. */
+        public String datePatternText;
         /** Day/month order of year-last dates; null: the format's, or inferred from the values. */
         public FastDates.DateOrder dateOrder;
         /** Converts values written with a zone (Z, +00, -06:00) to this zone's wall-clock time; null: keep as written. */
@@ -52,6 +52,8 @@ public final class IncidentIngest {
         public java.util.function.Function<String, XyConverter> converterFor;
         /** Whether placeholder and far-outlier locations are rejected (see {@link LocationScreen}). */
         public boolean screenLocations = true;
+        /** Rows expected (to size the table of a single-source run; 0: unknown). */
+        public int expectedRows;
     }
 
     /** What {@link #run} produces. */
@@ -108,231 +110,460 @@ public final class IncidentIngest {
     /** Reads every row of {@code src}. */
     public Result run(RowSource src, String sourceName, BooleanSupplier cancelled, LongConsumer progress)
             throws IOException {
-        List<String> header = src.header();
-        boolean featureGeometry = src instanceof GeometryRows;
-        ColumnMapping m = ColumnMapping.detect(header, src.sample(), featureGeometry, src.decimalComma(), options);
-        SourceFormat format = m.format();
-        List<Integer> keep = new ArrayList<>();
-        List<String> keepNames = new ArrayList<>();
-        for (String k : options.keepColumns) {
-            int i = ColumnMapping.find(header, k);
-            if (i < 0) {
-                throw new IngestException("keepColumns: '" + k + "' is not a column of the input; columns found: "
-                        + describe(header));
+        Plan plan = plan(src.header(), src.sample(), src instanceof GeometryRows, src.decimalComma());
+        Part part = parse(plan, src, options.expectedRows, cancelled, progress);
+        return finish(plan, sourceName, List.of(part), List.of(sourceName));
+    }
+
+    /** Everything decided before the rows are read; immutable, shared by the threads that parse parts. */
+    public static final class Plan {
+        final ColumnMapping m;
+        final boolean featureGeometry;
+        final List<String> header;
+        final int[] keep;
+        final List<String> keepNames;
+        final double[] extent;
+        final XyConverter conv;
+        final Options options;
+        final int cLat, cLon, cX, cY, cLoc, cId, cRow, cOffKey, cDate, cTime, cHour, cYear, cMonth, cDay, cMin, cRep, cPrec,
+                cLine, cCode, cOff, cDetail, cNibrs, cFbi, cCat, cPrem, cWeap, cArea, cAreaName, cAge;
+        final FastDates.DateOrder order, repOrder;
+        final java.time.zone.ZoneRules zoneRules;
+
+        Plan(ColumnMapping m, boolean featureGeometry, List<String> header, Options o) {
+            this.m = m;
+            this.featureGeometry = featureGeometry;
+            this.header = header;
+            this.options = o;
+            List<Integer> k = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (String c : o.keepColumns) {
+                int i = ColumnMapping.find(header, c);
+                if (i < 0) {
+                    throw new IngestException("keepColumns: '" + c + "' is not a column of the input; columns found: "
+                            + describe(header));
+                }
+                k.add(i);
+                names.add(SourceFormat.normalise(header.get(i)));
             }
-            keep.add(i);
-            keepNames.add(SourceFormat.normalise(header.get(i)));
+            keep = k.stream().mapToInt(Integer::intValue).toArray();
+            keepNames = List.copyOf(names);
+            SourceFormat format = m.format();
+            extent = o.extent != null ? o.extent : format.plausibleExtent();
+            XyConverter c = o.xyConverter;
+            if (c == null && m.coordinates == ColumnMapping.Coordinates.XY && format.xyCrs() != null && o.converterFor != null) {
+                c = o.converterFor.apply(format.xyCrs());
+            }
+            conv = c;
+            cLat = m.column(Field.LAT);
+            cLon = m.column(Field.LON);
+            cX = m.column(Field.X);
+            cY = m.column(Field.Y);
+            cLoc = m.column(Field.LOCATION);
+            cId = m.column(Field.ID);
+            cRow = m.column(Field.ROW_KEY);
+            cOffKey = m.offenseKeyColumn();
+            cDate = m.column(Field.DATE);
+            cTime = m.column(Field.TIME);
+            cHour = m.column(Field.HOUR);
+            cYear = m.column(Field.YEAR);
+            cMonth = m.column(Field.MONTH);
+            cDay = m.column(Field.DAY);
+            cMin = m.column(Field.MINUTE);
+            cRep = m.column(Field.REPORTED);
+            cPrec = m.column(Field.TIME_PRECISION);
+            cLine = m.column(Field.SOURCE_LINE);
+            cCode = m.column(Field.OFFENSE_CODE);
+            cOff = m.column(Field.OFFENSE);
+            cDetail = m.column(Field.OFFENSE_DETAIL);
+            cNibrs = m.column(Field.NIBRS_CODE);
+            cFbi = m.column(Field.FBI_CODE);
+            cCat = m.column(Field.CATEGORY_KEY) >= 0 ? m.column(Field.CATEGORY_KEY) : cOff;
+            cPrem = m.column(Field.PREMISE);
+            cWeap = m.column(Field.WEAPON);
+            cArea = m.column(Field.AREA);
+            cAreaName = m.column(Field.AREA_NAME);
+            cAge = m.column(Field.VICTIM_AGE);
+            order = m.occurredPlan == null ? FastDates.DateOrder.MDY : m.occurredPlan.order();
+            repOrder = m.reportedPlan == null ? order : m.reportedPlan.order();
+            zoneRules = o.timeZone == null ? null : o.timeZone.getRules();
         }
-        double[] extent = options.extent != null ? options.extent : format.plausibleExtent();
-        XyConverter conv = options.xyConverter;
-        if (conv == null && m.coordinates == ColumnMapping.Coordinates.XY && format.xyCrs() != null && options.converterFor != null) {
-            conv = options.converterFor.apply(format.xyCrs());
+
+        public ColumnMapping mapping() {
+            return m;
+        }
+    }
+
+    /** Decides the column mapping from a header and the first rows (see {@link ColumnMapping}). */
+    public Plan plan(List<String> header, List<String[]> sample, boolean featureGeometry, boolean decimalComma) {
+        return new Plan(ColumnMapping.detect(header, sample, featureGeometry, decimalComma, options), featureGeometry, header,
+                options);
+    }
+
+    /** The rows of one source (a file, or a part of one) after the row checks, before duplicates and location screening. */
+    public static final class Part {
+        final IncidentTable table;
+        final IngestReport report;
+        final String[] keys; // duplicate keys of the accepted rows when not the id column; null otherwise
+        final long reportedUnparsed, timeMissing, zoned, zonedUtc, blankLines;
+        final String where; // "line " or "feature #"
+        final long lines; // physical lines read (for parts of one file)
+        long unmatchedRows; // categorised 'other' for want of a matching word
+        Map<String, Long> unmatched = Map.of();
+
+        Part(IncidentTable table, IngestReport report, String[] keys, long reportedUnparsed, long timeMissing, long zoned,
+                long zonedUtc, long blankLines, String where, long lines) {
+            this.table = table;
+            this.report = report;
+            this.keys = keys;
+            this.reportedUnparsed = reportedUnparsed;
+            this.timeMissing = timeMissing;
+            this.zoned = zoned;
+            this.zonedUtc = zonedUtc;
+            this.blankLines = blankLines;
+            this.where = where;
+            this.lines = lines;
         }
 
-        IngestReport report = new IngestReport(sourceName);
-        report.detail("format", format.name());
-        Map<String, String> colReport = new LinkedHashMap<>();
-        for (Map.Entry<Field, String> e : m.names().entrySet()) colReport.put(e.getKey().key(), e.getValue());
-        report.detail("columns", colReport);
-        report.detail("fields", m.describe());
-        report.detail("extent_lon_lat", extent);
-        for (String w : m.warnings()) report.warn(w);
+        /** Adds {@code offset} to the line numbers of this part's rows and report (its first line read as 1). */
+        void shiftLines(long offset) {
+            if (offset == 0) return;
+            table.shiftLines(offset);
+            report.shiftLines(offset);
+        }
+    }
 
-        IncidentTable table = new IncidentTable(keepNames);
-        Set<String> keys = new HashSet<>();
-        int cLat = m.column(Field.LAT), cLon = m.column(Field.LON), cX = m.column(Field.X), cY = m.column(Field.Y);
-        int cLoc = m.column(Field.LOCATION);
-        int cId = m.column(Field.ID), cRow = m.column(Field.ROW_KEY), cOffKey = m.offenseKeyColumn();
-        int cDate = m.column(Field.DATE), cTime = m.column(Field.TIME), cHour = m.column(Field.HOUR);
-        int cYear = m.column(Field.YEAR), cMonth = m.column(Field.MONTH), cDay = m.column(Field.DAY), cMin = m.column(Field.MINUTE);
-        int cRep = m.column(Field.REPORTED), cPrec = m.column(Field.TIME_PRECISION), cLine = m.column(Field.SOURCE_LINE);
-        int cCode = m.column(Field.OFFENSE_CODE), cOff = m.column(Field.OFFENSE), cDetail = m.column(Field.OFFENSE_DETAIL);
-        int cNibrs = m.column(Field.NIBRS_CODE), cFbi = m.column(Field.FBI_CODE);
-        int cCat = m.column(Field.CATEGORY_KEY) >= 0 ? m.column(Field.CATEGORY_KEY) : cOff;
-        int cPrem = m.column(Field.PREMISE), cWeap = m.column(Field.WEAPON), cArea = m.column(Field.AREA);
-        int cAreaName = m.column(Field.AREA_NAME), cAge = m.column(Field.VICTIM_AGE);
-        DateTimeFormatter pattern = options.datePattern;
-        FastDates.DateOrder order = m.occurredPlan == null ? FastDates.DateOrder.MDY : m.occurredPlan.order();
-        FastDates.DateOrder repOrder = m.reportedPlan == null ? order : m.reportedPlan.order();
-        java.time.zone.ZoneRules zoneRules = options.timeZone == null ? null : options.timeZone.getRules();
-        Categoriser categoriser = new Categoriser(m.category);
-        boolean checkedProjected = false;
-
-        String[] texts = new String[IncidentTable.TEXT_COLUMNS];
-        String[] extraValues = new String[keep.size()];
-        double[] ll = new double[2];
-        FastDates.Precision[] prec = new FastDates.Precision[1];
-        FastDates.Precision[] ignore = new FastDates.Precision[1];
-        int[] zone = new int[1];
-        long reportedUnparsed = 0, timeMissing = 0, zoned = 0, zonedUtc = 0;
+    /**
+     * Reads every row of {@code src} under {@code plan}, into a table sized for {@code expectedRows} (0:
+     * unknown); thread-safe for different sources.
+     */
+    public Part parse(Plan plan, RowSource src, int expectedRows, BooleanSupplier cancelled, LongConsumer progress)
+            throws IOException {
+        Rows rows = new Rows(plan, expectedRows);
         long n = 0;
+        // the loop stays small (the JIT compiles the row methods on their own, not the whole loop at once)
         while (src.next()) {
-            n++;
-            if ((n & 4095) == 0) {
+            if ((++n & 4095) == 0) {
                 if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
                 if (progress != null) progress.accept(n);
             }
+            rows.row(src);
+        }
+        if (progress != null) progress.accept(n);
+        Part part = new Part(rows.table, rows.report, rows.keys, rows.reportedUnparsed, rows.timeMissing, rows.zoned,
+                rows.zonedUtc, src.blankLines(), plan.featureGeometry ? "feature #" : "line ", src.linesRead());
+        part.unmatchedRows = rows.categoriser.unmatchedRows;
+        part.unmatched = rows.categoriser.unmatched;
+        return part;
+    }
+
+    /** The per-part state of {@link #parse}: one row at a time, each check in a small method. */
+    private static final class Rows {
+        final Plan plan;
+        final ColumnMapping m;
+        final IngestReport report = new IngestReport("part");
+        final IncidentTable table;
+        final boolean keyArray;
+        String[] keys;
+        final Categoriser categoriser;
+        final String[] texts = new String[IncidentTable.TEXT_COLUMNS];
+        final String[] extraValues;
+        final double[] ll = new double[2];
+        final FastDates.Precision[] prec = new FastDates.Precision[1];
+        final FastDates.Precision[] ignore = new FastDates.Precision[1];
+        final int[] zone = new int[1];
+        long reportedUnparsed, timeMissing, zoned, zonedUtc;
+        boolean checkedProjected;
+        double lon, lat;
+
+        Rows(Plan plan, int expectedRows) {
+            this.plan = plan;
+            this.m = plan.m;
+            this.table = new IncidentTable(plan.keepNames, expectedRows);
+            this.keyArray = m.duplicates == ColumnMapping.Duplicates.ROW_KEY || m.duplicates == ColumnMapping.Duplicates.ID_AND_OFFENSE;
+            this.keys = keyArray ? new String[Math.max(16, expectedRows)] : null;
+            this.categoriser = new Categoriser(m.category);
+            this.extraValues = new String[plan.keep.length];
+        }
+
+        void row(RowSource src) {
             report.read();
             if (src.oversized()) {
                 report.reject(Reason.OVERSIZED_ROW, src.where());
-                continue;
+                return;
             }
             if (src.ragged()) {
                 report.reject(Reason.RAGGED_ROW, src.where());
-                continue;
+                return;
             }
-            double lon = Double.NaN;
-            double lat = Double.NaN;
+            Reason r = coordinates(src);
+            if (r != null) {
+                report.reject(r, src.where());
+                return;
+            }
+            long occ = occurred(src);
+            if (m.when != ColumnMapping.When.NONE && occ == FastDates.INVALID) {
+                report.reject(Reason.BAD_DATE, src.where());
+                return;
+            }
+            accept(src, occ);
+        }
+
+        /** Sets {@link #lon}, {@link #lat}; the reason the row is rejected, or null. */
+        private Reason coordinates(RowSource src) {
+            double x = Double.NaN, y = Double.NaN;
             boolean xyRow = false;
-            if (featureGeometry && src.point(ll)) {
-                lon = ll[0];
-                lat = ll[1];
-            } else if (cLat >= 0 && cLon >= 0) {
-                lat = src.number(cLat);
-                lon = src.number(cLon);
+            if (plan.featureGeometry && src.point(ll)) {
+                x = ll[0];
+                y = ll[1];
+            } else if (plan.cLat >= 0 && plan.cLon >= 0) {
+                y = src.number(plan.cLat);
+                x = src.number(plan.cLon);
             }
-            if ((Double.isNaN(lon) || Double.isNaN(lat)) && cLoc >= 0 && LocationText.parse(src.text(cLoc), ll)) {
-                lon = ll[0];
-                lat = ll[1];
+            if ((Double.isNaN(x) || Double.isNaN(y)) && plan.cLoc >= 0 && LocationText.parse(src.text(plan.cLoc), ll)) {
+                x = ll[0];
+                y = ll[1];
             }
-            if ((Double.isNaN(lon) || Double.isNaN(lat)) && m.coordinates == ColumnMapping.Coordinates.XY) {
-                lat = src.number(cY);
-                lon = src.number(cX);
+            if ((Double.isNaN(x) || Double.isNaN(y)) && m.coordinates == ColumnMapping.Coordinates.XY) {
+                y = src.number(plan.cY);
+                x = src.number(plan.cX);
                 xyRow = true;
             }
-            if (xyRow && Double.isFinite(lon) && Double.isFinite(lat) && !(lon == 0 && lat == 0)) {
-                if (conv != null) {
-                    if (!conv.toLonLat(lon, lat, ll)) {
-                        report.reject(Reason.NO_COORDINATES, src.where());
-                        continue;
-                    }
-                    lon = ll[0];
-                    lat = ll[1];
-                } else if (!checkedProjected && (Math.abs(lon) > 180 || Math.abs(lat) > 90)) {
+            if (xyRow && Double.isFinite(x) && Double.isFinite(y) && !(x == 0 && y == 0)) {
+                if (plan.conv != null) {
+                    if (!plan.conv.toLonLat(x, y, ll)) return Reason.NO_COORDINATES;
+                    x = ll[0];
+                    y = ll[1];
+                } else if (!checkedProjected && (Math.abs(x) > 180 || Math.abs(y) > 90)) {
                     throw new IngestException("columns " + m.names().get(Field.X) + "/" + m.names().get(Field.Y)
-                            + " hold projected coordinates (" + src.where() + ": " + lon + ", " + lat
+                            + " hold projected coordinates (" + src.where() + ": " + x + ", " + y
                             + "); give srcCrs (for example EPSG:3435 for Illinois State Plane feet)");
                 }
                 checkedProjected = true;
             }
-            if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
-                report.reject(Reason.NO_COORDINATES, src.where());
-                continue;
+            if (!Double.isFinite(x) || !Double.isFinite(y)) return Reason.NO_COORDINATES;
+            if (x == 0 && y == 0) return Reason.NULL_ISLAND;
+            double[] e = plan.extent;
+            if (x < e[0] || x > e[2] || y < e[1] || y > e[3] || Math.abs(y) > 90 || Math.abs(x) > 180) {
+                if (y >= e[0] && y <= e[2] && x >= e[1] && x <= e[3]) report.swappedLooking();
+                return Reason.OUTSIDE_EXTENT;
             }
-            if (lon == 0 && lat == 0) {
-                report.reject(Reason.NULL_ISLAND, src.where());
-                continue;
-            }
-            if (lon < extent[0] || lon > extent[2] || lat < extent[1] || lat > extent[3] || Math.abs(lat) > 90
-                    || Math.abs(lon) > 180) {
-                if (lat >= extent[0] && lat <= extent[2] && lon >= extent[1] && lon <= extent[3]) {
-                    report.swappedLooking();
-                }
-                report.reject(Reason.OUTSIDE_EXTENT, src.where());
-                continue;
-            }
-            long occ = IncidentTable.NO_TIME;
+            lon = x;
+            lat = y;
+            return null;
+        }
+
+        /** The occurrence time ({@link FastDates#INVALID} when unreadable), its precision into {@link #prec}. */
+        private long occurred(RowSource src) {
             prec[0] = null;
+            long occ;
             switch (m.when) {
-                case DATE_TIME, DATE_ONLY, DATE_AND_TIME_COLUMN, DATE_AND_HOUR_COLUMN -> {
-                    occ = src.date(cDate, pattern, order, prec, zone);
-                    if (occ != FastDates.INVALID && zone[0] != FastDates.NO_ZONE) {
-                        zoned++;
-                        if (zone[0] == 0) zonedUtc++;
-                        if (zoneRules != null) occ = toZone(occ, zone[0], zoneRules);
-                    }
-                    if (occ != FastDates.INVALID && m.when == ColumnMapping.When.DATE_AND_TIME_COLUMN) {
-                        if (src.isBlank(cTime)) {
-                            occ = FastDates.dayStart(occ);
-                            prec[0] = FastDates.Precision.DAY;
-                            timeMissing++;
-                        } else {
-                            long tod = src.timeOfDay(cTime);
-                            occ = tod < 0 ? FastDates.INVALID : FastDates.dayStart(occ) + tod;
-                            prec[0] = FastDates.Precision.MINUTE;
-                        }
-                    } else if (occ != FastDates.INVALID && m.when == ColumnMapping.When.DATE_AND_HOUR_COLUMN) {
-                        double h = src.number(cHour);
-                        if (Double.isNaN(h)) {
-                            occ = FastDates.dayStart(occ);
-                            prec[0] = FastDates.Precision.DAY;
-                            timeMissing++;
-                        } else if (h != Math.rint(h) || h < 0 || h > 23) {
-                            occ = FastDates.INVALID;
-                        } else {
-                            occ = FastDates.dayStart(occ) + (long) h * 3_600_000L;
-                            prec[0] = FastDates.Precision.HOUR;
-                        }
-                    }
+                case DATE_TIME, DATE_ONLY -> occ = date(src);
+                case DATE_AND_TIME_COLUMN -> {
+                    occ = date(src);
+                    if (occ != FastDates.INVALID) occ = withTime(src, occ);
                 }
-                case PARTS -> occ = parts(src, cYear, cMonth, cDay, cHour, cMin, prec);
-                default -> { }
+                case DATE_AND_HOUR_COLUMN -> {
+                    occ = date(src);
+                    if (occ != FastDates.INVALID) occ = withHour(src, occ);
+                }
+                case PARTS -> occ = parts(src, plan.cYear, plan.cMonth, plan.cDay, plan.cHour, plan.cMin, prec);
+                default -> occ = IncidentTable.NO_TIME;
             }
-            if (m.when != ColumnMapping.When.NONE && occ == FastDates.INVALID) {
-                report.reject(Reason.BAD_DATE, src.where());
-                continue;
-            }
-            if (cPrec >= 0 && prec[0] != null) {
-                FastDates.Precision given = precision(src.text(cPrec));
+            if (plan.cPrec >= 0 && prec[0] != null) {
+                FastDates.Precision given = precision(src.text(plan.cPrec));
                 if (given != null) prec[0] = given;
             }
-            String id = cId >= 0 ? src.rawText(cId) : null;
-            String key = switch (m.duplicates) {
-                case ID -> id;
-                case ROW_KEY -> cRow >= 0 ? src.rawText(cRow) : null;
-                case ID_AND_OFFENSE -> id == null ? null : id + '\u001f' + src.text(cOffKey);
-                case NONE -> null;
-            };
-            if (key != null && !keys.add(key)) {
-                report.reject(Reason.DUPLICATE_ID, src.where());
-                continue;
+            return occ;
+        }
+
+        private long date(RowSource src) {
+            long occ;
+            if (m.epoch) { // milliseconds since 1970: a UTC instant
+                double v = src.number(plan.cDate);
+                occ = Double.isNaN(v) || v != Math.rint(v) ? FastDates.INVALID : (long) v;
+                zone[0] = 0;
+                prec[0] = FastDates.Precision.MINUTE;
+            } else {
+                occ = src.date(plan.cDate, plan.options.datePattern, plan.order, prec, zone);
             }
-            long rep = IncidentTable.NO_TIME;
-            if (cRep >= 0 && !src.isBlank(cRep)) {
-                rep = src.date(cRep, pattern, repOrder, ignore, zone);
-                if (rep == FastDates.INVALID) {
-                    rep = IncidentTable.NO_TIME;
-                    reportedUnparsed++;
-                } else if (zone[0] != FastDates.NO_ZONE && zoneRules != null) {
-                    rep = toZone(rep, zone[0], zoneRules);
-                }
+            if (occ != FastDates.INVALID && m.when == ColumnMapping.When.DATE_ONLY) {
+                occ = FastDates.dayStart(occ); // a placeholder time of day is dropped
+                prec[0] = prec[0] == FastDates.Precision.MONTH ? FastDates.Precision.MONTH : FastDates.Precision.DAY;
             }
+            if (occ != FastDates.INVALID && zone[0] != FastDates.NO_ZONE && m.when != ColumnMapping.When.DATE_AND_TIME_COLUMN
+                    && m.when != ColumnMapping.When.DATE_AND_HOUR_COLUMN) {
+                zoned++;
+                if (zone[0] == 0) zonedUtc++;
+                if (plan.zoneRules != null) occ = toZone(occ, zone[0], plan.zoneRules);
+            }
+            return occ;
+        }
+
+        private long withTime(RowSource src, long occ) {
+            if (src.isBlank(plan.cTime)) {
+                prec[0] = FastDates.Precision.DAY;
+                timeMissing++;
+                return FastDates.dayStart(occ);
+            }
+            long tod = src.timeOfDay(plan.cTime);
+            prec[0] = FastDates.Precision.MINUTE;
+            return tod < 0 ? FastDates.INVALID : FastDates.dayStart(occ) + tod;
+        }
+
+        private long withHour(RowSource src, long occ) {
+            double h = src.number(plan.cHour);
+            if (Double.isNaN(h)) {
+                prec[0] = FastDates.Precision.DAY;
+                timeMissing++;
+                return FastDates.dayStart(occ);
+            }
+            if (h != Math.rint(h) || h < 0 || h > 23) return FastDates.INVALID;
+            prec[0] = FastDates.Precision.HOUR;
+            return FastDates.dayStart(occ) + (long) h * 3_600_000L;
+        }
+
+        private long reported(RowSource src) {
+            if (plan.cRep < 0 || src.isBlank(plan.cRep)) return IncidentTable.NO_TIME;
+            long rep = src.date(plan.cRep, plan.options.datePattern, plan.repOrder, ignore, zone);
+            if (rep == FastDates.INVALID) {
+                reportedUnparsed++;
+                return IncidentTable.NO_TIME;
+            }
+            if (zone[0] != FastDates.NO_ZONE && plan.zoneRules != null) rep = toZone(rep, zone[0], plan.zoneRules);
+            return rep;
+        }
+
+        private void accept(RowSource src, long occ) {
+            String id = plan.cId >= 0 ? src.rawText(plan.cId) : null;
+            long rep = reported(src);
             int age = IncidentTable.NO_AGE;
-            if (cAge >= 0) {
-                double a = src.number(cAge);
+            if (plan.cAge >= 0) {
+                double a = src.number(plan.cAge);
                 if (a > 0 && a <= 120) age = (int) a;
             }
-            texts[IncidentTable.ID] = id;
-            texts[IncidentTable.OFFENSE_CODE] = cCode >= 0 ? src.text(cCode) : null;
-            texts[IncidentTable.OFFENSE] = cOff >= 0 ? src.text(cOff) : null;
-            texts[IncidentTable.OFFENSE_DETAIL] = cDetail >= 0 ? src.text(cDetail) : null;
-            texts[IncidentTable.CATEGORY] = categoriser.category(cNibrs >= 0 ? src.text(cNibrs) : null,
-                    cFbi >= 0 ? src.text(cFbi) : null, cCat >= 0 ? src.text(cCat) : null,
-                    cDetail >= 0 ? texts[IncidentTable.OFFENSE_DETAIL] : null);
-            texts[IncidentTable.PREMISE] = cPrem >= 0 ? src.text(cPrem) : null;
-            texts[IncidentTable.WEAPON] = cWeap >= 0 ? src.text(cWeap) : null;
-            texts[IncidentTable.AREA] = cArea >= 0 ? areaCode(src.text(cArea)) : null;
-            texts[IncidentTable.AREA_NAME] = cAreaName >= 0 ? src.text(cAreaName) : null;
-            for (int k = 0; k < keep.size(); k++) extraValues[k] = src.text(keep.get(k));
+            texts(src, id);
             long line = src.line();
-            if (cLine >= 0) {
-                double l = src.number(cLine);
+            if (plan.cLine >= 0) {
+                double l = src.number(plan.cLine);
                 if (l >= 1 && l == Math.rint(l)) line = (long) l;
             }
+            if (keyArray) key(src, id);
             table.add(lon, lat, occ, prec[0], rep, age, line, texts, extraValues);
             report.accept();
         }
-        report.blankLines(src.blankLines());
+
+        private void texts(RowSource src, String id) {
+            texts[IncidentTable.ID] = id;
+            texts[IncidentTable.OFFENSE_CODE] = plan.cCode >= 0 ? src.text(plan.cCode) : null;
+            texts[IncidentTable.OFFENSE] = plan.cOff >= 0 ? src.text(plan.cOff) : null;
+            texts[IncidentTable.OFFENSE_DETAIL] = plan.cDetail >= 0 ? src.text(plan.cDetail) : null;
+            texts[IncidentTable.CATEGORY] = categoriser.category(plan.cNibrs >= 0 ? src.text(plan.cNibrs) : null,
+                    plan.cFbi >= 0 ? src.text(plan.cFbi) : null, plan.cCat >= 0 ? src.text(plan.cCat) : null,
+                    plan.cDetail >= 0 ? texts[IncidentTable.OFFENSE_DETAIL] : null);
+            texts[IncidentTable.PREMISE] = plan.cPrem >= 0 ? src.text(plan.cPrem) : null;
+            texts[IncidentTable.WEAPON] = plan.cWeap >= 0 ? src.text(plan.cWeap) : null;
+            texts[IncidentTable.AREA] = plan.cArea >= 0 ? areaCode(src.text(plan.cArea)) : null;
+            texts[IncidentTable.AREA_NAME] = plan.cAreaName >= 0 ? src.text(plan.cAreaName) : null;
+            for (int k = 0; k < plan.keep.length; k++) extraValues[k] = src.text(plan.keep[k]);
+        }
+
+        private void key(RowSource src, String id) {
+            int at = table.size();
+            if (at == keys.length) keys = java.util.Arrays.copyOf(keys, keys.length + (keys.length >> 1));
+            keys[at] = m.duplicates == ColumnMapping.Duplicates.ROW_KEY ? (plan.cRow >= 0 ? src.rawText(plan.cRow) : null)
+                    : id == null ? null : id + '\u001f' + src.text(plan.cOffKey);
+        }
+    }
+
+    /**
+     * Joins parts (in order: the parts of one file, or several files), rejects duplicates across all of
+     * them (the first row of a key is kept), then placeholder and outlier locations, and balances the
+     * report. {@code partNames} name the parts' sources in samples when there are several files.
+     */
+    public Result finish(Plan plan, String sourceName, List<Part> parts, List<String> partNames) {
+        ColumnMapping m = plan.m;
+        IngestReport report = new IngestReport(sourceName);
+        report.detail("format", m.format().name());
+        Map<String, String> colReport = new LinkedHashMap<>();
+        for (Map.Entry<Field, String> e : m.names().entrySet()) colReport.put(e.getKey().key(), e.getValue());
+        report.detail("columns", colReport);
+        report.detail("fields", m.describe());
+        report.detail("extent_lon_lat", plan.extent);
+        for (String w : m.warnings()) report.warn(w);
+        long reportedUnparsed = 0, timeMissing = 0, zoned = 0, zonedUtc = 0, blank = 0;
+        boolean files = new java.util.HashSet<>(partNames).size() > 1;
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            report.add(part.report, files ? partNames.get(p) + " " : "");
+            reportedUnparsed += part.reportedUnparsed;
+            timeMissing += part.timeMissing;
+            zoned += part.zoned;
+            zonedUtc += part.zonedUtc;
+            blank += part.blankLines;
+        }
+        IncidentTable table;
+        if (parts.size() == 1) {
+            table = parts.get(0).table;
+        } else {
+            List<IncidentTable> tables = new ArrayList<>();
+            for (Part part : parts) tables.add(part.table);
+            table = IncidentTable.concat(tables);
+        }
+        // duplicates, in order over all parts
+        if (m.duplicates != ColumnMapping.Duplicates.NONE) {
+            StringSet seen = new StringSet(table.size());
+            boolean[] keep = new boolean[table.size()];
+            int dropped = 0;
+            int row = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                Part part = parts.get(p);
+                String prefix = files ? partNames.get(p) + " " : "";
+                for (int i = 0; i < part.table.size(); i++, row++) {
+                    String key = part.keys != null ? part.keys[i] : part.table.text(IncidentTable.ID, i);
+                    keep[row] = key == null || seen.add(key);
+                    if (!keep[row]) {
+                        report.unaccept(Reason.DUPLICATE_ID, prefix + part.where + part.table.line(i));
+                        dropped++;
+                    }
+                }
+            }
+            if (dropped > 0) table.retain(keep);
+        }
+        report.blankLines(blank);
         if (reportedUnparsed > 0) report.detail("reported_date_unparsed", reportedUnparsed);
         if (timeMissing > 0) report.detail("time_missing_day_precision", timeMissing);
         if (zoned > 0) {
-            report.detail("dates_with_zone", Map.of("values", zoned, "utc", zonedUtc, "handling", zoneRules == null
+            report.detail("dates_with_zone", Map.of("values", zoned, "utc", zonedUtc, "handling", plan.zoneRules == null
                     ? "kept as written (the zone is dropped)" : "converted to " + options.timeZone + " wall-clock time"));
         }
-        if (options.screenLocations) screen(table, report, featureGeometry ? "feature #" : "line ");
+        unmatched(parts, report);
+        if (options.screenLocations) screen(table, report, parts.get(0).where);
         report.checkBalanced();
-        if (progress != null) progress.accept(n);
-        return new Result(table, report, format, m.names(), m);
+        return new Result(table, report, m.format(), m.names(), m);
+    }
+
+    /**
+     * Reports the offense descriptions that matched no word of the vocabulary (their rows are 'other'),
+     * with a warning when they are most of the rows: the export's words are not the vocabulary's.
+     */
+    private static void unmatched(List<Part> parts, IngestReport report) {
+        long rows = 0;
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (Part p : parts) {
+            rows += p.unmatchedRows;
+            p.unmatched.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        }
+        if (rows == 0) return;
+        List<String> top = counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(10)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        report.detail("category_no_word_matched", Map.of("rows", rows, "most_frequent", top));
+        if (rows * 2 > report.accepted()) {
+            report.warn("category: " + rows + " of " + report.accepted() + " incidents have an offense whose words match no "
+                    + "category (e.g. " + top.subList(0, Math.min(3, top.size())) + "), so they are 'other'; the vocabulary "
+                    + "(README) is English with a few French, Spanish, German, Portuguese and Italian words; name a NIBRS "
+                    + "or FBI code column with columns=nibrs_code=... or fbi_code=... if the export has one");
+        }
     }
 
     /** Rejects placeholder and outlier locations among the accepted rows (see {@link LocationScreen}). */

@@ -43,6 +43,31 @@ public final class IngestReport {
         if (s.size() < SAMPLES) s.add(where);
     }
 
+    /**
+     * Adds the counts of {@code part} (a part of the same source, or another file), its row references
+     * prefixed with {@code prefix} (a file name, or "") and kept in order up to {@value #SAMPLES} per reason.
+     */
+    void add(IngestReport part, String prefix) {
+        read += part.read;
+        accepted += part.accepted;
+        swappedLooking += part.swappedLooking;
+        for (Reason r : part.counts.keySet()) {
+            counts.merge(r, part.counts.get(r), Long::sum);
+            List<String> s = samples.computeIfAbsent(r, k -> new ArrayList<>());
+            for (String w : part.samples.getOrDefault(r, List.of())) if (s.size() < SAMPLES) s.add(prefix + w);
+        }
+    }
+
+    /** Adds {@code offset} to the line numbers of the row references ("line N"). */
+    void shiftLines(long offset) {
+        for (List<String> l : samples.values()) {
+            for (int i = 0; i < l.size(); i++) {
+                String w = l.get(i);
+                if (w.startsWith("line ")) l.set(i, "line " + (Long.parseLong(w.substring(5)) + offset));
+            }
+        }
+    }
+
     /** Moves an accepted row to a rejection (the location checks that run after all rows are read). */
     void unaccept(Reason r, String where) {
         accepted--;

@@ -1,6 +1,5 @@
 package org.crimeanalytics.ingest;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +8,8 @@ import java.util.Map;
  * Finds accepted incidents whose location cannot be real, after every row has been read:
  * <ul>
  *   <li>{@link Reason#PLACEHOLDER_LOCATION}: at a pole (|latitude| &ge; 89.99, e.g. San Francisco's
- *       -120.5, 90), or one coordinate shared by several rows far from all the others (Boston's and
- *       Seattle's -1, -1);</li>
+ *       -120.5, 90), at whole degrees within 1 of 0, 0 (Boston's and Seattle's -1, -1; 0, 0 itself is
+ *       Null Island), or one coordinate shared by several rows far from all the others;</li>
  *   <li>{@link Reason#OUTLIER_LOCATION}: a lone incident far from all the others.</li>
  * </ul>
  * "Far" is measured from the robust centre (the median longitude and latitude) of all accepted
@@ -36,7 +35,9 @@ public final class LocationScreen {
         Reason[] r = new Reason[n];
         int rejected = 0;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(t.lat(i)) >= 89.99) {
+            // a pole, or whole degrees within 1 of 0, 0 (-1, -1 and the like: Boston's and Seattle's sentinels)
+            double la = t.lat(i), lo = t.lon(i);
+            if (Math.abs(la) >= 89.99 || (Math.abs(la) <= 1 && Math.abs(lo) <= 1 && la == Math.rint(la) && lo == Math.rint(lo))) {
                 r[i] = Reason.PLACEHOLDER_LOCATION;
                 rejected++;
             }
@@ -54,22 +55,27 @@ public final class LocationScreen {
             lon[k] = t.lon(i);
             lat[k++] = t.lat(i);
         }
-        double cLon = median(lon.clone()), cLat = median(lat.clone());
-        double[] dist = new double[n];
+        double cLon = org.crimeanalytics.stats.Select.median(lon, lon.length);
+        double cLat = org.crimeanalytics.stats.Select.median(lat, lat.length);
+        // squared equirectangular distances (km^2) to the centre: no trigonometry per incident
+        double kx = 6371.0 * Math.toRadians(1) * Math.cos(Math.toRadians(cLat)), ky = 6371.0 * Math.toRadians(1);
+        double[] dist2 = new double[n];
         double[] kept = new double[lon.length];
         for (int i = 0, k = 0; i < n; i++) {
-            dist[i] = km(t.lon(i), t.lat(i), cLon, cLat);
-            if (r[i] == null) kept[k++] = dist[i];
+            double dx = (t.lon(i) - cLon) * kx, dy = (t.lat(i) - cLat) * ky;
+            dist2[i] = dx * dx + dy * dy;
+            if (r[i] == null) kept[k++] = dist2[i];
         }
-        double median = median(kept);
+        double median = Math.sqrt(org.crimeanalytics.stats.Select.median(kept, kept.length));
         double threshold = Math.max(10 * median, 50);
+        double threshold2 = threshold * threshold;
         double radius = Math.max(1, threshold / 20);
         d.put("centre_lon_lat", new double[] {cLon, cLat});
         d.put("median_distance_km", median);
         d.put("threshold_km", threshold);
         int far = 0;
         int[] farRows = new int[n];
-        for (int i = 0; i < n; i++) if (r[i] == null && dist[i] > threshold) farRows[far++] = i;
+        for (int i = 0; i < n; i++) if (r[i] == null && dist2[i] > threshold2) farRows[far++] = i;
         if (far * 4 > n) { // not a few strays: the data has no single centre
             d.put("note", far + " incidents lie beyond the threshold: more than a quarter, so none was rejected as an outlier");
             return new Result(r, rejected, d);
@@ -92,12 +98,6 @@ public final class LocationScreen {
 
     private static long key(IncidentTable t, int i) {
         return Double.doubleToLongBits(t.lon(i)) * 31 + Double.doubleToLongBits(t.lat(i));
-    }
-
-    static double median(double[] v) {
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     /** Equirectangular distance in km (ample for "hundreds of km away"). */

@@ -53,7 +53,10 @@ public enum OffenseCategory {
     /** Words and phrases of drug offenses. */
     public static final String[] DRUG_WORDS = {"NARCOTIC", "NARCOTICS", "DRUG", "DRUGS", "CONTROLLED SUBSTANCE",
         "CONTROLLED SUBSTANCES", "MARIJUANA", "MARIHUANA", "CANNABIS", "COCAINE", "CRACK", "HEROIN", "METHAMPHETAMINE",
-        "OPIUM", "OPIATE", "FENTANYL", "PARAPHERNALIA"};
+        "OPIUM", "OPIATE", "FENTANYL", "PARAPHERNALIA",
+        // French, Spanish, Portuguese, German, Italian
+        "STUPEFIANTS", "STUPÉFIANTS", "DROGUE", "DROGUES", "DROGA", "DROGAS", "NARCOTRÁFICO", "NARCOTRAFICO",
+        "BETÄUBUNGSMITTEL", "RAUSCHGIFT", "STUPEFACENTI"};
     /** Words and phrases of violent offenses (against the person). */
     public static final String[] VIOLENT_WORDS = {"HOMICIDE", "MURDER", "MANSLAUGHTER", "RAPE", "SEXUAL PENETRATION",
         "ORAL COPULATION", "SODOMY", "SEXUAL ASSAULT", "SEX ABUSE", "SEXUAL ABUSE", "SEX CRIMES", "SEX CRIME",
@@ -61,7 +64,12 @@ public enum OffenseCategory {
         "MUGGING", "CARJACKING", "ASSAULT", "ASSAULTS", "BATTERY", "KIDNAP", "KIDNAPPING", "ABDUCTION", "HUMAN TRAFFICKING",
         "CRIMINAL THREATS", "THREAT", "THREATS", "MENACING", "INTIMIDATION", "BRANDISH", "SHOTS FIRED", "SHOOTING",
         "STABBING", "LYNCHING", "VIOLENCE", "VIOLENT", "STRANGULATION", "CHILD ABUSE", "OFFENCE AGAINST A PERSON",
-        "OFFENSE AGAINST A PERSON", "AGAINST THE PERSON"};
+        "OFFENSE AGAINST A PERSON", "AGAINST THE PERSON", "SEX OFFENSE", "SEX OFFENSES", "SEX OFFENCE", "SEX OFFENCES",
+        "DISCHARGING FIREARM", "DISCHARGING A FIREARM", "DISCHARGE OF FIREARM", "DISCHARGE OF A FIREARM",
+        // French, Spanish, Portuguese, German, Italian
+        "AGRESSION", "AGRESSIONS", "VIOL", "VIOLS", "VIOLENCES", "COUPS ET BLESSURES", "HOMICIDIO", "HOMICÍDIO", "ASALTO",
+        "LESIONES", "SECUESTRO", "VIOLACION", "VIOLACIÓN", "VIOLENCIA", "ROUBO", "RAUB", "KÖRPERVERLETZUNG", "MORD",
+        "TOTSCHLAG", "VERGEWALTIGUNG", "RAPINA", "OMICIDIO", "LESIONI"};
     /** Words and phrases of property offenses. */
     public static final String[] PROPERTY_WORDS = {"BURGLARY", "BURGLARIES", "BREAK AND ENTER", "BREAKING AND ENTERING",
         "B&E", "HOUSEBREAKING", "BREAK IN", "THEFT", "THEFTS", "STEAL", "STEALING", "STOLEN", "LARCENY", "SHOPLIFTING",
@@ -69,7 +77,23 @@ public enum OffenseCategory {
         "JOYRIDING", "VANDALISM", "CRIMINAL MISCHIEF", "MISCHIEF", "GRAFFITI", "CRIMINAL DAMAGE", "DAMAGE", "DESTRUCTION",
         "ARSON", "EMBEZZLEMENT", "BUNCO", "FRAUD", "FRAUDS", "SWINDLE", "CON GAME", "FALSE PRETENSES", "FORGERY",
         "COUNTERFEIT", "COUNTERFEITING", "CREDIT CARD", "TILL TAP", "TRESPASS", "TRESPASSING", "EXTORTION",
-        "BLACKMAIL", "LOOTING"};
+        "BLACKMAIL", "LOOTING", "UUV", "UNAUTHORIZED USE OF MOTOR VEHICLE", "BREAKING & ENTERING", "BREAKING ENTERING",
+        "DAMAGING", "WHITE COLLAR", "PICKPOCKETING",
+        // French, Spanish, Portuguese, German, Italian
+        "VOL", "VOLS", "CAMBRIOLAGE", "CAMBRIOLAGES", "DÉGRADATION", "DEGRADATION", "DÉGRADATIONS", "ESCROQUERIE", "ROBO",
+        "HURTO", "DAÑOS", "DANOS", "FRAUDE", "FURTO", "DIEBSTAHL", "EINBRUCH", "WOHNUNGSEINBRUCH", "SACHBESCHÄDIGUNG",
+        "BETRUG", "FURTI", "TRUFFA"};
+
+    /**
+     * Words that make a description 'other' when none of the lists above matched: offenses known to be
+     * neither violent, property nor drugs (so they are not reported as unmatched).
+     */
+    public static final String[] OTHER_WORDS = {"OTHER", "OTHERS", "MISCELLANEOUS", "MISC", "NON CRIMINAL", "NONCRIMINAL",
+        "WARRANT", "WARRANTS", "SUSPICIOUS", "DISTURBANCE", "DISORDERLY", "DISORDERLY CONDUCT", "PUBLIC ORDER", "PUBLIC PEACE",
+        "WEAPON", "WEAPONS", "WEAPONS OFFENSE", "TRAFFIC", "LIQUOR", "DRUNKENNESS", "GAMBLING", "PROSTITUTION", "VICE",
+        "LOITERING", "CURFEW", "RUNAWAY", "MISSING", "HARASSMENT", "HARRASSMENT", "STALKING", "INVESTIGATE", "INVESTIGATION",
+        "ANTI SOCIAL BEHAVIOUR", "ARREST", "FUGITIVE", "OBSTRUCTION", "RESISTING", "VERBAL DISPUTE", "NOISE", "ANIMAL",
+        "ACCIDENT", "PUBLIC INDECENCY", "OBSCENITY"};
 
     private static final Map<String, OffenseCategory> LABELS = Map.of("VIOLENT", VIOLENT, "PROPERTY", PROPERTY, "DRUGS",
             DRUGS, "OTHER", OTHER);
@@ -128,18 +152,28 @@ public enum OffenseCategory {
 
     /** From the words of a description (see the class comment); OTHER when none matches. */
     public static OffenseCategory fromDescription(String description) {
-        if (description == null) return OTHER;
+        OffenseCategory c = matchWords(description);
+        return c == null ? OTHER : c;
+    }
+
+    /**
+     * From the words of a description, or null when no word, phrase or label of the vocabulary occurs
+     * in it (the description is then 'other' for want of a match, which the report counts).
+     */
+    public static OffenseCategory matchWords(String description) {
+        if (description == null) return null;
         String up = description.trim().toUpperCase(Locale.ROOT);
         OffenseCategory label = LABELS.get(up);
         if (label != null) return label;
         OffenseCategory uk = fromUkCrimeType(description);
         if (uk != null) return uk;
-        String d = " " + up.replaceAll("[^A-Z0-9&]+", " ").trim() + " ";
+        String d = " " + up.replaceAll("[^\\p{L}\\p{N}&]+", " ").trim() + " ";
         if (contains(d, OTHER_PHRASES)) return OTHER;
         if (contains(d, DRUG_WORDS)) return DRUGS;
         if (contains(d, VIOLENT_WORDS)) return VIOLENT;
         if (contains(d, PROPERTY_WORDS)) return PROPERTY;
-        return OTHER;
+        if (contains(d, OTHER_WORDS)) return OTHER;
+        return null;
     }
 
     private static boolean contains(String padded, String[] words) {

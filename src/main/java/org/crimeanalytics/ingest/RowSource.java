@@ -68,6 +68,11 @@ public interface RowSource extends AutoCloseable {
         return false;
     }
 
+    /** Physical lines read so far (CSV), or rows. */
+    default long linesRead() {
+        return line();
+    }
+
     /** Lines skipped as blank. */
     default long blankLines() {
         return 0;

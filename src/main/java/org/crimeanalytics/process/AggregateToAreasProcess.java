@@ -131,7 +131,61 @@ public class AggregateToAreasProcess {
         String[] pid = new String[1024];
         int m = 0;
         double[] xy = new double[2];
-        try (SimpleFeatureIterator i = incidents.features()) {
+        if (incidents instanceof org.crimeanalytics.geo.IncidentCollection ic) { // the fast path: the table's columns
+            org.crimeanalytics.ingest.IncidentTable t = ic.table();
+            int total = t.size();
+            Limits.checkIncidents(total, "incidents");
+            px = new double[total];
+            py = new double[total];
+            pcat = new int[total];
+            pid = new String[total];
+            double[] pts = new double[2 * total];
+            boolean occurred = tAttr.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
+            for (int r = 0; r < total; r++) {
+                read++;
+                if ((read & 65535) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+                if (window) {
+                    long tm = occurred ? t.occurred(r) : org.crimeanalytics.geo.FeatureTimes.floating(ic.attribute(r, tAttr));
+                    if (tm == org.crimeanalytics.ingest.IncidentTable.NO_TIME || tm == org.crimeanalytics.ingest.FastDates.INVALID) {
+                        noTime++;
+                        continue;
+                    }
+                    if ((from != null && tm < from.getTime()) || (to != null && tm >= to.getTime())) {
+                        outWindow++;
+                        continue;
+                    }
+                }
+                int c = -1;
+                if (catAttr != null) {
+                    Object cv = ic.attribute(r, catAttr);
+                    String cs = cv == null ? "(none)" : cv.toString();
+                    Integer ci = catIndex.get(cs);
+                    if (ci == null) {
+                        ci = catNames.size();
+                        catIndex.put(cs, ci);
+                        catNames.add(cs);
+                        catTotals.add(0);
+                    }
+                    c = ci;
+                }
+                pts[2 * m] = t.lon(r);
+                pts[2 * m + 1] = t.lat(r);
+                pcat[m] = c;
+                pid[m] = org.crimeanalytics.geo.IncidentCollection.id(r);
+                m++;
+            }
+            if (toArea != null && !toArea.isIdentity() && m > 0) { // one transform over the coordinate array
+                try {
+                    toArea.transform(pts, 0, pts, 0, m);
+                } catch (Exception e) {
+                    throw new ProcessException("incidents: cannot transform the incidents to the areas' CRS: " + e.getMessage());
+                }
+            }
+            for (int r = 0; r < m; r++) {
+                px[r] = pts[2 * r];
+                py[r] = pts[2 * r + 1];
+            }
+        } else try (SimpleFeatureIterator i = incidents.features()) {
             while (i.hasNext()) {
                 SimpleFeature f = i.next();
                 read++;

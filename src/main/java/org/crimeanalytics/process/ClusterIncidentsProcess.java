@@ -193,7 +193,8 @@ public class ClusterIncidentsProcess {
     }
 
     /** What one pass over the incidents collects. */
-    record Input(ProjectedPoints points, double[][] extra, String[] offense, String[] allIds, int[] positionOfPoint, int total) {}
+    /** {@code allIds}: the id at every position of the source (null for an incident table: ids by position). */
+    record Input(ProjectedPoints points, double[][] extra, String[] offense, String[] allIds, int total) {}
 
     static Input read(SimpleFeatureCollection fc, String attributes, String offenseAttribute, boolean centroids,
             Integer maxFeatures, CoordinateReferenceSystem crs, ProgressListener monitor) {
@@ -227,6 +228,8 @@ public class ClusterIncidentsProcess {
         }
         String off = offenseAttribute == null ? "offense" : offenseAttribute;
         boolean hasOffense = type.getDescriptor(off) != null;
+        if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) return readTable(ic, names, weights, hasOffense ? off : null,
+                maxFeatures, crs, monitor);
         int cap = 1024;
         double[] xy = new double[2 * cap];
         String[] ids = new String[cap];
@@ -286,6 +289,51 @@ public class ClusterIncidentsProcess {
         if (index == 0) throw new ProcessException("incidents: the collection is empty");
         if (n == 0) throw new ProcessException("incidents: none of the " + index + " features has a geometry");
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, nulls, nullSamples, src, crs, "incidents");
+        return finish(pts, raw, names, weights, Arrays.copyOf(offense, n), allIds.toArray(new String[0]), index);
+    }
+
+    /** The fast path: an incident table's columns, no feature built. */
+    static Input readTable(org.crimeanalytics.geo.IncidentCollection ic, List<String> names, List<Double> weights, String off,
+            Integer maxFeatures, CoordinateReferenceSystem crs, ProgressListener monitor) {
+        int total = ic.size();
+        if (maxFeatures != null && total > maxFeatures) {
+            throw new ProcessException("maxFeatures: the layer has more than " + maxFeatures + " incidents");
+        }
+        Limits.checkIncidents(total, "incidents");
+        if (total == 0) throw new ProcessException("incidents: the collection is empty");
+        ProjectedPoints pts = ProjectedPoints.extract(ic, crs, false, "incidents", monitor);
+        int n = pts.size();
+        String[] offense = new String[n];
+        if (off != null) {
+            for (int i = 0; i < n; i++) {
+                Object o = ic.attribute(i, off);
+                offense[i] = o == null ? null : o.toString();
+            }
+        }
+        int hours = names.contains("hour") ? 1 : 0;
+        double[][] raw = new double[names.size() + hours][n];
+        int t = 0;
+        for (String nm : names) {
+            if (nm.equals("hour")) {
+                for (int i = 0; i < n; i++) {
+                    long tm = ic.table().occurred(i);
+                    double h = tm != org.crimeanalytics.ingest.IncidentTable.NO_TIME ? Math.floorMod(tm, 86_400_000L) / 3_600_000.0 : Double.NaN;
+                    raw[t][i] = Math.cos(2 * Math.PI * h / 24);
+                    raw[t + 1][i] = Math.sin(2 * Math.PI * h / 24);
+                }
+                t += 2;
+            } else {
+                for (int i = 0; i < n; i++) raw[t][i] = ic.attribute(i, nm) instanceof Number num ? num.doubleValue() : Double.NaN;
+                t++;
+            }
+        }
+        return finish(pts, raw, names, weights, offense, null, total);
+    }
+
+    /** Scales the extra attributes and assembles the input. */
+    private static Input finish(ProjectedPoints pts, double[][] raw, List<String> names, List<Double> weights, String[] offense,
+            String[] allIds, int total) {
+        int n = pts.size();
         // scale extra attributes: z-score times weight times the pooled standard deviation of location
         double sx = sdev(pts.x(), n), sy = sdev(pts.y(), n);
         double scale = Math.sqrt((sx * sx + sy * sy) / 2);
@@ -297,7 +345,7 @@ public class ClusterIncidentsProcess {
                 double[] v = Arrays.copyOf(raw[t], n);
                 for (int i = 0; i < n; i++) {
                     if (!Double.isFinite(v[i])) {
-                        throw new ProcessException("attributes: feature " + pts.ids()[i] + " has no value for '" + names.get(a) + "'");
+                        throw new ProcessException("attributes: feature " + pts.id(i) + " has no value for '" + names.get(a) + "'");
                     }
                 }
                 double mean = Arrays.stream(v).average().orElse(0), s = sdev(v, n);
@@ -305,7 +353,7 @@ public class ClusterIncidentsProcess {
                 extra[t] = v;
             }
         }
-        return new Input(pts, extra, Arrays.copyOf(offense, n), allIds.toArray(new String[0]), pts.positions(), index);
+        return new Input(pts, extra, offense, allIds, total);
     }
 
     static double sdev(double[] v, int n) {
@@ -460,7 +508,7 @@ public class ClusterIncidentsProcess {
             names.add("REACHABILITY");
             types.add(Double.class);
         }
-        SimpleFeatureCollection result = new AugmentedCollection(incidents, incidents.getSchema().getTypeName() + "_clustered",
+        SimpleFeatureCollection result = AugmentedCollection.of(incidents, incidents.getSchema().getTypeName() + "_clustered",
                 names, types, in.allIds(), p -> reachAt == null ? new Object[] {clusterAt[p], colourAt[p]}
                         : new Object[] {clusterAt[p], colourAt[p], reachAt[p]});
         // cluster polygons

@@ -168,6 +168,7 @@ public class ImportIncidentsProcess {
         if (dateFormat != null && !dateFormat.isBlank()) {
             try {
                 o.datePattern = DateTimeFormatter.ofPattern(dateFormat.trim(), Locale.ROOT);
+                o.datePatternText = dateFormat.trim();
             } catch (IllegalArgumentException e) {
                 throw new ProcessException("dateFormat: '" + dateFormat + "' is not a valid pattern: " + e.getMessage());
             }
@@ -207,6 +208,63 @@ public class ImportIncidentsProcess {
             throw new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
         } catch (IngestException e) {
             throw new ProcessException(name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Ingests one or more files (same export) on all cores: an uncompressed file is cut into parts read in
+     * parallel, several files are read one per thread, duplicates settled across all (see
+     * {@link org.crimeanalytics.ingest.ParallelIngest}). The command line reads its CSV inputs this way.
+     */
+    public static IncidentIngest.Result ingestFiles(java.util.List<java.nio.file.Path> files, String name,
+            IncidentIngest.Options o, ProgressListener monitor) {
+        long total = 0;
+        try {
+            for (java.nio.file.Path f : files) total += java.nio.file.Files.size(f);
+        } catch (IOException e) {
+            throw new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
+        }
+        AtomicLong consumed = new AtomicLong();
+        if (monitor != null) {
+            monitor.started();
+            monitor.setTask(Text.text("Reading incidents"));
+        }
+        final long size = total;
+        Thread pump = null;
+        if (monitor != null && size > 0) { // progress from the bytes read, while the parts are parsed in parallel
+            pump = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        monitor.progress(Math.min(99f, 100f * consumed.get() / size));
+                        Thread.sleep(250);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    // a dismissed request: the parse notices through isCanceled
+                }
+            }, "ingest-progress");
+            pump.setDaemon(true);
+            pump.start();
+        }
+        try {
+            IncidentIngest.Result r = org.crimeanalytics.ingest.ParallelIngest.read(files, name, new IncidentIngest(o), o,
+                    Runtime.getRuntime().availableProcessors(), Inputs::open, () -> monitor != null && monitor.isCanceled(), consumed);
+            r.table().trim();
+            if (monitor != null) {
+                for (String l : r.mapping().consoleLines()) monitor.warningOccurred(name, "info", l);
+                for (String w : r.report().warnings()) monitor.warningOccurred(name, null, w);
+                monitor.complete();
+            }
+            return r;
+        } catch (CancellationException e) {
+            throw new ProcessException("cancelled");
+        } catch (IngestException e) {
+            throw new ProcessException(name + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
+        } finally {
+            if (pump != null) pump.interrupt();
         }
     }
 

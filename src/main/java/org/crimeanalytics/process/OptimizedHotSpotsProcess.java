@@ -93,7 +93,12 @@ public class OptimizedHotSpotsProcess {
                     + " m) is driven by isolated cells; starting at 10 cell sizes instead");
             start = maxStart;
         }
-        IncrementalAutocorrelation.Result inc = IncrementalAutocorrelation.run(u.x, u.y, u.value, start, cell, 10);
+        IncrementalAutocorrelation.Result inc;
+        try {
+            inc = IncrementalAutocorrelation.run(u.x, u.y, u.value, start, cell, 10, () -> monitor != null && monitor.isCanceled());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new ProcessException("cancelled");
+        }
         double distance;
         if (inc.firstPeak() >= 0) {
             distance = inc.distances()[inc.firstPeak()];

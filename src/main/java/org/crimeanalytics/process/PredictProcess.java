@@ -95,13 +95,16 @@ public class PredictProcess {
             }
         });
         if (failure[0] != null) throw failure[0];
-        String[] ids = new String[cls.length];
-        int k = 0;
-        try (var it = incidents.features()) {
-            while (it.hasNext()) ids[k++] = it.next().getID();
+        String[] ids = null;
+        if (!(incidents instanceof org.crimeanalytics.geo.IncidentCollection)) { // an incident table needs no ids
+            ids = new String[cls.length];
+            int k = 0;
+            try (var it = incidents.features()) {
+                while (it.hasNext()) ids[k++] = it.next().getID();
+            }
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("result", new AugmentedCollection(incidents, incidents.getSchema().getTypeName() + "_predicted",
+        out.put("result", AugmentedCollection.of(incidents, incidents.getSchema().getTypeName() + "_predicted",
                 List.of("PREDICTED_CATEGORY", "PROBABILITY"), List.of(String.class, Double.class), ids, p -> new Object[] {cls[p], prob[p]}));
         out.put("style", Styles.offenseCategories("crime_predicted_offense", "Predicted offense category", "PREDICTED_CATEGORY",
                 Styles.kindOf(incidents.getSchema().getGeometryDescriptor() == null ? null

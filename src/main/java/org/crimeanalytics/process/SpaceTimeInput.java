@@ -38,6 +38,7 @@ final class SpaceTimeInput {
         org.crimeanalytics.geo.FeatureTimes.check(fc.getSchema(), ta, "timeAttribute");
         if (fc.getSchema().getCoordinateReferenceSystem() == null) throw new ProcessException("incidents: the layer has no coordinate reference system");
         boolean prec = fc.getSchema().getDescriptor("time_precision") != null;
+        if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) return readTable(ic, ta, skipMonthPrecision, crs);
         int cap = 1024, n = 0;
         double[] xy = new double[2 * cap];
         long[] t = new long[cap];
@@ -86,5 +87,43 @@ final class SpaceTimeInput {
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, (int) noGeom,
                 java.util.List.of(), fc.getSchema().getCoordinateReferenceSystem(), crs, "incidents");
         return new SpaceTimeInput(pts, Arrays.copyOf(t, n), read, noTime, noGeom, month);
+    }
+
+    /** The fast path: an incident table's columns, one transform over all coordinates. */
+    private static SpaceTimeInput readTable(org.crimeanalytics.geo.IncidentCollection ic, String ta, boolean skipMonthPrecision,
+            CoordinateReferenceSystem crs) {
+        org.crimeanalytics.ingest.IncidentTable table = ic.table();
+        int total = table.size();
+        Limits.checkIncidents(total, "incidents");
+        if (total == 0) throw new ProcessException("incidents: the collection is empty");
+        boolean occurred = ta.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
+        double[] xy = new double[2 * total];
+        long[] t = new long[total];
+        String[] ids = new String[total];
+        int[] pos = new int[total];
+        long noTime = 0, month = 0;
+        int n = 0;
+        for (int i = 0; i < total; i++) {
+            long tm = occurred ? table.occurred(i) : org.crimeanalytics.geo.FeatureTimes.floating(ic.attribute(i, ta));
+            if (tm == org.crimeanalytics.ingest.IncidentTable.NO_TIME || tm == org.crimeanalytics.ingest.FastDates.INVALID) {
+                noTime++;
+                continue;
+            }
+            if (skipMonthPrecision && table.precision(i) == org.crimeanalytics.ingest.FastDates.Precision.MONTH) {
+                month++;
+                continue;
+            }
+            xy[2 * n] = table.lon(i);
+            xy[2 * n + 1] = table.lat(i);
+            t[n] = tm;
+            pos[n] = i;
+            n++;
+        }
+        if (noTime == total) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, total, "timeAttribute");
+        if (n == 0) throw new ProcessException("incidents: no incident has both a location and a time");
+        for (int k = 0; k < n; k++) ids[k] = org.crimeanalytics.geo.IncidentCollection.id(pos[k]);
+        ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, 0,
+                java.util.List.of(), ic.getSchema().getCoordinateReferenceSystem(), crs, "incidents");
+        return new SpaceTimeInput(pts, Arrays.copyOf(t, n), total, noTime, 0, month);
     }
 }

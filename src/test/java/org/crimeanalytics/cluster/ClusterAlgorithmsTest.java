@@ -108,6 +108,28 @@ class ClusterAlgorithmsTest {
         assertArrayEquals(res.labels(), new KMeans(8, 100, 5, 1).fit(flat, 2, null).labels(), "seeded: same labels");
     }
 
+    /** The hull with the octagon filter equals JTS's hull of all the points. */
+    @Test
+    void hullOfManyPointsEqualsTheHullOfAll() {
+        java.util.Random r = new java.util.Random(5);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 100 + r.nextInt(5000);
+            double[] x = new double[n], y = new double[n];
+            int[] members = new int[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = trial % 2 == 0 ? r.nextGaussian() * 100 : Math.round(r.nextDouble() * 20); // ties on a lattice too
+                y[i] = trial % 2 == 0 ? r.nextGaussian() * 40 : Math.round(r.nextDouble() * 20);
+                members[i] = i;
+            }
+            org.locationtech.jts.geom.Coordinate[] all = new org.locationtech.jts.geom.Coordinate[n];
+            for (int i = 0; i < n; i++) all[i] = new org.locationtech.jts.geom.Coordinate(x[i], y[i]);
+            org.locationtech.jts.geom.Geometry expected = new org.locationtech.jts.algorithm.ConvexHull(all,
+                    new org.locationtech.jts.geom.GeometryFactory()).getConvexHull();
+            assertTrue(expected.equalsExact(ClusterShapes.hull(x, y, members)) || expected.equalsTopo(ClusterShapes.hull(x, y, members)),
+                    "trial " + trial);
+        }
+    }
+
     /** Chicago 2017: our k-means (k = 10) SSE within 1 % of the best of 10 independent k-means++ restarts. */
     @Test
     void chicagoSseWithinOnePercentOfTheBestOfTenRestarts() throws Exception {
