@@ -249,6 +249,8 @@ public final class ColumnMapping {
 
     /** Whether (most of) a date column's values are epoch milliseconds. */
     boolean epoch;
+    /** Whether (most of) the reported date column's values are epoch milliseconds. */
+    boolean reportedEpoch;
 
     private boolean isInt(String s, int lo, int hi) {
         double d = number(s);
@@ -404,7 +406,12 @@ public final class ColumnMapping {
                             + ": 'occurred' stays empty; name it with columns=date=... (and time=...)");
             fields.put("occurred", Map.of("note", "no date column: empty"));
         }
-        if (col.containsKey(Field.REPORTED) && o.datePattern == null) {
+        List<String> rv = col.containsKey(Field.REPORTED) ? values(sample, column(Field.REPORTED)) : List.of();
+        reportedEpoch = !rv.isEmpty() && rv.stream().filter(ColumnMapping::epochMillis).count() * 2 > rv.size();
+        if (reportedEpoch) {
+            fields.put("reported", Map.of("columns", List.of(names.get(Field.REPORTED)), "parsed",
+                    "milliseconds since 1970 (UTC instants)" + (o.timeZone != null ? ", converted to " + o.timeZone : ", kept as UTC")));
+        } else if (col.containsKey(Field.REPORTED) && o.datePattern == null) {
             String name = names.get(Field.REPORTED);
             reportedPlan = DateColumns.infer(values(sample, column(Field.REPORTED)), fixed);
             if ((reportedPlan.evidence() == DateColumns.Evidence.AMBIGUOUS) && occurredPlan != null

@@ -10,6 +10,8 @@ import java.util.List;
  * <p>The order is never guessed: a column with a first number above 12 is day-first, one with a second
  * number above 12 is month-first, one with both is inconsistent and one with neither is ambiguous (the
  * caller refuses both, naming the column and an example, unless the format or the user fixes the order).
+ * The one convention taken as evidence: dates written with dots ({@code 07.04.2023}) are day-first, as
+ * every locale that writes them (German, Russian, Nordic, Swiss...) puts the day first.
  */
 public final class DateColumns {
 
@@ -32,13 +34,14 @@ public final class DateColumns {
      * order (null: infer it).
      */
     public static Plan infer(List<String> values, FastDates.DateOrder fixed) {
-        boolean dayFirst = false, monthFirst = false, yearLast = false;
+        boolean dayFirst = false, monthFirst = false, yearLast = false, dotted = true;
         String dayExample = null, monthExample = null, yearLastExample = null;
         for (String v : values) {
             int[] parts = FastDates.yearLastParts(v);
             if (parts == null) continue;
             yearLast = true;
             if (yearLastExample == null) yearLastExample = v;
+            dotted &= separator(v) == '.';
             if (parts[0] > 12 && parts[0] <= 31 && parts[1] <= 12) {
                 dayFirst = true;
                 if (dayExample == null) dayExample = v;
@@ -49,6 +52,7 @@ public final class DateColumns {
             }
         }
         Evidence ev;
+        boolean dottedOnly = false;
         FastDates.DateOrder order;
         String example = null;
         if (fixed != null) {
@@ -69,6 +73,11 @@ public final class DateColumns {
             ev = Evidence.MONTH_FIRST;
             order = FastDates.DateOrder.MDY;
             example = monthExample;
+        } else if (dotted) { // 07.04.2023: dotted dates are day-first wherever they are written (DIN 5008, ISO 8601 locales)
+            ev = Evidence.DAY_FIRST;
+            order = FastDates.DateOrder.DMY;
+            example = yearLastExample;
+            dottedOnly = true;
         } else {
             ev = Evidence.AMBIGUOUS;
             order = null;
@@ -99,7 +108,8 @@ public final class DateColumns {
         boolean hasTime = timed * 2 > parsed && parsed > 0;
         boolean constantTime = hasTime && constant && timed > 1;
         String orderText = switch (ev) {
-            case DAY_FIRST -> "day-first, as '" + example + "' shows";
+            case DAY_FIRST -> dottedOnly ? "day-first, as dotted dates such as '" + example + "' are written"
+                    : "day-first, as '" + example + "' shows";
             case MONTH_FIRST -> "month-first, as '" + example + "' shows";
             case FIXED -> (order == FastDates.DateOrder.MDY ? "month-first" : "day-first") + " (the export's or the request's order)";
             default -> null;
@@ -112,6 +122,14 @@ public final class DateColumns {
         }
         if (constantTime) d.append(", always the same time of day (a placeholder)");
         return new Plan(order, ev, example, parsed, values.size(), hasTime, constantTime, zoned, utc, d.toString());
+    }
+
+    /** The character after the leading digits of a trimmed value (0 if none). */
+    static char separator(String v) {
+        String t = v.trim();
+        int i = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) i++;
+        return i < t.length() ? t.charAt(i) : 0;
     }
 
     /** How a value looks, for the report. */

@@ -425,7 +425,14 @@ public final class IncidentIngest {
 
         private long reported(RowSource src) {
             if (plan.cRep < 0 || src.isBlank(plan.cRep)) return IncidentTable.NO_TIME;
-            long rep = src.date(plan.cRep, plan.options.datePattern, plan.repOrder, ignore, zone);
+            long rep;
+            if (m.reportedEpoch) {
+                double v = src.number(plan.cRep);
+                rep = Double.isNaN(v) || v != Math.rint(v) ? FastDates.INVALID : (long) v;
+                zone[0] = 0;
+            } else {
+                rep = src.date(plan.cRep, plan.options.datePattern, plan.repOrder, ignore, zone);
+            }
             if (rep == FastDates.INVALID) {
                 reportedUnparsed++;
                 return IncidentTable.NO_TIME;

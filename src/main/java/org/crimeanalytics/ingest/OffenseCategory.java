@@ -56,7 +56,7 @@ public enum OffenseCategory {
         "OPIUM", "OPIATE", "FENTANYL", "PARAPHERNALIA",
         // French, Spanish, Portuguese, German, Italian
         "STUPEFIANTS", "STUPÉFIANTS", "DROGUE", "DROGUES", "DROGA", "DROGAS", "NARCOTRÁFICO", "NARCOTRAFICO",
-        "BETÄUBUNGSMITTEL", "RAUSCHGIFT", "STUPEFACENTI"};
+        "BETÄUBUNGSMITTEL", "RAUSCHGIFT", "RAUSCHGIFTDELIKT", "STUPEFACENTI"};
     /** Words and phrases of violent offenses (against the person). */
     public static final String[] VIOLENT_WORDS = {"HOMICIDE", "MURDER", "MANSLAUGHTER", "RAPE", "SEXUAL PENETRATION",
         "ORAL COPULATION", "SODOMY", "SEXUAL ASSAULT", "SEX ABUSE", "SEXUAL ABUSE", "SEX CRIMES", "SEX CRIME",
@@ -81,7 +81,7 @@ public enum OffenseCategory {
         "DAMAGING", "WHITE COLLAR", "PICKPOCKETING",
         // French, Spanish, Portuguese, German, Italian
         "VOL", "VOLS", "CAMBRIOLAGE", "CAMBRIOLAGES", "DÉGRADATION", "DEGRADATION", "DÉGRADATIONS", "ESCROQUERIE", "ROBO",
-        "HURTO", "DAÑOS", "DANOS", "FRAUDE", "FURTO", "DIEBSTAHL", "EINBRUCH", "WOHNUNGSEINBRUCH", "SACHBESCHÄDIGUNG",
+        "HURTO", "DAÑOS", "DANOS", "FRAUDE", "FURTO", "DIEBSTAHL", "EINBRUCH", "WOHNUNGSEINBRUCH", "WOHNUNGSEINBRUCHDIEBSTAHL", "SACHBESCHÄDIGUNG",
         "BETRUG", "FURTI", "TRUFFA"};
 
     /**

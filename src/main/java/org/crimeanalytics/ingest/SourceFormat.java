@@ -1,5 +1,6 @@
 package org.crimeanalytics.ingest;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public enum SourceFormat {
             Map.entry(Field.LON, List.of("longitude", "lon", "lng", "long", "lon_dd", "x_lon", "long_wgs84", "lon_wgs84",
                     "longitude_wgs84", "map_longitude", "geo_lon", "geo_long", "open_data_lon", "center_long",
                     "longitude_x", "hndrdth_lon", "longtitude", "long_x", "x_wgs84", "longitud", "longitudine", "laengengrad",
-                    "l_ngengrad")),
+                    "langengrad")),
             Map.entry(Field.X, List.of("x", "x_coordinate", "x_coord", "xcoord", "x_coord_cd", "easting", "point_x", "geo_x",
                     "open_data_x", "xblock", "center_x", "x_pr")),
             Map.entry(Field.Y, List.of("y", "y_coordinate", "y_cordinate", "y_coord", "ycoord", "y_coord_cd", "northing",
@@ -85,7 +86,7 @@ public enum SourceFormat {
                     "incident", "incident_number_w_year", "case_number", "casenumber", "case_no", "caseno", "case_id", "cad_number",
                     "report_number", "report_no", "rpt_no", "ccn", "cmplnt_num", "complaint_number", "dr_no",
                     "event_unique_id", "inc_number", "crime_id", "dc_key", "nopd_item", "cc_number", "offense_number", "arrest_key",
-                    "id")),
+                    "numero", "numero_de_proces_verbal", "fallnummer", "aktenzeichen", "numero_caso", "id")),
             Map.entry(Field.ROW_KEY, List.of("offense_id", "offence_id", "row_id", "pd_id", "pdid", "uniquenibrno",
                     "unique_key", "row_key")),
             Map.entry(Field.DATE, List.of("occurred", "occurred_date_time", "occurred_datetime", "occurred_on_date",
@@ -97,10 +98,12 @@ public enum SourceFormat {
                     "first_occurrence_date",
                     "from_date", "cmplnt_fr_dt", "start_date_time", "start_date", "crime_date_time", "crime_date",
                     "date1_of_occurrence", "rms_occurrence_date", "dispatch_date_time",
-                    "dispatch_date", "arrest_date", "time_create", "datetime", "date_time", "date", "datum", "fecha", "month")),
+                    "dispatch_date", "arrest_date", "time_create", "datetime", "date_time",
+                    "date_des_faits", "date_faits", "tatzeit", "tatdatum", "fecha_hecho",
+                    "date", "datum", "fecha", "month")),
             Map.entry(Field.TIME, List.of("time", "occurred_time", "occurrence_time", "occur_time", "occ_time", "time_occ",
                     "time_occu", "incident_time", "cmplnt_fr_tm", "crime_time", "from_time",
-                    "time1_of_occurrence", "dispatch_time", "offense_time", "heure", "hora", "uhrzeit", "ora")),
+                    "time1_of_occurrence", "dispatch_time", "offense_time", "heure_des_faits", "heure", "hora_hecho", "hora", "uhrzeit", "ora")),
             Map.entry(Field.HOUR, List.of("occurrence_hour", "occ_hour", "occur_hour", "hour_occu", "rms_occurrence_hour",
                     "incident_hour", "hour_of_day", "hour")),
             Map.entry(Field.YEAR, List.of("year", "occ_year", "occurrence_year", "incident_year")),
@@ -111,7 +114,7 @@ public enum SourceFormat {
                     "report_datetime", "report_date_time", "reported_datetime", "date_rptd", "rpt_dt", "report_dat",
                     "date_rept", "datetime_rept", "date_of_report")),
             Map.entry(Field.NIBRS_CODE, List.of("nibrs_code", "nibr_code", "nibrs_offense_code", "nibrs_class",
-                    "nibrs", "ibrs", "nibrs_offense")),
+                    "nibrs", "ibrs", "ibr_code", "nibrs_offense")),
             Map.entry(Field.FBI_CODE, List.of("fbi_code")),
             Map.entry(Field.OFFENSE, List.of("offense", "offence", "offense_description", "offence_description",
                     "ofns_desc", "crime_type", "primary_type", "crm_cd_desc", "highest_offense_description",
@@ -121,7 +124,7 @@ public enum SourceFormat {
                     "ucr_crime_category", "ucr_literal", "text_general_code", "nibrs_description", "nibr_description",
                     "nibrs_crime", "offense_type", "offense_type_id", "crime_description", "crime", "incident_type",
                     "incident_type_primary", "category", "type_text", "type", "description", "descript", "infraction",
-                    "delito", "straftat")),
+                    "nature_de_l_infraction", "nature_infraction", "delito", "tipo_delito", "straftat", "delikt")),
             Map.entry(Field.OFFENSE_DETAIL, List.of("offense_detail", "offense_sub_category", "offense_subcategory",
                     "incident_subcategory", "incident_description", "pd_desc", "crime_name3", "descript", "description",
                     "offense_description", "crime_description", "offense_type_id", "nibrs_description")),
@@ -142,7 +145,8 @@ public enum SourceFormat {
      * lower-cases, trims, and turns every run of non-alphanumerics into one underscore.
      */
     public static String normalise(String header) {
-        String h = header.trim().replaceAll("([a-z])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+        String h = Normalizer.normalize(header.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "") // é is e
+                .replaceAll("([a-z])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         if (h.startsWith("_")) h = h.substring(1);
         if (h.endsWith("_")) h = h.substring(0, h.length() - 1);

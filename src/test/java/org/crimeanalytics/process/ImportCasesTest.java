@@ -68,6 +68,30 @@ class ImportCasesTest {
     }
 
     @Test
+    void frenchAndGermanHeadersWithAccentsAreRecognised() {
+        SimpleFeature fr = rows(run("Numéro;Date des faits;Heure des faits;Nature de l'infraction;Latitude;Longitude\n"
+                + "2023-000145;15/03/2023;14:30;Vol à la tire;48,8556;2,3601\n")).get(0);
+        assertEquals("2023-000145", fr.getAttribute("incident_id"));
+        assertEquals(LocalDateTime.of(2023, 3, 15, 14, 30), occurred(fr));
+        assertEquals("Vol à la tire", fr.getAttribute("offense"));
+        assertEquals("property", fr.getAttribute("category"));
+        SimpleFeature de = rows(run("Fallnummer;Tatzeit;Delikt;Breitengrad;Längengrad\n"
+                + "BE-2023-0102;07.04.2023 03:40;Wohnungseinbruchdiebstahl;52,538;13,41\n")).get(0);
+        assertEquals("BE-2023-0102", de.getAttribute("incident_id"));
+        assertEquals(LocalDateTime.of(2023, 4, 7, 3, 40), occurred(de));
+        assertEquals("property", de.getAttribute("category"));
+        assertEquals(13.41, ((Point) de.getDefaultGeometry()).getX(), 1e-12);
+    }
+
+    @Test
+    void epochMillisecondReportDatesAreRead() {
+        SimpleFeature f = rows(run("Case_No,From_Date,Reported_Date,Offense_Desc,Latitude,Longitude\n"
+                + "230021456,1678901234000,1678935900000,ASSAULT BODILY INJURY,32.7302,-97.339\n")).get(0);
+        assertEquals(LocalDateTime.of(2023, 3, 15, 17, 27, 14), occurred(f)); // 1678901234 s after 1970, UTC
+        assertEquals(1678935900000L, ((Date) f.getAttribute("reported")).getTime());
+    }
+
+    @Test
     void decimalCommasWithSemicolons() {
         Point p = (Point) rows(run(PARIS + "P-001;15/03/2023 14:30;Vol simple;48,8566;2,3522\n")).get(0).getDefaultGeometry();
         assertEquals(48.8566, p.getY(), 1e-12);
