@@ -12,6 +12,8 @@ cp "$shared/lapd/crime_2020_present_sample10k.csv" "$here/lapd_sample10k.csv"
 cp "$shared/lapd/lapd_divisions.geojson" "$here/lapd_divisions.geojson"
 # Chicago "Crimes - 2001 to present": every January 2017 row, header kept, gzipped without a timestamp.
 zcat "$shared/chicago/crimes_2017.csv.gz" | awk -F, 'NR==1 || substr($3,1,3)=="01/"' | gzip -n -9 > "$here/chicago_2017_01.csv.gz"
+# The same for January 2016 (the earlier month of the demo's change map).
+zcat "$shared/chicago/crimes_2016.csv.gz" | awk -F, 'NR==1 || substr($3,1,3)=="01/"' | gzip -n -9 > "$here/chicago_2016_01.csv.gz"
 # Chicago community areas with ACS population (area_num_1 matches the crime column Community Area).
 cp "$shared/chicago/community_areas_2020.geojson" "$here/chicago_community_areas.geojson"
 chmod 644 "$here"/*.csv "$here"/*.gz "$here"/*.geojson

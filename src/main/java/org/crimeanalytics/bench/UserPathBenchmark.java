@@ -28,7 +28,9 @@ import java.util.zip.GZIPInputStream;
  *       k-means++ restarts on the same points;</li>
  *   <li>{@code crime:HotSpots} on a 250 m grid and {@code crime:AggregateToAreas} into the 791 census tracts,
  *       against the I/O floor ({@code cat} or {@code zcat} piped to {@code wc -l});</li>
- *   <li>{@code crime:EmergingHotSpots} on the five years (500 m cells, months).</li>
+ *   <li>{@code crime:EmergingHotSpots} on the five years (500 m cells, months);</li>
+ *   <li>{@code crime:KernelDensity} (quartic, 500 m, 100 m cells, raster and summary written) against pandas + numpy +
+ *       scipy's FFT convolution of a histogram ({@code src/bench/python/kde_numpy.py}).</li>
  * </ul>
  * Needs the shared data, {@code python3} with pandas and scikit-learn (Debian python3-pandas,
  * python3-sklearn) and {@code /usr/bin/time}; the joined CSV is written to {@code target/bench/}.
@@ -49,7 +51,7 @@ public final class UserPathBenchmark implements Benchmark {
     record Timing(double seconds, long rssKb, String output) {}
 
     @Override
-    public void run(String[] args, PrintStream out) throws Exception {
+    public void run(String[] args, PrintStream out) throws Exception { // args: [rounds] [command-name prefix]
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path jar = jar();
         Path work = Paths.get("target", "bench");
@@ -87,6 +89,11 @@ public final class UserPathBenchmark implements Benchmark {
                 "incidents=@" + gzGlob, "areas=@" + tracts, "-o", "result=" + work.resolve("agg.geojson")));
         cmds.put("EmergingHotSpots gz", List.of(java, "-Xmx2g", "-jar", jar.toString(), "run", "crime:EmergingHotSpots",
                 "incidents=@" + gzGlob, "cellSize=500", "step=MONTH", "-o", "result=" + work.resolve("eh.geojson")));
+        cmds.put("KDE CLI csv", List.of(java, "-Xmx2g", "-jar", jar.toString(), "run", "crime:KernelDensity", "incidents=@" + joined,
+                "bandwidth=500", "cellSize=100", "-o", "raster=" + work.resolve("kde.tif"), "-o", "summary=" + work.resolve("kde.json")));
+        cmds.put("KDE numpy csv", List.of(python, Paths.get("src", "bench", "python", "kde_numpy.py").toString(),
+                work.resolve("kde_py").toString(), joined.toString()));
+        if (args.length > 1) cmds.keySet().removeIf(c -> !c.startsWith(args[1])); // e.g. "KDE": only those commands
         Map<String, List<Timing>> times = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) { // alternating: every command once per round
             for (Map.Entry<String, List<String>> c : cmds.entrySet()) {
@@ -105,6 +112,10 @@ public final class UserPathBenchmark implements Benchmark {
             out.printf("%-22s %10.2f %8.0f MB%n", e.getKey(), w[w.length / 2], m[m.length / 2]);
         }
         out.println();
+        if (args.length > 1) {
+            if (med.containsKey("KDE CLI csv") && med.containsKey("KDE numpy csv")) kdeLine(med, out);
+            return;
+        }
         for (String f : new String[] {"csv", "gz"}) {
             double[] cli = med.get("seeds CLI " + f), pd = med.get("seeds pandas " + f);
             out.printf("seeds' job (%s): CLI %.2f s vs pandas + sklearn %.2f s: %.2fx faster; peak RSS %.0f MB vs %.0f MB (%.2fx)%n",
@@ -116,7 +127,14 @@ public final class UserPathBenchmark implements Benchmark {
                     c[0] / med.get("floor cat csv")[0], med.get("floor cat csv")[0], g[0], g[0] / med.get("floor zcat gz")[0],
                     med.get("floor zcat gz")[0]);
         }
+        kdeLine(med, out);
         sse(work.resolve("c.json"), joined, out);
+    }
+
+    private static void kdeLine(Map<String, double[]> med, PrintStream out) {
+        double[] kc = med.get("KDE CLI csv"), kp = med.get("KDE numpy csv");
+        out.printf("KDE (quartic 500 m, 100 m cells): CLI %.2f s vs pandas + numpy + scipy FFT %.2f s: %.2fx; peak RSS %.0f MB vs %.0f MB%n",
+                kc[0], kp[0], kp[0] / kc[0], kc[1], kp[1]);
     }
 
     /** The CLI's k-means SSE against the best of 10 independent k-means++ restarts on the same points. */

@@ -111,7 +111,7 @@ public final class Main {
         out.println("  run crime:Name key=value key=@file ... -o output=path ... [--map page.html]");
         out.println("                                         @file: CSV (.csv, .csv.gz) or GeoJSON for feature inputs,");
         out.println("                                         text for text inputs; outputs by extension:");
-        out.println("                                         .geojson .csv .json .sld");
+        out.println("                                         .geojson .csv .json .sld, rasters .tif (GeoTIFF)");
         out.println("  demo [dir]                             the pipeline on the bundled test-data, into dir (out/)");
         out.println("  bench [name args...]                   benchmarks (no name: list them)");
         out.println("  styles [dir]                           regenerate the SLD files of sld-styles/");
@@ -284,6 +284,8 @@ public final class Main {
                 err.println("  wrote " + e.getKey() + " to " + path + describeValue(v));
             } else if (v instanceof SimpleFeatureCollection fc) {
                 out.println(e.getKey() + ": " + fc.size() + " features (write them with -o " + e.getKey() + "=file.geojson)");
+            } else if (v instanceof org.geotools.coverage.grid.GridCoverage2D cov) {
+                out.println(e.getKey() + ": " + describeValue(cov).trim() + " (write it with -o " + e.getKey() + "=file.tif)");
             } else if (v != null) {
                 String s = v.toString();
                 out.println(e.getKey() + ": " + (s.length() <= 4000 ? s : s.length() + " characters (write with -o "
@@ -381,12 +383,28 @@ public final class Main {
     }
 
     private static String describeValue(Object v) {
+        if (v instanceof org.geotools.coverage.grid.GridCoverage2D cov) {
+            java.awt.image.RenderedImage img = cov.getRenderedImage();
+            return " (raster of " + img.getWidth() + " x " + img.getHeight() + " cells)";
+        }
         return v instanceof SimpleFeatureCollection fc ? " (" + fc.size() + " features)" : "";
     }
 
     static void write(String key, Object v, Path path) throws IOException {
         if (path.getParent() != null) Files.createDirectories(path.getParent());
         String ext = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (v instanceof org.geotools.coverage.grid.GridCoverage2D cov) {
+            if (!ext.endsWith(".tif") && !ext.endsWith(".tiff")) {
+                throw new CliException("-o " + key + ": a raster is written as a GeoTIFF (.tif), not " + path);
+            }
+            org.geotools.gce.geotiff.GeoTiffWriter gw = new org.geotools.gce.geotiff.GeoTiffWriter(path.toFile());
+            try {
+                gw.write(cov, null);
+            } finally {
+                gw.dispose();
+            }
+            return;
+        }
         try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
             if (v instanceof SimpleFeatureCollection fc) {
                 if (ext.endsWith(".csv")) CsvOut.write(fc, w);

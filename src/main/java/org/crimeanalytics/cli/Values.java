@@ -33,7 +33,7 @@ final class Values {
 
     static Object convert(Parameter<?> p, String raw, ProgressListener progress) {
         Class<?> type = p.type;
-        if (raw.startsWith("@") && raw.contains("*") && FeatureCollection.class.isAssignableFrom(type)) {
+        if (raw.startsWith("@") && raw.matches(".*[*?\\[{].*") && FeatureCollection.class.isAssignableFrom(type)) { // a glob
             return glob(p.key, raw.substring(1), progress);
         }
         if (raw.startsWith("@")) {
@@ -61,7 +61,7 @@ final class Values {
         }
     }
 
-    /** Several CSV files matching a pattern (e.g. crimes_201*.csv.gz), ingested in name order into one layer. */
+    /** Several CSV files matching a glob (crimes_201*.csv.gz, chicago_201?_01.csv.gz), ingested in name order into one layer. */
     static SimpleFeatureCollection glob(String key, String pattern, ProgressListener progress) {
         Path p = Path.of(pattern);
         Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
@@ -145,6 +145,14 @@ final class Values {
         }
         if (FeatureCollection.class.isAssignableFrom(type)) {
             throw new CliException(p.key + ": give a file with @path (GeoJSON or CSV)");
+        }
+        if (type == java.util.Date.class) {
+            // as the incidents' floating local times: the wall-clock date and time as written
+            long t = org.crimeanalytics.ingest.FastDates.parse(v.trim(), org.crimeanalytics.ingest.FastDates.DateOrder.MDY, null, null);
+            if (t == org.crimeanalytics.ingest.FastDates.INVALID || !v.trim().matches("\\d{4}-.*")) {
+                throw new CliException(p.key + ": not a date: '" + raw + "' (write yyyy-MM-dd or yyyy-MM-ddTHH:mm)");
+            }
+            return new java.util.Date(t);
         }
         Object out = Converters.convert(v, type);
         if (out == null) {

@@ -1,6 +1,7 @@
 package org.crimeanalytics.density;
 
 import java.util.function.BooleanSupplier;
+import org.crimeanalytics.cluster.DistinctRows;
 
 /**
  * Kernel density estimation of weighted points on the cell centres of a square or hexagonal grid:
@@ -10,8 +11,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Two evaluations, configured here and run by {@link #estimate}:
  * <ul>
- *   <li>{@link Method#EXACT}: the sum above at every cell centre within the kernel's reach of each point
- *       (cost n × cells within the reach);</li>
+ *   <li>{@link Method#EXACT}: the sum above at every cell centre within the kernel's reach of each point, each
+ *       distinct location once with its total weight (cost: distinct locations × cells within the reach);</li>
  *   <li>{@link Method#BINNED}: each point's weight is first shared between the cell centres around it by
  *       linear binning (bilinear on squares, barycentric on the triangles of hexagon centres; weight, mean and
  *       the points' first moments are kept), then every centre's weight is spread with one table of kernel
@@ -19,7 +20,8 @@ import java.util.function.BooleanSupplier;
  *       JCGS 3:433). Cost: the table size times the cells holding weight, whatever the number of points. The
  *       error is second order in cell size over bandwidth (see the kde benchmark for measured values).</li>
  * </ul>
- * {@link Method#AUTO} takes the exact sum unless it would cost more than {@value #EXACT_BUDGET} kernel terms.
+ * {@link Method#AUTO} takes the exact sum unless it would cost more than {@value #EXACT_BUDGET} kernel terms
+ * (counted over distinct locations).
  *
  * <p>Degenerate input: no points, or all weights zero, give a surface of zeros; weights must be finite and
  * non-negative (the caller checks). Points farther than the reach from the window do not contribute.
@@ -29,8 +31,8 @@ public final class KernelDensity {
     /** Evaluation method. */
     public enum Method { AUTO, EXACT, BINNED }
 
-    /** Kernel terms above which AUTO bins (about a third of a second on one core). */
-    public static final double EXACT_BUDGET = 1e8;
+    /** Kernel terms above which AUTO bins (about half a second on one core). */
+    public static final double EXACT_BUDGET = 5e7;
 
     private final Kernel kernel;
     private final double bandwidth;
@@ -74,7 +76,7 @@ public final class KernelDensity {
         return Math.PI * r * r / lattice.cellArea() + 2 * r / lattice.dx + 1;
     }
 
-    /** The method AUTO resolves to for {@code n} points. */
+    /** The method AUTO resolves to for {@code n} points (or distinct locations). */
     public Method resolve(Method m, int n) {
         if (m != Method.AUTO) return m;
         return n * cellsPerPoint() <= EXACT_BUDGET ? Method.EXACT : Method.BINNED;
@@ -108,11 +110,22 @@ public final class KernelDensity {
     public Surface estimate(double[] x, double[] y, double[] w, Lattice.Window window, Method method,
             BooleanSupplier cancelled) {
         double[] v = new double[Math.toIntExact(window.cells())];
-        if (resolve(method, x.length) == Method.EXACT) exact(x, y, w, window, v, cancelled);
+        Method m = method == Method.AUTO ? resolve(method, distinct(x, y)) : method;
+        if (m == Method.EXACT) exact(x, y, w, window, v, cancelled);
         else binned(x, y, w, window, v, cancelled);
         double inv = 1 / (bandwidth * bandwidth);
         for (int k = 0; k < v.length; k++) v[k] *= inv;
         return new Surface(lattice, window, v);
+    }
+
+    /** Number of distinct locations (for AUTO; exact repeats count once). */
+    public static int distinct(double[] x, double[] y) {
+        double[] flat = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            flat[2 * i] = x[i];
+            flat[2 * i + 1] = y[i];
+        }
+        return DistinctRows.of(flat, 2).size();
     }
 
     /** Thrown when the caller's cancellation flag is raised. */
@@ -126,14 +139,35 @@ public final class KernelDensity {
         if ((p & 0xFFFF) == 0 && cancelled != null && cancelled.getAsBoolean()) throw new CancelledException();
     }
 
+    /**
+     * The exact sum. Repeated locations (police data is often geocoded to block points) are summed once with their
+     * total weight, and locations are visited row by row so that each one's cells are near the previous one's in
+     * memory; neither changes the sum beyond rounding.
+     */
     private void exact(double[] x, double[] y, double[] w, Lattice.Window win, double[] v, BooleanSupplier cancelled) {
+        int n = x.length;
+        double[] flat = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            flat[2 * i] = x[i];
+            flat[2 * i + 1] = y[i];
+        }
+        DistinctRows d = DistinctRows.of(flat, 2);
+        double[] ux = new double[d.size()], uy = new double[d.size()], uw = new double[d.size()];
+        for (int k = 0; k < d.size(); k++) {
+            ux[k] = d.data()[2 * k];
+            uy[k] = d.data()[2 * k + 1];
+        }
+        int[] rowOf = d.rowOf();
+        for (int i = 0; i < n; i++) uw[rowOf[i]] += w == null ? 1 : w[i];
+        int[] order = byRow(uy, win);
         double r = reach(), r2 = r * r, ih2 = 1 / (bandwidth * bandwidth);
         int nx = win.nx();
-        for (int p = 0; p < x.length; p++) {
-            poll(p, cancelled);
-            double wp = w == null ? 1 : w[p];
+        for (int q = 0; q < order.length; q++) {
+            poll(q, cancelled);
+            int p = order[q];
+            double wp = uw[p];
             if (wp == 0) continue;
-            double px = x[p], py = y[p];
+            double px = ux[p], py = uy[p];
             int jlo = Math.max(win.j0(), (int) Math.ceil((py - r - lattice.y0) / lattice.dy));
             int jhi = Math.min(win.j0() + win.ny() - 1, (int) Math.floor((py + r - lattice.y0) / lattice.dy));
             for (int j = jlo; j <= jhi; j++) {
@@ -151,6 +185,21 @@ public final class KernelDensity {
                 }
             }
         }
+    }
+
+    /** Indices of the locations in order of their lattice row (counting sort; rows outside the window at the ends). */
+    private int[] byRow(double[] y, Lattice.Window win) {
+        int rows = win.ny() + 2;
+        int[] row = new int[y.length], start = new int[rows + 1];
+        for (int p = 0; p < y.length; p++) {
+            int j = (int) Math.floor((y[p] - lattice.y0) / lattice.dy) - win.j0() + 1;
+            row[p] = Math.max(0, Math.min(rows - 1, j));
+            start[row[p] + 1]++;
+        }
+        for (int b = 0; b < rows; b++) start[b + 1] += start[b];
+        int[] order = new int[y.length];
+        for (int p = 0; p < y.length; p++) order[start[row[p]]++] = p;
+        return order;
     }
 
     private void binned(double[] x, double[] y, double[] w, Lattice.Window win, double[] v, BooleanSupplier cancelled) {

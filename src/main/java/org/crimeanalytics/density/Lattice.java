@@ -50,6 +50,16 @@ public final class Lattice {
         return hex ? Grid.key(i - Math.floorDiv(j, 2), j) : Grid.key(i, j);
     }
 
+    /** The column of the cell whose grid key is {@code key}. */
+    public int column(long key) {
+        return hex ? Grid.first(key) + Math.floorDiv(Grid.second(key), 2) : Grid.first(key);
+    }
+
+    /** The row of the cell whose grid key is {@code key}. */
+    public int row(long key) {
+        return Grid.second(key);
+    }
+
     /** Area of one cell in square metres (dx dy for both shapes). */
     public double cellArea() {
         return dx * dy;
@@ -78,6 +88,19 @@ public final class Lattice {
             int a0 = Math.max(i0, o.i0), a1 = Math.min(i0 + nx, o.i0 + o.nx);
             int b0 = Math.max(j0, o.j0), b1 = Math.min(j0 + ny, o.j0 + o.ny);
             return new Window(a0, b0, Math.max(0, a1 - a0), Math.max(0, b1 - b0));
+        }
+
+        /** The smallest window holding both. */
+        public Window union(Window o) {
+            int a0 = Math.min(i0, o.i0), a1 = Math.max(i0 + nx, o.i0 + o.nx);
+            int b0 = Math.min(j0, o.j0), b1 = Math.max(j0 + ny, o.j0 + o.ny);
+            return new Window(a0, b0, a1 - a0, b1 - b0);
+        }
+
+        /** Index of cell (i, j) in row-major values, or -1 outside. */
+        public int index(int i, int j) {
+            if (i < i0 || i >= i0 + nx || j < j0 || j >= j0 + ny) return -1;
+            return (j - j0) * nx + (i - i0);
         }
 
         /** This window widened by {@code di} columns and {@code dj} rows on each side. */

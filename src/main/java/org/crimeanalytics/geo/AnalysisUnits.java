@@ -19,12 +19,7 @@ import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
 import org.geotools.process.ProcessException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * The features a local statistic is computed on: either the polygons (or points) of a layer with a
@@ -140,49 +135,12 @@ public final class AnalysisUnits {
         long[] keys;
         long outside = 0;
         if (studyArea != null) {
-            List<PreparedGeometry> areas = new ArrayList<>();
-            STRtree tree = new STRtree();
-            double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY,
-                    y1 = Double.NEGATIVE_INFINITY;
-            try (SimpleFeatureIterator it = studyArea.features()) {
-                org.geotools.api.referencing.operation.MathTransform t = Crs.transform(
-                        studyArea.getSchema().getCoordinateReferenceSystem() == null ? pts.sourceCrs()
-                                : studyArea.getSchema().getCoordinateReferenceSystem(), pts.metricCrs(), "studyArea");
-                while (it.hasNext()) {
-                    SimpleFeature f = it.next();
-                    Object g = f.getDefaultGeometry();
-                    if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
-                        throw new ProcessException("studyArea: feature " + f.getID() + " is not a polygon");
-                    }
-                    Geometry mg;
-                    try {
-                        mg = org.geotools.geometry.jts.JTS.transform((Geometry) g, t);
-                    } catch (Exception e) {
-                        throw new ProcessException("studyArea: cannot project feature " + f.getID() + ": " + e.getMessage());
-                    }
-                    PreparedGeometry pg = PreparedGeometryFactory.prepare(mg);
-                    tree.insert(mg.getEnvelopeInternal(), pg);
-                    areas.add(pg);
-                    x0 = Math.min(x0, mg.getEnvelopeInternal().getMinX());
-                    y0 = Math.min(y0, mg.getEnvelopeInternal().getMinY());
-                    x1 = Math.max(x1, mg.getEnvelopeInternal().getMaxX());
-                    y1 = Math.max(y1, mg.getEnvelopeInternal().getMaxY());
-                }
-            }
-            if (areas.isEmpty()) throw new ProcessException("studyArea: no polygons");
-            GeometryFactory gf = new GeometryFactory();
+            StudyArea area = StudyArea.read(studyArea, pts.sourceCrs(), pts.metricCrs(), "studyArea");
+            org.locationtech.jts.geom.Envelope e = area.envelope();
             List<Long> inside = new ArrayList<>();
-            for (long k : grid.cellsCovering(x0, y0, x1, y1)) {
+            for (long k : grid.cellsCovering(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())) {
                 double[] c = grid.centre(k);
-                Point p = gf.createPoint(new org.locationtech.jts.geom.Coordinate(c[0], c[1]));
-                @SuppressWarnings("unchecked")
-                List<PreparedGeometry> cands = tree.query(p.getEnvelopeInternal());
-                for (PreparedGeometry pg : cands) {
-                    if (pg.covers(p)) {
-                        inside.add(k);
-                        break;
-                    }
-                }
+                if (area.covers(c[0], c[1])) inside.add(k);
             }
             keys = inside.stream().mapToLong(Long::longValue).sorted().toArray();
             LongIntMap in = new LongIntMap(keys.length);

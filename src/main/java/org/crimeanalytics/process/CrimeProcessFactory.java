@@ -18,6 +18,7 @@ public class CrimeProcessFactory extends AnnotatedBeanProcessFactory {
         ImportIncidentsProcess.class,
         HotSpotsProcess.class,
         OptimizedHotSpotsProcess.class,
+        KernelDensityProcess.class,
         ClusterOutlierProcess.class,
         AggregateToAreasProcess.class,
         ClusterAreasProcess.class,

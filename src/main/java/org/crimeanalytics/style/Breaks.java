@@ -9,8 +9,13 @@ import java.util.Arrays;
  */
 public final class Breaks {
 
-    /** Classification method. */
-    public enum Method { QUANTILE, EQUAL_INTERVAL, NATURAL_BREAKS, LOGARITHMIC }
+    /**
+     * Classification method. MEAN_MULTIPLES: limits at 1, 2, ... (k - 1) times the mean value (those between the
+     * minimum and the maximum), the thresholds Chainey recommends for kernel density hot spot maps ("Methods and
+     * techniques for understanding crime hot spots", in Eck et al. 2005, Mapping Crime: Understanding Hot Spots,
+     * NIJ): the top classes are cells at several times the average density.
+     */
+    public enum Method { QUANTILE, EQUAL_INTERVAL, NATURAL_BREAKS, LOGARITHMIC, MEAN_MULTIPLES }
 
     private Breaks() {}
 
@@ -26,6 +31,7 @@ public final class Breaks {
             case EQUAL_INTERVAL -> equal(min, max, k);
             case NATURAL_BREAKS -> jenks(v, k);
             case LOGARITHMIC -> logarithmic(v, k);
+            case MEAN_MULTIPLES -> meanMultiples(v, classes);
         };
         // drop repeated limits (heavily tied data)
         double[] d = Arrays.stream(b).distinct().toArray();
@@ -46,6 +52,21 @@ public final class Breaks {
         for (int j = 1; j < k; j++) b[j] = v[(int) Math.floor((double) j * v.length / k)];
         b[k] = v[v.length - 1];
         return b;
+    }
+
+    /** min, the multiples 1..k-1 of the mean strictly between min and max, max. */
+    static double[] meanMultiples(double[] v, int k) {
+        double mean = Arrays.stream(v).average().orElse(0);
+        double min = v[0], max = v[v.length - 1];
+        double[] b = new double[k + 1];
+        int n = 0;
+        b[n++] = min;
+        for (int m = 1; m < k; m++) {
+            double lim = m * mean;
+            if (lim > min && lim < max) b[n++] = lim;
+        }
+        b[n++] = max;
+        return Arrays.copyOf(b, n);
     }
 
     /** Equal intervals of log10(1 + v - min) (zero and counts handled). */

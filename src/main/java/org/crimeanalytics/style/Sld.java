@@ -111,6 +111,39 @@ public final class Sld {
         return sb.toString();
     }
 
+    /** One entry of a raster colour map: pixels of {@code quantity} get {@code colour}, interpolated between entries. */
+    public record ColorMapEntry(String colour, double opacity, double quantity, String label) {}
+
+    /**
+     * A complete SLD 1.0.0 document for a single-band raster: one rule with a RasterSymbolizer whose ColorMap
+     * ramps through {@code entries} (in increasing quantity).
+     */
+    public static String rasterDocument(String styleName, String title, String abstractText, String ruleTitle,
+            List<ColorMapEntry> entries) {
+        StringBuilder sb = new StringBuilder(2048);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append("<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\" ")
+                .append("xmlns:ogc=\"http://www.opengis.net/ogc\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" ")
+                .append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+                .append("xsi:schemaLocation=\"http://www.opengis.net/sld StyledLayerDescriptor.xsd\">\n");
+        sb.append("  <NamedLayer>\n    <Name>").append(esc(styleName)).append("</Name>\n");
+        sb.append("    <UserStyle>\n      <Name>").append(esc(styleName)).append("</Name>\n");
+        sb.append("      <Title>").append(esc(title)).append("</Title>\n");
+        if (abstractText != null) sb.append("      <Abstract>").append(esc(abstractText)).append("</Abstract>\n");
+        sb.append("      <FeatureTypeStyle>\n        <Rule>\n");
+        sb.append("          <Name>").append(esc(styleName)).append("</Name>\n");
+        sb.append("          <Title>").append(esc(ruleTitle)).append("</Title>\n");
+        sb.append("          <RasterSymbolizer>\n            <Opacity>1</Opacity>\n            <ColorMap>\n");
+        for (ColorMapEntry e : entries) {
+            sb.append("              <ColorMapEntry color=\"").append(esc(e.colour())).append("\" opacity=\"")
+                    .append(num(e.opacity())).append("\" quantity=\"").append(num(e.quantity())).append("\" label=\"")
+                    .append(esc(e.label())).append("\"/>\n");
+        }
+        sb.append("            </ColorMap>\n          </RasterSymbolizer>\n        </Rule>\n");
+        sb.append("      </FeatureTypeStyle>\n    </UserStyle>\n  </NamedLayer>\n</StyledLayerDescriptor>\n");
+        return sb.toString();
+    }
+
     private static void symbolizer(Symbol s, StringBuilder sb) {
         switch (s.kind()) {
             case POINT -> {

@@ -60,6 +60,84 @@ public final class Styles {
                 method + " classes computed from the data", rules);
     }
 
+    /**
+     * Kernel density classes on {@code attribute} with half-open limits {@code breaks} (the last class closed),
+     * sequential colours, legend titles in {@code unit} (e.g. "incidents per km²"); features without a value grey.
+     */
+    public static String density(String styleName, String title, String attribute, double[] breaks, String unit,
+            String method, Sld.Kind kind) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        int k = Math.max(1, breaks.length - 1);
+        String[] colours = Palettes.sequential(Math.min(9, k));
+        for (int j = 0; j < k; j++) {
+            double lo = breaks[j];
+            double hi = j + 1 < breaks.length ? breaks[j + 1] : breaks[j];
+            boolean last = j == k - 1;
+            String t = fmt(lo) + (last ? " to " + fmt(hi) : " to under " + fmt(hi)) + " " + unit;
+            String c = colours[Math.min(j, colours.length - 1)];
+            rules.add(last ? Sld.range(attribute, lo, null, t, symbol(kind, c)) : Sld.range(attribute, lo, hi, t, symbol(kind, c)));
+        }
+        rules.add(Sld.otherwise("no_value", "No value", symbol(kind, "#cccccc")));
+        return Sld.document(styleName, title, method, rules);
+    }
+
+    /** A change of density on {@code attribute}: seven classes symmetric around zero, falls blue, rises red. */
+    public static String densityChange(String attribute, double maxAbs, String unit, Sld.Kind kind) {
+        return Sld.document("crime_kde_change", "Change of kernel density", attribute + ": later period minus earlier, " + unit,
+                signedRules(attribute, maxAbs, kind, " " + unit, "No value"));
+    }
+
+    /**
+     * A raster colour map for a density band: transparent at 0, then the sequential colours at the class limits
+     * {@code breaks} (values between limits are interpolated), labels in {@code unit}.
+     */
+    public static String densityRaster(String styleName, String title, double[] breaks, String unit) {
+        List<Sld.ColorMapEntry> e = new ArrayList<>();
+        int k = Math.max(1, breaks.length - 1);
+        String[] colours = Palettes.sequential(Math.min(9, k + 1));
+        e.add(new Sld.ColorMapEntry(colours[0], 0, 0, "0 " + unit));
+        for (int j = 1; j < breaks.length; j++) {
+            e.add(new Sld.ColorMapEntry(colours[Math.min(j, colours.length - 1)], 0.85, breaks[j], fmt(breaks[j]) + " " + unit));
+        }
+        return Sld.rasterDocument(styleName, title, "Colour map of the raster band, " + unit, title, e);
+    }
+
+    /** A raster colour map for a signed band (a change): blue below zero, clear at zero, red above. */
+    public static String changeRaster(String styleName, String title, double maxAbs, String unit) {
+        double m = maxAbs > 0 && Double.isFinite(maxAbs) ? maxAbs : 1;
+        List<Sld.ColorMapEntry> e = new ArrayList<>();
+        double[] q = {-m, -5 * m / 7, -3 * m / 7, -m / 7, 0, m / 7, 3 * m / 7, 5 * m / 7, m};
+        String[] c = {Palettes.DIVERGING[0], Palettes.DIVERGING[0], Palettes.DIVERGING[1], Palettes.DIVERGING[2], Palettes.DIVERGING[3],
+            Palettes.DIVERGING[4], Palettes.DIVERGING[5], Palettes.DIVERGING[6], Palettes.DIVERGING[6]};
+        for (int j = 0; j < q.length; j++) e.add(new Sld.ColorMapEntry(c[j], j == 4 ? 0 : 0.85, q[j], fmt(q[j]) + " " + unit));
+        return Sld.rasterDocument(styleName, title, "Colour map of the signed raster band, " + unit, title, e);
+    }
+
+    /** The fixed classes of the on-the-fly density style: 1, 3, 10, 30 ... 10,000 incidents per km². */
+    public static final double[] DENSITY_TRANSFORMATION_LIMITS = {1, 3, 10, 30, 100, 300, 1_000, 3_000, 10_000};
+
+    /**
+     * Style for a raw incident layer that draws a kernel density on the fly (crime:KernelDensity as a rendering
+     * transformation): square cells about {@code cellSizePixels} pixels wide in {@code crs}, the bandwidth chosen
+     * from the whole layer, KDE in incidents per km² in fixed logarithmic classes (legend valid for any city and
+     * period; below 1 per km² is not drawn).
+     */
+    public static String kernelDensityTransformation(int cellSizePixels, String crs) {
+        List<Sld.Rule> rules = new ArrayList<>();
+        double[] l = DENSITY_TRANSFORMATION_LIMITS;
+        String[] colours = Palettes.sequential(l.length);
+        for (int j = 0; j < l.length; j++) {
+            Double hi = j + 1 < l.length ? l[j + 1] : null;
+            String t = hi == null ? fmt(l[j]) + " incidents per km² and more" : fmt(l[j]) + " to under " + fmt(hi) + " incidents per km²";
+            rules.add(Sld.range("KDE", l[j], hi, t, new Sld.Symbol(Sld.Kind.POLYGON, colours[j], 0.75, null, 0, 0)));
+        }
+        return Sld.document("crime_transformation_kde", "Kernel density on the fly (crime:KernelDensity transformation)",
+                "Apply to a point layer of incidents: quartic kernel density (bandwidth from the whole layer by the spatial "
+                        + "Silverman rule) on square cells of about " + cellSizePixels + " pixels in " + crs
+                        + ", in incidents per km² (fixed classes; under 1 per km² not drawn)",
+                viewTransformation("crime:KernelDensity", "cellSizePixels", Integer.toString(cellSizePixels), "crs", crs), rules);
+    }
+
     /** Risk levels (ordered clusters of areas) by {@code RISK_LEVEL}. */
     public static String riskLevels(List<String> levels, Sld.Kind kind) {
         List<Sld.Rule> rules = new ArrayList<>();

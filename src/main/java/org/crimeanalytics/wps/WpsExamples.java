@@ -66,6 +66,7 @@ public final class WpsExamples {
         l.add(new Example("ImportIncidents", csv ? in("csv", INCIDENTS) : in("features", new Layer(INCIDENTS_LAYER)), "result", features));
         l.add(new Example("HotSpots", in("incidents", INCIDENTS, "cellSize", 1000, "cellShape", "HEXAGON", "fdr", true), "result", features));
         l.add(new Example("OptimizedHotSpots", in("incidents", INCIDENTS), "result", features));
+        l.add(new Example("KernelDensity", in("incidents", INCIDENTS, "cellSize", 500), "result", features));
         l.add(new Example("ClusterOutlier", in("incidents", INCIDENTS, "cellSize", 2000, "weights", "KNN", "neighbours", 8,
                 "permutations", 499, "seed", 1), "result", features));
         l.add(new Example("AggregateToAreas", in("incidents", INCIDENTS, "areas", AREAS), "result", features));

@@ -43,6 +43,7 @@ class ProcessCatalogTest {
         SAMPLES.put("ImportIncidents", () -> Map.of("csv", Samples.lapdCsv()));
         SAMPLES.put("HotSpots", () -> Map.of("incidents", lapdIncidents(), "cellSize", 2000.0));
         SAMPLES.put("OptimizedHotSpots", () -> Map.of("incidents", lapdIncidents()));
+        SAMPLES.put("KernelDensity", () -> Map.of("incidents", lapdIncidents(), "cellSize", 1000.0));
         SAMPLES.put("AggregateToAreas", () -> Map.of("incidents", lapdIncidents(), "areas", Samples.divisions()));
         SAMPLES.put("ClusterAreas", () -> Map.of("areas", new AggregateToAreasProcess().execute(lapdIncidents(), Samples.divisions(),
                 null, null, null, null, null, null, null, null, null, null, null, null).get("result")));

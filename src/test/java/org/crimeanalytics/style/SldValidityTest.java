@@ -39,7 +39,7 @@ class SldValidityTest {
     @Test
     void everyShippedStyleValidatesAgainstTheSld100Schema() throws Exception {
         Map<String, String> styles = new TreeMap<>(StyleCatalog.styles());
-        assertEquals(14, styles.size());
+        assertEquals(18, styles.size());
         for (Map.Entry<String, String> e : styles.entrySet()) {
             boolean transformation = e.getValue().contains("<Transformation>");
             String schema = transformation ? OgcSchemas.SLD_1_0_0_GEOSERVER : OgcSchemas.SLD_1_0_0;
