@@ -135,7 +135,7 @@ public final class AnalysisUnits {
         long[] keys;
         long outside = 0;
         if (studyArea != null) {
-            StudyArea area = StudyArea.read(studyArea, pts.sourceCrs(), pts.metricCrs(), "studyArea");
+            StudyArea area = StudyArea.read(studyArea, pts, "studyArea");
             org.locationtech.jts.geom.Envelope e = area.envelope();
             List<Long> inside = new ArrayList<>();
             for (long k : grid.cellsCovering(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())) {

@@ -24,7 +24,9 @@ import si.uom.SI;
  * algorithms (which must never see degrees).
  *
  * <p>The metric CRS is the caller's, else the layer's own CRS when it is projected in metres, else
- * AUTO:42001 (a transverse Mercator) centred on the data. Features with a null or empty geometry are
+ * AUTO:42001 (a transverse Mercator) centred on the data. Coordinates are always metres: a caller's CRS in feet
+ * (a US state plane) is scaled, so cell sizes and distances stay metres; a caller's CRS that is not projected is
+ * an error naming {@code crs}. Features with a null or empty geometry are
  * skipped and counted ({@link #nullGeometries()}, first ids in {@link #nullGeometrySamples()}). A
  * non-point geometry is an error naming the feature unless centroids are asked for; a one-point
  * multipoint counts as its point. A layer without a CRS, or with no usable point, is an error naming
@@ -84,8 +86,21 @@ public final class ProjectedPoints {
      */
     public static ProjectedPoints extract(SimpleFeatureCollection features, CoordinateReferenceSystem metricCrs,
             boolean centroids, String param, ProgressListener listener) {
+        return extract(features, metricCrs, centroids, param, listener, null);
+    }
+
+    /**
+     * As {@link #extract(SimpleFeatureCollection, CoordinateReferenceSystem, boolean, String, ProgressListener)}, with
+     * {@code limit} told the number of features read so far: first (the size of an incident table is known before
+     * reading), then every 8,192 features of any other layer; it throws to stop.
+     */
+    public static ProjectedPoints extract(SimpleFeatureCollection features, CoordinateReferenceSystem metricCrs,
+            boolean centroids, String param, ProgressListener listener, java.util.function.LongConsumer limit) {
         if (features == null) throw new ProcessException(param + ": no features given");
-        if (features instanceof IncidentCollection ic) return fromTable(ic, metricCrs, param);
+        if (features instanceof IncidentCollection ic) {
+            if (limit != null) limit.accept(ic.size());
+            return fromTable(ic, metricCrs, param);
+        }
         CoordinateReferenceSystem src = features.getSchema().getCoordinateReferenceSystem();
         if (features.getSchema().getGeometryDescriptor() == null) {
             throw new ProcessException(param + ": the layer has no geometry attribute");
@@ -108,6 +123,7 @@ public final class ProjectedPoints {
                 if ((index & 8191) == 0 && listener != null && listener.isCanceled()) {
                     throw new ProcessException("cancelled");
                 }
+                if ((index & 8191) == 8191 && limit != null) limit.accept(index + 1L);
                 Point p = pointOf(f, centroids, param, "ask for centroids");
                 if (p == null || !Double.isFinite(p.getX()) || !Double.isFinite(p.getY())) {
                     nulls++;
@@ -128,6 +144,7 @@ public final class ProjectedPoints {
                 n++;
             }
         }
+        if (limit != null) limit.accept(index);
         if (n == 0) {
             throw new ProcessException(param + ": no point features to work on (" + index + " features, " + nulls
                     + " without geometry)");
@@ -171,8 +188,10 @@ public final class ProjectedPoints {
                 metric = Crs.autoUtm(c[0], c[1]);
             }
         }
-        MathTransform toMetric = Crs.transform(src, metric, param);
-        MathTransform toSource = Crs.transform(metric, src, param);
+        double unit = metresPerUnit(metric);
+        MathTransform toMetric = scaled(Crs.transform(src, metric, param), unit);
+        MathTransform toSource = org.geotools.referencing.operation.transform.ConcatenatedTransform.create(scale(1 / unit),
+                Crs.transform(metric, src, param));
         double[] m = xy.clone();
         try {
             if (!toMetric.isIdentity()) toMetric.transform(m, 0, m, 0, n);
@@ -203,6 +222,45 @@ public final class ProjectedPoints {
             pos[i] = i;
         }
         return new ProjectedPoints(x, y, ids, pos, 0, List.of(), like.sourceCrs, like.metricCrs, like.toMetric, like.toSource);
+    }
+
+    /**
+     * Metres per unit of a projected CRS's first axis (1 for metres, 0.3048006 for US survey feet); distances and
+     * cell sizes are metres whatever the working CRS. A CRS that is not projected is an error naming {@code crs}.
+     */
+    static double metresPerUnit(CoordinateReferenceSystem crs) {
+        CoordinateReferenceSystem h = org.geotools.referencing.CRS.getHorizontalCRS(crs);
+        if (!(h instanceof ProjectedCRS)) {
+            throw new ProcessException("crs: " + org.geotools.referencing.CRS.toSRS(crs) + " is not a projected CRS; distances need "
+                    + "one in metres or feet (e.g. a UTM zone or a state plane)");
+        }
+        @SuppressWarnings("unchecked")
+        Unit<javax.measure.quantity.Length> u = (Unit<javax.measure.quantity.Length>) h.getCoordinateSystem().getAxis(0).getUnit();
+        try {
+            double f = u.getConverterTo(SI.METRE).convert(1.0);
+            return f > 0 && Double.isFinite(f) ? f : 1;
+        } catch (RuntimeException e) {
+            throw new ProcessException("crs: the unit of " + org.geotools.referencing.CRS.toSRS(crs) + " (" + u + ") is not a length");
+        }
+    }
+
+    private static MathTransform scale(double f) {
+        return org.geotools.referencing.operation.transform.ProjectiveTransform.create(
+                java.awt.geom.AffineTransform.getScaleInstance(f, f));
+    }
+
+    private static MathTransform scaled(MathTransform t, double f) {
+        return f == 1 ? t : org.geotools.referencing.operation.transform.ConcatenatedTransform.create(t, scale(f));
+    }
+
+    /** Metres per unit of the working CRS (1 unless the caller's CRS is in feet or another unit). */
+    public double metresPerUnit() {
+        return metresPerUnit(metricCrs);
+    }
+
+    /** The transform from {@code other} to this object's metres (the working CRS, scaled to metres). */
+    public MathTransform toMetricFrom(CoordinateReferenceSystem other, String param) {
+        return scaled(Crs.transform(other, metricCrs, param), metresPerUnit());
     }
 
     private static boolean isMetre(CoordinateReferenceSystem crs) {

@@ -33,17 +33,16 @@ public final class StudyArea {
     /**
      * Reads and projects the polygons.
      *
-     * @param layerCrsFallback the CRS to assume when the layer has none (the incidents')
+     * @param pts the incidents: their working CRS and metres, and their CRS when the layer has none
      * @param param the parameter name for messages
      * @throws ProcessException naming the parameter for a feature that is not a polygon, one that cannot be
      *     projected, or an empty layer
      */
-    public static StudyArea read(SimpleFeatureCollection fc, CoordinateReferenceSystem layerCrsFallback,
-            CoordinateReferenceSystem metricCrs, String param) {
+    public static StudyArea read(SimpleFeatureCollection fc, ProjectedPoints pts, String param) {
         StudyArea a = new StudyArea();
-        CoordinateReferenceSystem src = fc.getSchema().getCoordinateReferenceSystem() == null ? layerCrsFallback
+        CoordinateReferenceSystem src = fc.getSchema().getCoordinateReferenceSystem() == null ? pts.sourceCrs()
                 : fc.getSchema().getCoordinateReferenceSystem();
-        MathTransform t = Crs.transform(src, metricCrs, param);
+        MathTransform t = pts.toMetricFrom(src, param);
         int count = 0;
         try (SimpleFeatureIterator it = fc.features()) {
             while (it.hasNext()) {

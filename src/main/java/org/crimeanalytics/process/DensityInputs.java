@@ -11,7 +11,6 @@ import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.type.AttributeDescriptor;
 import org.geotools.data.simple.SimpleFeatureCollection;
 import org.geotools.data.simple.SimpleFeatureIterator;
-import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.process.ProcessException;
 import org.locationtech.jts.geom.Envelope;
 
@@ -117,12 +116,14 @@ final class DensityInputs {
             w = w.union(l.window(a.getMinX(), a.getMinY(), a.getMaxX(), a.getMaxY(), 0));
         }
         if (view != null) {
-            ReferencedEnvelope v;
+            org.geotools.geometry.jts.ReferencedEnvelope t;
             try {
-                v = view.bbox().transform(pts.metricCrs(), true);
+                t = view.bbox().transform(pts.metricCrs(), true);
             } catch (Exception ex) {
                 throw new ProcessException("outputBBOX: cannot transform to the working CRS: " + ex.getMessage());
             }
+            double f = pts.metresPerUnit();
+            Envelope v = new Envelope(t.getMinX() * f, t.getMaxX() * f, t.getMinY() * f, t.getMaxY() * f);
             double margin = v.getWidth() / view.width() * marginPixels + l.grid().size();
             w = w.intersect(l.window(v.getMinX(), v.getMinY(), v.getMaxX(), v.getMaxY(), margin));
             if (w.nx() == 0 || w.ny() == 0) w = new Lattice.Window(w.i0(), w.j0(), 0, 0);

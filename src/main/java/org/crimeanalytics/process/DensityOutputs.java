@@ -162,8 +162,9 @@ final class DensityOutputs {
             float[] row = matrix[win.ny() - 1 - jj]; // the first raster row is the northernmost
             for (int ii = 0; ii < win.nx(); ii++) row[ii] = (float) v[jj * win.nx() + ii];
         }
-        ReferencedEnvelope env = new ReferencedEnvelope(win.i0() * c, (win.i0() + win.nx()) * c, win.j0() * c,
-                (win.j0() + win.ny()) * c, pts.metricCrs());
+        double u = pts.metresPerUnit(); // the working CRS may be in feet: the raster is georeferenced in its units
+        ReferencedEnvelope env = new ReferencedEnvelope(win.i0() * c / u, (win.i0() + win.nx()) * c / u, win.j0() * c / u,
+                (win.j0() + win.ny()) * c / u, pts.metricCrs());
         return new GridCoverageFactory().create(sq.rasterField, matrix, env);
     }
 }

@@ -34,7 +34,7 @@ final class HotSpotSupport {
         if (areas != null) return AnalysisUnits.fromLayer(areas, valueAttribute, crs, "areas", "valueAttribute");
         if (cellSize == null) throw new ProcessException("cellSize: give the grid cell size in metres");
         checkCellSize(cellSize);
-        ProjectedPoints pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor);
+        ProjectedPoints pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor, n -> Limits.checkIncidents(n, "incidents"));
         Limits.checkCells(pts, cellSize, studyArea);
         return AnalysisUnits.fromIncidents(pts, new Grid(shape, cellSize), studyArea, monitor);
     }

@@ -130,7 +130,7 @@ public class KernelDensityProcess {
             summary.put("incidents_without_date", st.withoutTime);
             summary.put("incidents_without_geometry", st.withoutGeometry);
         } else {
-            pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor);
+            pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor, n -> Limits.checkIncidents(n, "incidents"));
             summary.put("incidents_read", pts.size() + pts.nullGeometries());
             summary.put("incidents_without_geometry", pts.nullGeometries());
         }
@@ -174,7 +174,7 @@ public class KernelDensityProcess {
         bw.put("bandwidth_m", h);
         bw.put("meaning", k == Kernel.GAUSSIAN ? "standard deviation" : "radius");
         double hQuartic = Bandwidth.forKernel(h, k, Kernel.QUARTIC);
-        StudyArea area = studyArea == null ? null : StudyArea.read(studyArea, pts.sourceCrs(), pts.metricCrs(), "studyArea");
+        StudyArea area = studyArea == null ? null : StudyArea.read(studyArea, pts, "studyArea");
         double cell;
         String cellRule;
         if (cellSize != null) {

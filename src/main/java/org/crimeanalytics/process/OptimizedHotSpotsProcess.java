@@ -51,7 +51,7 @@ public class OptimizedHotSpotsProcess {
             ProgressListener monitor) {
         if (incidents == null) throw new ProcessException("incidents: required");
         if (monitor != null) monitor.started();
-        ProjectedPoints pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor);
+        ProjectedPoints pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor, n -> Limits.checkIncidents(n, "incidents"));
         if (pts.size() < MIN_INCIDENTS) {
             throw new ProcessException("incidents: at least " + MIN_INCIDENTS + " incidents are needed for an optimized hot "
                     + "spot analysis, got " + pts.size());

@@ -294,6 +294,18 @@ class RobustnessTest {
                     () -> Processors.createProcess(new NameImpl("crime", "ClusterIncidents")).execute(
                             new LinkedHashMap<>(Map.of("incidents", s.get("incidents"), "k", 3)), null));
             assertTrue(n.getMessage().startsWith("incidents: 9987 incidents exceed the limit of 1000"), n.getMessage()); // the size is known before reading
+            // every process that reads incidents checks it first (issue #19, fault 3), and on any layer while reading
+            for (String process : new String[] {"HotSpots", "OptimizedHotSpots", "ClusterOutlier", "AggregateToAreas", "KernelDensity"}) {
+                Map<String, Object> in = new LinkedHashMap<>(org.crimeanalytics.process.ProcessCatalogTestAccess.sample(process));
+                ProcessException m = org.junit.jupiter.api.Assertions.assertThrows(ProcessException.class,
+                        () -> Processors.createProcess(new NameImpl("crime", process)).execute(new LinkedHashMap<>(in), null), process);
+                assertTrue(m.getMessage().startsWith("incidents: 9987 incidents exceed the limit of 1000"), process + ": " + m.getMessage());
+            }
+            SimpleFeatureCollection copy = org.geotools.data.DataUtilities.collection((SimpleFeatureCollection) s.get("incidents"));
+            ProcessException layer = org.junit.jupiter.api.Assertions.assertThrows(ProcessException.class,
+                    () -> Processors.createProcess(new NameImpl("crime", "HotSpots")).execute(
+                            new LinkedHashMap<>(Map.of("incidents", copy, "cellSize", 2000.0)), null));
+            assertTrue(layer.getMessage().startsWith("incidents: 8192 incidents exceed the limit of 1000"), layer.getMessage());
             System.setProperty("crime.maxPermutations", "99");
             ProcessException p = org.junit.jupiter.api.Assertions.assertThrows(ProcessException.class,
                     () -> Processors.createProcess(new NameImpl("crime", "NearRepeat")).execute(
