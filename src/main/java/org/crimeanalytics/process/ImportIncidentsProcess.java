@@ -133,6 +133,31 @@ public class ImportIncidentsProcess {
         return outputs(ingest(in, "csv", o, monitor, consumed, csv.length()));
     }
 
+    /**
+     * The process with its CSV read from a stream (GeoServer's WPS upload, see {@link GeoServerWps}); the other inputs
+     * by name as the process takes them.
+     */
+    static Map<String, Object> executeStream(InputStream csv, Map<String, Object> in, ProgressListener monitor) {
+        if (in.get("features") != null) throw new ProcessException("csv, features: give one input, not both");
+        IncidentIngest.Options o = options(as(in, "format", Format.class), as(in, "columns", String.class),
+                as(in, "srcCrs", CoordinateReferenceSystem.class), as(in, "extent", ReferencedEnvelope.class),
+                as(in, "dateFormat", String.class), as(in, "keepColumns", String.class));
+        o.dateOrder = as(in, "dateOrder", FastDates.DateOrder.class);
+        o.timeZone = zone(as(in, "timeZone", String.class));
+        Boolean screen = as(in, "screenLocations", Boolean.class);
+        if (screen != null) o.screenLocations = screen;
+        return outputs(ingest(csv, "csv", o, monitor, null, -1));
+    }
+
+    /** An input converted to its declared type as GeoTools converts process inputs; an error names it. */
+    private static <T> T as(Map<String, Object> in, String key, Class<T> type) {
+        Object v = in.get(key);
+        if (v == null) return null;
+        T t = org.geotools.util.Converters.convert(v, type);
+        if (t == null) throw new ProcessException(key + ": cannot use '" + v + "' as " + type.getSimpleName());
+        return t;
+    }
+
     /** A time zone parameter, or null. */
     static java.time.ZoneId zone(String timeZone) {
         if (timeZone == null || timeZone.isBlank()) return null;

@@ -53,6 +53,10 @@ public class TemporalProfileProcess {
     public enum Period { MONTH, WEEK }
 
     @DescribeResults({
+        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
+                description = "With areas: the areas with PEAK_HOUR, PEAK_DAY, NIGHT_SHARE, WEEKEND_SHARE, TREND_PER_YEAR, TREND_P, INCIDENTS"),
+        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
+                description = "With areas: SLD 1.0.0 on TREND_PER_YEAR (falling blue, rising red)"),
         @DescribeResult(name = "matrix", type = String.class, meta = {"mimeTypes=text/csv"},
                 description = "CSV: category, weekday (Mon..Sun), then counts for hours 0..23; 'all' first"),
         @DescribeResult(name = "series", type = String.class, meta = {"mimeTypes=text/csv"},
@@ -60,11 +64,7 @@ public class TemporalProfileProcess {
         @DescribeResult(name = "types", type = String.class, meta = {"mimeTypes=text/csv"},
                 description = "CSV: rank, category, offense, count, share"),
         @DescribeResult(name = "summary", type = String.class, meta = {"mimeTypes=application/json"},
-                description = "JSON: counts, exclusions, Mann-Kendall test, seasonal indices, peak hour and day"),
-        @DescribeResult(name = "result", type = SimpleFeatureCollection.class,
-                description = "With areas: the areas with PEAK_HOUR, PEAK_DAY, NIGHT_SHARE, WEEKEND_SHARE, TREND_PER_YEAR, TREND_P, INCIDENTS"),
-        @DescribeResult(name = "style", type = String.class, meta = {"mimeTypes=application/vnd.ogc.sld+xml"},
-                description = "With areas: SLD 1.0.0 on TREND_PER_YEAR (falling blue, rising red)")
+                description = "JSON: counts, exclusions, Mann-Kendall test, seasonal indices, peak hour and day")
     })
     public Map<String, Object> execute(
             @DescribeParameter(name = "incidents", description = "Incidents with an occurrence time") SimpleFeatureCollection incidents,

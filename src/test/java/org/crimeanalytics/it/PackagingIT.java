@@ -60,6 +60,12 @@ class PackagingIT {
                 assertEquals("org.crimeanalytics.process.CrimeProcessFactory",
                         new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
             }
+            // the GeoServer WPS declarations of geoserver-wps-api/ are compiled against, never shipped
+            assertTrue(z.stream().noneMatch(x -> x.getName().startsWith("org/geoserver/")), "no org/geoserver class in " + jar);
+            assertTrue(z.getEntry("org/crimeanalytics/process/GeoServerWps.class") != null);
+        }
+        try (ZipFile z = new ZipFile(TARGET.resolve("crime-analytics.jar").toFile())) {
+            assertTrue(z.stream().noneMatch(x -> x.getName().startsWith("org/geoserver/")), "no org/geoserver class in the runnable jar");
         }
     }
 

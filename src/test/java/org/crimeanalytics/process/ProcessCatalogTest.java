@@ -121,10 +121,27 @@ class ProcessCatalogTest {
                 boolean returnsFeatures = results.values().stream()
                         .anyMatch(p -> org.geotools.feature.FeatureCollection.class.isAssignableFrom(p.type));
                 Parameter<?> primary = results.values().stream().filter(Parameter::isRequired).findFirst().orElseThrow();
-                if (returnsFeatures && !n.getLocalPart().equals("TemporalProfile")) {
+                if (returnsFeatures) {
                     assertTrue(org.geotools.feature.FeatureCollection.class.isAssignableFrom(primary.type),
                             "crime:" + n.getLocalPart() + " would render its " + primary.key);
                 }
+            }
+        }
+    }
+
+    /**
+     * GeoServer's WPS answers a RawDataOutput request with the first non-null output of the result map, whichever
+     * was asked for (issue #20): so the main output is declared first — the features where a process returns any,
+     * else its table or metrics — and {@link #everyProcessRunsThroughProcessorsCreateProcess} checks it is not null.
+     */
+    @Test
+    void theMainOutputIsDeclaredFirst() {
+        Map<String, String> noFeatures = Map.of("EvaluateHotspots", "table", "NearRepeat", "table", "TrainModel", "metrics");
+        for (ProcessFactory f : Processors.getProcessFactories()) {
+            for (Name n : f.getNames()) {
+                if (!"crime".equals(n.getNamespaceURI())) continue;
+                String first = f.getResultInfo(n, null).keySet().iterator().next();
+                assertEquals(noFeatures.getOrDefault(n.getLocalPart(), "result"), first, "crime:" + n.getLocalPart() + " declares first");
             }
         }
     }
