@@ -5,14 +5,13 @@
     <UserStyle>
       <Name>crime_transformation_hotspots</Name>
       <Title>Hot spots on the fly (crime:HotSpots transformation)</Title>
-      <Abstract>Apply to a point layer of incidents: Gi* on square cells of about 32 pixels (1, 2 or 5 x 10^k m) in EPSG:3857, computed on the whole layer for the current zoom level</Abstract>
+      <Abstract>Apply to a point layer of incidents: Gi* on square cells of about 32 pixels (1, 2 or 5 x 10^k m) in a transverse Mercator centred on the whole layer (ground metres), computed on the whole layer for the current zoom level</Abstract>
       <FeatureTypeStyle>
         <Transformation>
           <ogc:Function name="crime:HotSpots">
             <ogc:Function name="parameter"><ogc:Literal>incidents</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>cellSizePixels</ogc:Literal><ogc:Literal>32</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>cellShape</ogc:Literal><ogc:Literal>SQUARE</ogc:Literal></ogc:Function>
-            <ogc:Function name="parameter"><ogc:Literal>crs</ogc:Literal><ogc:Literal>EPSG:3857</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputBBOX</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_bbox</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputWidth</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_width</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputHeight</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_height</ogc:Literal></ogc:Function></ogc:Function>

@@ -5,13 +5,12 @@
     <UserStyle>
       <Name>crime_transformation_kde</Name>
       <Title>Kernel density on the fly (crime:KernelDensity transformation)</Title>
-      <Abstract>Apply to a point layer of incidents: quartic kernel density (bandwidth from the whole layer by the spatial Silverman rule) on square cells of about 8 pixels in EPSG:3857, in incidents per km² (fixed classes; under 1 per km² not drawn)</Abstract>
+      <Abstract>Apply to a point layer of incidents: quartic kernel density (bandwidth from the whole layer by the spatial Silverman rule) on square cells of about 8 pixels in a transverse Mercator centred on the whole layer (ground metres), in incidents per km² (fixed classes; under 1 per km² not drawn)</Abstract>
       <FeatureTypeStyle>
         <Transformation>
           <ogc:Function name="crime:KernelDensity">
             <ogc:Function name="parameter"><ogc:Literal>incidents</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>cellSizePixels</ogc:Literal><ogc:Literal>8</ogc:Literal></ogc:Function>
-            <ogc:Function name="parameter"><ogc:Literal>crs</ogc:Literal><ogc:Literal>EPSG:3857</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputBBOX</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_bbox</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputWidth</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_width</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputHeight</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_height</ogc:Literal></ogc:Function></ogc:Function>

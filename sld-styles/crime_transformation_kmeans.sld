@@ -5,13 +5,12 @@
     <UserStyle>
       <Name>crime_transformation_kmeans</Name>
       <Title>Incident clusters on the fly (crime:ClusterIncidents transformation)</Title>
-      <Abstract>Apply to a point layer of incidents: k-means with k = 10 in EPSG:3857</Abstract>
+      <Abstract>Apply to a point layer of incidents: k-means with k = 10 in a transverse Mercator centred on the whole layer (ground metres)</Abstract>
       <FeatureTypeStyle>
         <Transformation>
           <ogc:Function name="crime:ClusterIncidents">
             <ogc:Function name="parameter"><ogc:Literal>incidents</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>k</ogc:Literal><ogc:Literal>10</ogc:Literal></ogc:Function>
-            <ogc:Function name="parameter"><ogc:Literal>crs</ogc:Literal><ogc:Literal>EPSG:3857</ogc:Literal></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputBBOX</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_bbox</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputWidth</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_width</ogc:Literal></ogc:Function></ogc:Function>
             <ogc:Function name="parameter"><ogc:Literal>outputHeight</ogc:Literal><ogc:Function name="env"><ogc:Literal>wms_height</ogc:Literal></ogc:Function></ogc:Function>

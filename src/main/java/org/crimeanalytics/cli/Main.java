@@ -244,10 +244,11 @@ public final class Main {
             raw.computeIfAbsent(key, k -> new ArrayList<>()).add(a.substring(eq + 1));
         }
         Map<String, Parameter<?>> results = f.getResultInfo(n, null);
-        for (String o : outputs.keySet()) {
-            if (!results.containsKey(o)) {
-                throw new CliException("crime:" + n.getLocalPart() + " has no output '" + o + "'; outputs: " + results.keySet());
+        for (Map.Entry<String, String> o : outputs.entrySet()) {
+            if (!results.containsKey(o.getKey())) {
+                throw new CliException("crime:" + n.getLocalPart() + " has no output '" + o.getKey() + "'; outputs: " + results.keySet());
             }
+            checkExtension(o.getKey(), results.get(o.getKey()).type, Paths.get(o.getValue())); // before any work
         }
         ConsoleProgress progress = new ConsoleProgress("crime:" + n.getLocalPart(), err);
         Map<String, Object> inputs = new LinkedHashMap<>();
@@ -287,9 +288,10 @@ public final class Main {
             } else if (v instanceof org.geotools.coverage.grid.GridCoverage2D cov) {
                 out.println(e.getKey() + ": " + describeValue(cov).trim() + " (write it with -o " + e.getKey() + "=file.tif)");
             } else if (v != null) {
+                // a JSON summary or report is short and read at once; a style, a table or anything long is only counted
                 String s = v.toString();
-                out.println(e.getKey() + ": " + (s.length() <= 4000 ? s : s.length() + " characters (write with -o "
-                        + e.getKey() + "=file)"));
+                boolean show = s.length() <= 4000 && !s.startsWith("<?xml") && (s.startsWith("{") || !s.contains("\n"));
+                out.println(e.getKey() + ": " + (show ? s : s.length() + " characters (write with -o " + e.getKey() + "=file)"));
             }
         }
         if (!outputs.isEmpty()) err.printf("  outputs written in %.2f s%n", (System.nanoTime() - tOut) / 1e9);
@@ -388,6 +390,18 @@ public final class Main {
             return " (raster of " + img.getWidth() + " x " + img.getHeight() + " cells)";
         }
         return v instanceof SimpleFeatureCollection fc ? " (" + fc.size() + " features)" : "";
+    }
+
+    /** An output path whose extension cannot hold the output's kind is refused before the process runs. */
+    static void checkExtension(String key, Class<?> type, Path path) {
+        String ext = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (org.geotools.feature.FeatureCollection.class.isAssignableFrom(type)
+                && !(ext.endsWith(".geojson") || ext.endsWith(".json") || ext.endsWith(".csv"))) {
+            throw new CliException("-o " + key + ": features are written as .geojson, .json or .csv, not " + path);
+        }
+        if (org.geotools.coverage.grid.GridCoverage2D.class.isAssignableFrom(type) && !(ext.endsWith(".tif") || ext.endsWith(".tiff"))) {
+            throw new CliException("-o " + key + ": a raster is written as a GeoTIFF (.tif), not " + path);
+        }
     }
 
     static void write(String key, Object v, Path path) throws IOException {

@@ -52,7 +52,15 @@ final class Values {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".geojson") || name.endsWith(".json")) return GeoJson.read(file);
-            if (name.endsWith(".shp")) return org.crimeanalytics.geo.ShapefileFeatures.read(file);
+            if (name.endsWith(".shp")) {
+                SimpleFeatureCollection shp = org.crimeanalytics.geo.ShapefileFeatures.read(file);
+                Class<?> g = shp.getSchema().getGeometryDescriptor() == null ? null : shp.getSchema().getGeometryDescriptor().getType().getBinding();
+                if (!key.equals("incidents") || g == null || !org.locationtech.jts.geom.Puntal.class.isAssignableFrom(g)) return shp;
+                // points given as incidents: the same cleaning as a CSV export (duplicates, placeholders, dates), reported
+                IncidentIngest.Result r = ImportIncidentsProcess.ingestLayer(shp, file.getFileName().toString(), progress);
+                report(file.getFileName().toString(), r);
+                return new IncidentCollection(r.table());
+            }
             return ingest(List.of(file), file.getFileName().toString(), progress);
         } catch (IOException e) {
             throw new CliException(key + ": cannot read " + file + ": " + e.getMessage());
@@ -86,13 +94,18 @@ final class Values {
     static SimpleFeatureCollection ingest(List<Path> files, String name, ProgressListener progress) {
         IncidentIngest.Result r = ImportIncidentsProcess.ingestFiles(files, name,
                 ImportIncidentsProcess.options(null, null, null, null, null, null), progress);
+        report(name, r);
+        return new IncidentCollection(r.table());
+    }
+
+    /** The one console line of an ingestion: rows read, incidents, rejections by reason, format. */
+    static void report(String name, IncidentIngest.Result r) {
         Map<String, Object> by = new java.util.LinkedHashMap<>();
         for (org.crimeanalytics.ingest.Reason reason : org.crimeanalytics.ingest.Reason.values()) {
             if (r.report().rejected(reason) > 0) by.put(reason.key(), r.report().rejected(reason));
         }
         System.err.printf("  %s: %,d rows read, %,d incidents, %,d rejected %s (%s)%n", name, r.report().rowsRead(),
                 r.report().accepted(), r.report().rejected(), by, r.format());
-        return new IncidentCollection(r.table());
     }
 
     static String readText(String key, Path file) {

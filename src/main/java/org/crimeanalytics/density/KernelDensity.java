@@ -17,8 +17,9 @@ import org.crimeanalytics.cluster.DistinctRows;
  *       linear binning (bilinear on squares, barycentric on the triangles of hexagon centres; weight, mean and
  *       the points' first moments are kept), then every centre's weight is spread with one table of kernel
  *       values over centre-to-centre offsets (Wand 1994, "Fast computation of multivariate kernel estimators",
- *       JCGS 3:433). Cost: the table size times the cells holding weight, whatever the number of points. The
- *       error is second order in cell size over bandwidth (see the kde benchmark for measured values).</li>
+ *       JCGS 3:433), the table scaled so that its discrete mass is exactly 1 (binning keeps the total weight). Cost:
+ *       the table size times the cells holding weight, whatever the number of points. The error is second order in
+ *       cell size over bandwidth (see the kde benchmark for measured values).</li>
  * </ul>
  * {@link Method#AUTO} takes the exact sum unless it would cost more than {@value #EXACT_BUDGET} kernel terms
  * (counted over distinct locations).
@@ -254,6 +255,12 @@ public final class KernelDensity {
                 vals[k][i - lo] = kernel.at((ddx * ddx + ddy * ddy) * ih2);
             }
         }
+        // scaled so that the table spreads exactly the weight it is given: its sum over the cell centres times the
+        // cell area is 1 (unscaled, a uniform disc of 5 cells' radius would lose the 12 % on its rim)
+        double mass = 0;
+        for (double[] row : vals) for (double v : row) mass += v;
+        mass *= lattice.cellArea() * ih2;
+        if (mass > 0) for (double[] row : vals) for (int i = 0; i < row.length; i++) row[i] /= mass;
         return new Stencil(dj, di0, vals);
     }
 

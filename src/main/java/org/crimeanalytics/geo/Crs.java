@@ -131,14 +131,17 @@ public final class Crs {
     }
 
     /**
-     * A local transverse Mercator (AUTO:42001, WGS 84 / Auto UTM) in metres, centred on the given
+     * A local transverse Mercator in metres: the UTM zone of the given point (as AUTO:42001 picks it), under its EPSG
+     * code (EPSG:326nn north, 327nn south, easting first), for the
      * longitude and latitude.
      */
     public static CoordinateReferenceSystem autoUtm(double lon, double lat) {
         try {
-            return CRS.decode("AUTO:42001," + lon + "," + lat);
+            // the zone AUTO:42001 picks, under its EPSG code (WGS 84 / UTM zone nN or nS), so that a GeoTIFF names it
+            int zone = Math.max(1, Math.min(60, (int) Math.floor((lon + 180) / 6) + 1));
+            return CRS.decode("EPSG:" + ((lat >= 0 ? 32600 : 32700) + zone), true);
         } catch (FactoryException e) {
-            throw new IllegalStateException("AUTO:42001 not available: " + e.getMessage(), e);
+            throw new IllegalStateException("the UTM zones are not available: " + e.getMessage(), e);
         }
     }
 }

@@ -24,7 +24,8 @@ import si.uom.SI;
  * algorithms (which must never see degrees).
  *
  * <p>The metric CRS is the caller's, else the layer's own CRS when it is projected in metres, else
- * AUTO:42001 (a transverse Mercator) centred on the data. Coordinates are always metres: a caller's CRS in feet
+ * AUTO:42001 (a transverse Mercator) centred on the data — also for a layer in (Web) Mercator, whose units stretch
+ * with latitude, which is refused as the caller's CRS. Coordinates are always metres: a caller's CRS in feet
  * (a US state plane) is scaled, so cell sizes and distances stay metres; a caller's CRS that is not projected is
  * an error naming {@code crs}. Features with a null or empty geometry are
  * skipped and counted ({@link #nullGeometries()}, first ids in {@link #nullGeometrySamples()}). A
@@ -175,7 +176,7 @@ public final class ProjectedPoints {
             CoordinateReferenceSystem src, CoordinateReferenceSystem metricCrs, String param) {
         CoordinateReferenceSystem metric = metricCrs;
         if (metric == null) {
-            if (src instanceof ProjectedCRS && isMetre(src)) {
+            if (src instanceof ProjectedCRS && isMetre(src) && !isMercator(src)) {
                 metric = src;
             } else {
                 double[] c = centre(xy, n);
@@ -234,6 +235,11 @@ public final class ProjectedPoints {
             throw new ProcessException("crs: " + org.geotools.referencing.CRS.toSRS(crs) + " is not a projected CRS; distances need "
                     + "one in metres or feet (e.g. a UTM zone or a state plane)");
         }
+        if (isMercator(h)) {
+            throw new ProcessException("crs: " + org.geotools.referencing.CRS.toSRS(crs) + " is a (Web) Mercator projection, whose "
+                    + "metres stretch with latitude (1.21 ground metres at 34 degrees): leave crs out (a transverse Mercator on "
+                    + "the data) or give a UTM zone or a state plane");
+        }
         @SuppressWarnings("unchecked")
         Unit<javax.measure.quantity.Length> u = (Unit<javax.measure.quantity.Length>) h.getCoordinateSystem().getAxis(0).getUnit();
         try {
@@ -261,6 +267,16 @@ public final class ProjectedPoints {
     /** The transform from {@code other} to this object's metres (the working CRS, scaled to metres). */
     public MathTransform toMetricFrom(CoordinateReferenceSystem other, String param) {
         return scaled(Crs.transform(other, metricCrs, param), metresPerUnit());
+    }
+
+    /**
+     * Whether a projected CRS is a normal-aspect Mercator (EPSG:3857 and kin): its scale is 1 / cos(latitude), so its
+     * units are not ground metres away from the equator. Transverse and oblique Mercator are not.
+     */
+    static boolean isMercator(CoordinateReferenceSystem crs) {
+        if (!(crs instanceof ProjectedCRS p) || p.getConversionFromBase() == null || p.getConversionFromBase().getMethod() == null) return false;
+        String m = p.getConversionFromBase().getMethod().getName().getCode().toLowerCase(java.util.Locale.ROOT);
+        return m.contains("mercator") && !m.contains("transverse") && !m.contains("oblique");
     }
 
     private static boolean isMetre(CoordinateReferenceSystem crs) {

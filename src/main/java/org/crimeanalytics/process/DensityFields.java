@@ -7,6 +7,7 @@ import org.crimeanalytics.density.KernelDensity;
 import org.crimeanalytics.density.Lattice;
 import org.crimeanalytics.density.Surface;
 import org.crimeanalytics.geo.ProjectedPoints;
+import org.crimeanalytics.style.Styles;
 
 /**
  * The per-cell fields of one kernel density analysis over a window (row-major, NaN = no value): counts and
@@ -16,8 +17,17 @@ final class DensityFields {
 
     /** Below this share of a density's largest value a cell is "no support" (only the Gaussian's far tails). */
     static final double NEGLIGIBLE = 1e-9;
-    /** Below this share of the reference's largest density a ratio is not computed. */
+    /**
+     * A ratio is not computed where the denominator's density is below this share of the density its whole weight
+     * would have stacked on one point ({@code W K(0) / h²}): a floor fixed by the layer and the bandwidth, not by the
+     * cells in view, so every tile and every request agree.
+     */
     static final double RATIO_FLOOR = 1e-6;
+
+    /** The ratio floor, per km², for a denominator of total weight {@code total}. */
+    static double ratioFloor(KernelDensity kd, double total) {
+        return RATIO_FLOOR * total * kd.kernel().at(0) / (kd.bandwidth() * kd.bandwidth()) * 1e6;
+    }
 
     final String mode;
     final Lattice.Window window;
@@ -65,15 +75,19 @@ final class DensityFields {
 
     /** The analysis the inputs ask for: a change (split given), a dual KDE (ref given) or a single KDE. */
     static DensityFields compute(KernelDensity kd, Lattice.Window win, KernelDensity.Method m, ProjectedPoints pts, double[] w,
-            ProjectedPoints ref, double[] refW, DensityPeriods.Split split, BooleanSupplier cancelled) {
+            ProjectedPoints ref, double[] refW, double ratioPer, DensityPeriods.Split split, BooleanSupplier cancelled) {
         if (split != null) {
             ProjectedPoints a = DensityInputs.subset(pts, split.before()), b = DensityInputs.subset(pts, split.after());
             Surface sa = kd.estimate(a.x(), a.y(), DensityInputs.subset(w, split.before()), win, m, cancelled);
             Surface sb = kd.estimate(b.x(), b.y(), DensityInputs.subset(w, split.after()), win, m, cancelled);
-            return change(sa, sb, a, b);
+            return change(sa, sb, a, b, ratioFloor(kd, w == null ? split.before().length
+                    : DensityInputs.sum(DensityInputs.subset(w, split.before()))));
         }
         Surface s = kd.estimate(pts.x(), pts.y(), w, win, m, cancelled);
-        if (ref != null) return dual(s, kd.estimate(ref.x(), ref.y(), refW, win, m, cancelled), pts, w, ref, refW);
+        if (ref != null) {
+            double nr = refW == null ? ref.size() : DensityInputs.sum(refW);
+            return dual(s, kd.estimate(ref.x(), ref.y(), refW, win, m, cancelled), pts, w, ref, refW, ratioFloor(kd, nr), ratioPer);
+        }
         return single(s, pts);
     }
 
@@ -87,17 +101,16 @@ final class DensityFields {
         return f;
     }
 
-    static DensityFields dual(Surface s, Surface r, ProjectedPoints pts, double[] w, ProjectedPoints ref, double[] refW) {
+    static DensityFields dual(Surface s, Surface r, ProjectedPoints pts, double[] w, ProjectedPoints ref, double[] refW, double floor,
+            double per) {
         DensityFields f = new DensityFields("dual", s);
         f.counts.put("JOIN_COUNT", f.count(pts));
         double[] kde = perKm2(s), kref = perKm2(r), refSum = f.sum(ref, refW);
-        double maxRef = 0;
-        for (double v : kref) maxRef = Math.max(maxRef, v);
         double n = w == null ? pts.size() : DensityInputs.sum(w), nr = refW == null ? ref.size() : DensityInputs.sum(refW);
         double[] ratio = new double[kde.length], share = new double[kde.length];
         int undefined = 0;
         for (int c = 0; c < kde.length; c++) {
-            if (kref[c] > RATIO_FLOOR * maxRef && kref[c] > 0) ratio[c] = kde[c] / kref[c];
+            if (kref[c] >= floor && kref[c] > 0) ratio[c] = kde[c] / kref[c] * per;
             else {
                 ratio[c] = Double.NaN;
                 undefined++;
@@ -113,26 +126,25 @@ final class DensityFields {
         f.densities.add("KDE_REF");
         f.details.put("reference_features", ref.size());
         f.details.put("reference_weight_total", nr);
-        f.details.put("ratio", "KDE_RATIO = KDE / KDE_REF (incidents per unit of reference weight), none where KDE_REF is below "
-                + RATIO_FLOOR + " of its largest value");
+        f.details.put("ratio", "KDE_RATIO = KDE / KDE_REF x " + Styles.fmtNumber(per) + " (" + ratioUnit(per) + "), none where KDE_REF is below "
+                + String.format(java.util.Locale.ROOT, "%.4g", floor) + " per km² (" + RATIO_FLOOR + " of the reference's whole weight on one point)");
+        f.details.put("ratio_floor_per_km2", floor);
         f.details.put("share_difference", "SHARE_DIFF = 100 (KDE / incidents - KDE_REF / reference total): percentage points per km²");
         f.styleField = "KDE_RATIO";
         f.rasterField = "KDE_RATIO";
-        f.styleUnit = "incidents per unit of reference";
+        f.styleUnit = ratioUnit(per);
         f.styleTitle = "Dual kernel density: incidents relative to the reference";
         return f;
     }
 
-    static DensityFields change(Surface a, Surface b, ProjectedPoints pa, ProjectedPoints pb) {
+    static DensityFields change(Surface a, Surface b, ProjectedPoints pa, ProjectedPoints pb, double floor) {
         DensityFields f = new DensityFields("change", a);
         f.counts.put("COUNT_BEFORE", f.count(pa));
         f.counts.put("COUNT_AFTER", f.count(pb));
         double[] ka = perKm2(a), kb = perKm2(b), diff = new double[ka.length], ratio = new double[ka.length];
-        double maxA = 0;
-        for (double v : ka) maxA = Math.max(maxA, v);
         for (int c = 0; c < ka.length; c++) {
             diff[c] = kb[c] - ka[c];
-            ratio[c] = ka[c] > RATIO_FLOOR * maxA && ka[c] > 0 ? kb[c] / ka[c] : Double.NaN;
+            ratio[c] = ka[c] >= floor && ka[c] > 0 ? kb[c] / ka[c] : Double.NaN;
         }
         f.values.put("KDE_BEFORE", ka);
         f.values.put("KDE_AFTER", kb);
@@ -141,12 +153,18 @@ final class DensityFields {
         f.densities.add("KDE_BEFORE");
         f.densities.add("KDE_AFTER");
         f.details.put("change", "KDE_CHANGE = KDE_AFTER - KDE_BEFORE (incidents per km²); KDE_RATIO = KDE_AFTER / KDE_BEFORE, none where "
-                + "KDE_BEFORE is below " + RATIO_FLOOR + " of its largest value");
+                + "KDE_BEFORE is below " + String.format(java.util.Locale.ROOT, "%.4g", floor) + " per km² (" + RATIO_FLOOR
+                + " of the earlier period's incidents on one point)");
+        f.details.put("ratio_floor_per_km2", floor);
         f.styleField = "KDE_CHANGE";
         f.rasterField = "KDE_CHANGE";
         f.styleTitle = "Change of kernel density";
         f.signed = true;
         return f;
+    }
+
+    static String ratioUnit(double per) {
+        return per == 1 ? "incidents per unit of reference weight" : "incidents per " + Styles.fmtNumber(per) + " units of reference weight";
     }
 
     private static double[] perKm2(Surface s) {

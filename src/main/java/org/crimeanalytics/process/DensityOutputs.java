@@ -145,13 +145,13 @@ final class DensityOutputs {
      * squares, else from the same analysis on squares of the same size.
      */
     static GridCoverage2D raster(DensityFields f, KernelDensity kd, ProjectedPoints pts, double[] w, ProjectedPoints ref,
-            double[] refW, DensityPeriods.Split split, KernelDensity.Method m, BooleanSupplier cancelled) {
+            double[] refW, double ratioPer, DensityPeriods.Split split, KernelDensity.Method m, StudyArea area, BooleanSupplier cancelled) {
         DensityFields sq = f;
         if (f.lattice.grid().shape() != Grid.Shape.SQUARE) {
             KernelDensity k2 = new KernelDensity(kd.kernel(), kd.bandwidth(),
                     new Lattice(new Grid(Grid.Shape.SQUARE, f.lattice.grid().size())));
             Lattice.Window win = DensityInputs.windows(k2, pts, ref, null, null, 0, "cellSize").compute();
-            sq = DensityFields.compute(k2, win, m, pts, w, ref, refW, split, cancelled);
+            sq = DensityFields.compute(k2, win, m, pts, w, ref, refW, ratioPer, split, cancelled);
         }
         Lattice.Window win = sq.window;
         if (win.cells() == 0) return null;
@@ -160,11 +160,24 @@ final class DensityOutputs {
         float[][] matrix = new float[win.ny()][win.nx()];
         for (int jj = 0; jj < win.ny(); jj++) {
             float[] row = matrix[win.ny() - 1 - jj]; // the first raster row is the northernmost
-            for (int ii = 0; ii < win.nx(); ii++) row[ii] = (float) v[jj * win.nx() + ii];
+            int j = win.j0() + jj;
+            for (int ii = 0; ii < win.nx(); ii++) {
+                boolean in = area == null || area.covers(sq.lattice.x(win.i0() + ii, j), sq.lattice.y(j));
+                row[ii] = in ? (float) v[jj * win.nx() + ii] : Float.NaN; // outside the study area: no data, as the cells
+            }
+            if ((jj & 63) == 0 && cancelled.getAsBoolean()) throw new ProcessException("cancelled");
         }
         double u = pts.metresPerUnit(); // the working CRS may be in feet: the raster is georeferenced in its units
         ReferencedEnvelope env = new ReferencedEnvelope(win.i0() * c / u, (win.i0() + win.nx()) * c / u, win.j0() * c / u,
                 (win.j0() + win.ny()) * c / u, pts.metricCrs());
-        return new GridCoverageFactory().create(sq.rasterField, matrix, env);
+        // NaN (outside the study area, an undefined ratio) is declared as no data, so that GeoTIFF readers skip it
+        java.awt.image.WritableRaster wr = javax.media.jai.RasterFactory.createBandedRaster(java.awt.image.DataBuffer.TYPE_FLOAT, win.nx(),
+                win.ny(), 1, null);
+        for (int y = 0; y < win.ny(); y++) wr.setSamples(0, y, win.nx(), 1, 0, matrix[y]);
+        java.util.Map<String, Object> props = new java.util.HashMap<>();
+        org.geotools.coverage.util.CoverageUtilities.setNoDataProperty(props, Double.NaN);
+        org.geotools.coverage.grid.GridCoverageFactory gcf = new GridCoverageFactory();
+        GridCoverage2D plain = gcf.create(sq.rasterField, wr, env);
+        return gcf.create(sq.rasterField, plain.getRenderedImage(), env, plain.getSampleDimensions(), null, props);
     }
 }

@@ -293,6 +293,11 @@ public class ImportIncidentsProcess {
         }
     }
 
+    /** A point layer (a shapefile given to the command line as incidents) through the same ingestion as a CSV export. */
+    public static IncidentIngest.Result ingestLayer(SimpleFeatureCollection fc, String name, ProgressListener monitor) {
+        return run(new FeatureRows(fc, false, name), options(null, null, null, null, null, null), name, monitor, null, -1);
+    }
+
     private static IncidentIngest.Result run(RowSource src, IncidentIngest.Options o, String name,
             ProgressListener monitor, AtomicLong consumed, long total) {
         if (monitor != null) {

@@ -45,7 +45,7 @@ import org.geotools.process.factory.DescribeResults;
                 + "(e.g. population points with referenceWeightAttribute, or all incidents) for KDE_REF, KDE_RATIO and "
                 + "SHARE_DIFF with the same bandwidth and cells. Change: give splitDate, or beforeFrom/beforeTo/afterFrom/afterTo "
                 + "(half-open), for counts and KDE per period, KDE_CHANGE and KDE_RATIO. method AUTO evaluates the exact sum "
-                + "unless it exceeds 10^8 kernel terms, then a linear-binned table (Wand 1994).")
+                + "unless it exceeds 5 x 10^7 kernel terms (over distinct locations), then a linear-binned table (Wand 1994).")
 public class KernelDensityProcess {
 
     static final String UNIT = "incidents per km²";
@@ -71,6 +71,7 @@ public class KernelDensityProcess {
             @DescribeParameter(name = "weightAttribute", min = 0, description = "Numeric attribute weighting each incident (e.g. a count); default 1") String weightAttribute,
             @DescribeParameter(name = "reference", min = 0, description = "Dual KDE: the layer to compare with (points, or polygons by centroid), e.g. population or all incidents") SimpleFeatureCollection reference,
             @DescribeParameter(name = "referenceWeightAttribute", min = 0, description = "Numeric attribute weighting each reference feature (e.g. population); default 1") String referenceWeightAttribute,
+            @DescribeParameter(name = "ratioPer", min = 0, defaultValue = "1", description = "Dual KDE: KDE_RATIO per this many units of reference weight (e.g. 1000: incidents per 1,000 residents)") Double ratioPer,
             @DescribeParameter(name = "timeAttribute", min = 0, defaultValue = "occurred", description = "Incident date attribute for the change between periods") String timeAttribute,
             @DescribeParameter(name = "splitDate", min = 0, description = "Change: incidents before this date against those from it on") Date splitDate,
             @DescribeParameter(name = "beforeFrom", min = 0, description = "Change: start of the earlier period (inclusive)") Date beforeFrom,
@@ -84,7 +85,7 @@ public class KernelDensityProcess {
             @DescribeParameter(name = "cellShape", min = 0, defaultValue = "SQUARE", description = "SQUARE or HEXAGON") Grid.Shape cellShape,
             @DescribeParameter(name = "studyArea", min = 0, description = "Polygons where incidents are possible: only cells inside are returned, the mass outside is reported") SimpleFeatureCollection studyArea,
             @DescribeParameter(name = "method", min = 0, defaultValue = "AUTO", description = "AUTO, EXACT (the full sum) or BINNED (linear binning, fast for millions of incidents)") KernelDensity.Method method,
-            @DescribeParameter(name = "classification", min = 0, defaultValue = "MEAN_MULTIPLES", description = "Style classes: MEAN_MULTIPLES (1, 2, 3... x the mean cell, Chainey), NATURAL_BREAKS, QUANTILE, EQUAL_INTERVAL or LOGARITHMIC") Breaks.Method classification,
+            @DescribeParameter(name = "classification", min = 0, description = "Style classes: MEAN_MULTIPLES (1, 2, 3... x the mean cell, Chainey; the default), NATURAL_BREAKS, QUANTILE (the default for a dual ratio), EQUAL_INTERVAL or LOGARITHMIC") Breaks.Method classification,
             @DescribeParameter(name = "classes", min = 0, defaultValue = "6", minValue = 2, maxValue = 9, description = "Number of style classes") Integer classes,
             @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to work in (default: a local transverse Mercator)") CoordinateReferenceSystem crs,
             @DescribeParameter(name = "outputBBOX", min = 0, description = "As a rendering transformation (env wms_bbox): the map drawn; the bandwidth uses the whole layer, "
@@ -118,34 +119,57 @@ public class KernelDensityProcess {
         List<String> warnings = new ArrayList<>();
         String process = "crime:KernelDensity";
 
-        // 1. points in metres (and times for a change), weights
+        // 1. points in metres (and times for a change), weights, read in one pass
         task(monitor, "Reading incidents");
-        ProjectedPoints pts;
-        long[] times = null;
-        if (periods != null) {
-            SpaceTimeInput st = SpaceTimeInput.read(incidents, timeAttribute, false, crs, monitor);
-            pts = st.points;
-            times = st.time;
-            summary.put("incidents_read", st.read);
-            summary.put("incidents_without_date", st.withoutTime);
-            summary.put("incidents_without_geometry", st.withoutGeometry);
-        } else {
-            pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor, n -> Limits.checkIncidents(n, "incidents"));
-            summary.put("incidents_read", pts.size() + pts.nullGeometries());
-            summary.put("incidents_without_geometry", pts.nullGeometries());
+        DensityInputs.Read in = DensityInputs.read(incidents, weightAttribute, periods != null ? (timeAttribute == null ? "occurred" : timeAttribute)
+                : null, false, crs, "incidents", "weightAttribute", monitor, n -> Limits.checkIncidents(n, "incidents"));
+        summary.put("incidents_read", in.read());
+        if (periods != null) summary.put("incidents_without_date", in.withoutTime());
+        summary.put("incidents_without_geometry", Math.max(in.withoutGeometry(), in.points().nullGeometries()));
+        if (weightAttribute != null) {
+            summary.put("incidents_without_weight", in.withoutWeight());
+            if (in.withoutWeight() > 0) {
+                warnings.add("weightAttribute: " + in.withoutWeight() + " incidents have no value in '" + weightAttribute + "' and are left out");
+            }
         }
+        ProjectedPoints pts = in.points();
+        double[] w = in.weights();
+        long[] times = in.times();
         Limits.checkIncidents(pts.size(), "incidents");
+        DensityPeriods.Split split = null;
+        if (periods != null) {
+            // only the incidents of the two periods choose the bandwidth and the cells
+            DensityPeriods.Split all = periods.split(times);
+            summary.put("periods", all.describe());
+            if (all.before().length == 0 || all.after().length == 0) {
+                throw new ProcessException((splitDate != null ? "splitDate" : all.before().length == 0 ? "beforeFrom" : "afterFrom")
+                        + ": the " + (all.before().length == 0 ? "earlier" : "later") + " period holds no incident (" + all.text() + ")");
+            }
+            if (all.unequalLengths()) {
+                warnings.add("periods: the two periods differ in length (" + all.lengthsText() + "): KDE_CHANGE compares totals, not rates");
+            }
+            int[] both = java.util.stream.IntStream.concat(java.util.Arrays.stream(all.before()), java.util.Arrays.stream(all.after()))
+                    .sorted().toArray();
+            pts = DensityInputs.subset(pts, both);
+            w = DensityInputs.subset(w, both);
+            long[] t = new long[both.length];
+            for (int q = 0; q < both.length; q++) t[q] = times[both[q]];
+            times = t;
+            split = periods.split(times);
+        }
         if (pts.size() == 0) throw new ProcessException("incidents: no incident with a location");
-        double[] w = DensityInputs.weights(incidents, weightAttribute, pts, "weightAttribute", "incidents");
         ProjectedPoints ref = null;
         double[] refW = null;
-        if (reference != null) {
-            ref = ProjectedPoints.extract(reference, pts.metricCrs(), true, "reference", monitor);
-            if (ref.size() == 0) throw new ProcessException("reference: no feature with a location");
-            refW = DensityInputs.weights(reference, referenceWeightAttribute, ref, "referenceWeightAttribute", "reference");
-        } else if (referenceWeightAttribute != null) {
+        boolean spreadPolygons = reference != null && DensityInputs.polygonal(reference);
+        if (reference != null && !spreadPolygons) {
+            DensityInputs.Read r = DensityInputs.read(reference, referenceWeightAttribute, null, true, pts.metricCrs(), "reference",
+                    "referenceWeightAttribute", monitor, null);
+            ref = r.points();
+            refW = r.weights();
+        } else if (reference == null && referenceWeightAttribute != null) {
             throw new ProcessException("referenceWeightAttribute: only with a reference layer");
         }
+        if (ratioPer != null && !(ratioPer > 0)) throw new ProcessException("ratioPer: must be > 0, was " + ratioPer);
         if (monitor != null) monitor.progress(20);
 
         // 2. bandwidth and cells
@@ -184,10 +208,10 @@ public class KernelDensityProcess {
             cell = view.cellSize(px, HotSpotSupport.centreLatitude(incidents));
             cellRule = px + " pixels of the view";
         } else {
-            double side = DensityInputs.shorterSide(pts, area);
-            cell = Math.max(1, MapView.nice(Math.min(side / 250, hQuartic / 5)));
-            cellRule = "the smaller of the extent's shorter side / 250 (" + Math.round(side / 250) + " m) and a fifth of the "
-                    + "quartic-equivalent bandwidth (" + Math.round(hQuartic / 5) + " m), rounded";
+            double side = DensityInputs.extentRule(pts, area);
+            cell = Math.max(1, MapView.nice(Math.min(side, hQuartic / 5)));
+            cellRule = "the smaller of the extent's shorter side / 250 (at least its longer side / 1,000: " + Math.round(side)
+                    + " m) and a fifth of the quartic-equivalent bandwidth (" + Math.round(hQuartic / 5) + " m), rounded";
         }
         HotSpotSupport.checkCellSize(cell);
         Grid.Shape shape = cellShape == null ? Grid.Shape.SQUARE : cellShape;
@@ -199,6 +223,14 @@ public class KernelDensityProcess {
                     + Math.round(hQuartic / 4) + " m");
         }
 
+        if (spreadPolygons) {
+            DensityInputs.Read r = DensityInputs.spread(reference, referenceWeightAttribute, pts, lattice, "reference", "referenceWeightAttribute");
+            ref = r.points();
+            refW = r.weights();
+            summary.put("reference_polygons", r.read() + " polygons, each weight spread equally over the centres of the cells it "
+                    + "covers (areal weighting; a polygon covering none at its centroid)");
+        }
+
         // 3. the window of cells
         DensityInputs.Windows win = DensityInputs.windows(kd, pts, ref, area, view, px, "cellSize");
         KernelDensity.Method used = m != KernelDensity.Method.AUTO ? m : kd.resolve(m, KernelDensity.distinct(pts.x(), pts.y())
@@ -207,21 +239,9 @@ public class KernelDensityProcess {
 
         // 4. surfaces
         task(monitor, "Estimating densities");
-        DensityPeriods.Split split = null;
-        if (periods != null) {
-            split = periods.split(times);
-            summary.put("periods", split.describe());
-            if (split.before().length == 0 || split.after().length == 0) {
-                throw new ProcessException((splitDate != null ? "splitDate" : split.before().length == 0 ? "beforeFrom" : "afterFrom")
-                        + ": the " + (split.before().length == 0 ? "earlier" : "later") + " period holds no incident (" + split.text() + ")");
-            }
-            if (split.unequalLengths()) {
-                warnings.add("periods: the two periods differ in length (" + split.lengthsText() + "): KDE_CHANGE compares totals, not rates");
-            }
-        }
         DensityFields f;
         try {
-            f = DensityFields.compute(kd, win.compute(), used, pts, w, ref, refW, split, cancelled);
+            f = DensityFields.compute(kd, win.compute(), used, pts, w, ref, refW, ratioPer == null ? 1 : ratioPer, split, cancelled);
         } catch (KernelDensity.CancelledException e) {
             throw new ProcessException("cancelled");
         }
@@ -242,6 +262,14 @@ public class KernelDensityProcess {
         summary.putAll(out.details());
         summary.put("metric_crs", org.geotools.referencing.CRS.toSRS(pts.metricCrs()));
         if (view != null) summary.put("view_pixels", view.width() + "x" + view.height());
+        if (area == null && view == null && out.details().get("kde") instanceof Map<?, ?> km) {
+            double mass = ((Number) km.get("mass_on_cells")).doubleValue(), total = w == null ? pts.size() : DensityInputs.sum(w);
+            if (Math.abs(mass - total) > 0.05 * total) {
+                warnings.add("cellSize: the density at the cell centres adds up to " + Math.round(mass) + " incidents of " + Math.round(total)
+                        + ": cells of " + cell + " m are too coarse for a bandwidth of " + Math.round(h) + " m; use cells of at most "
+                        + Math.round(hQuartic / 4) + " m");
+            }
+        }
         if (area != null && out.massOutsideShare() > 0.05) {
             warnings.add("studyArea: " + Math.round(100 * out.massOutsideShare()) + " % of the kernel mass falls outside the "
                     + "study area (edge effect): densities near its edge are underestimated");
@@ -249,7 +277,7 @@ public class KernelDensityProcess {
         GridCoverage2D raster = null;
         if (view == null) {
             try {
-                raster = DensityOutputs.raster(f, kd, pts, w, ref, refW, split, used, cancelled);
+                raster = DensityOutputs.raster(f, kd, pts, w, ref, refW, ratioPer == null ? 1 : ratioPer, split, used, area, cancelled);
             } catch (KernelDensity.CancelledException e) {
                 throw new ProcessException("cancelled");
             }
@@ -257,7 +285,7 @@ public class KernelDensityProcess {
         double[] styled = out.values(f.styleField());
         String style;
         String rasterStyle;
-        Breaks.Method cm = classification == null ? Breaks.Method.MEAN_MULTIPLES : classification;
+        Breaks.Method cm = classification != null ? classification : ref != null ? Breaks.Method.QUANTILE : Breaks.Method.MEAN_MULTIPLES;
         if (f.signed()) {
             double maxAbs = 0;
             for (double v : styled) if (Double.isFinite(v)) maxAbs = Math.max(maxAbs, Math.abs(v));

@@ -29,13 +29,30 @@ import si.uom.SI;
 record MapView(ReferencedEnvelope bbox, int width, int height) {
 
     /**
-     * The query of a rendering transformation widened to the whole layer (attribute and property choices
-     * kept): statistics need every incident, not only those in the tile drawn.
+     * The query of a rendering transformation widened to the whole layer (attribute and property choices and
+     * non-spatial conditions kept, the tile's bounding box dropped): statistics need every incident, not only those
+     * in the tile drawn.
      */
     static org.geotools.api.data.Query wholeLayer(org.geotools.api.data.Query targetQuery) {
         org.geotools.api.data.Query q = new org.geotools.api.data.Query(targetQuery);
-        q.setFilter(org.geotools.api.filter.Filter.INCLUDE);
+        q.setFilter(withoutBoxes(targetQuery.getFilter()));
         return q;
+    }
+
+    /**
+     * {@code f} without its bounding-box tests (the tile GeoServer draws), its other conditions kept: a layer's
+     * CQL_FILTER such as {@code category = 'violent'} still selects the incidents analysed.
+     */
+    static org.geotools.api.filter.Filter withoutBoxes(org.geotools.api.filter.Filter f) {
+        if (f == null) return org.geotools.api.filter.Filter.INCLUDE;
+        Object stripped = f.accept(new org.geotools.filter.visitor.DuplicatingFilterVisitor() {
+            @Override
+            public Object visit(org.geotools.api.filter.spatial.BBOX filter, Object extraData) {
+                return org.geotools.api.filter.Filter.INCLUDE;
+            }
+        }, null);
+        org.geotools.filter.visitor.SimplifyingFilterVisitor simplify = new org.geotools.filter.visitor.SimplifyingFilterVisitor();
+        return (org.geotools.api.filter.Filter) ((org.geotools.api.filter.Filter) stripped).accept(simplify, null);
     }
 
     /** Null when no view is given; an error naming the parameter when it is incomplete or invalid. */

@@ -38,9 +38,9 @@ public final class StyleCatalog {
                 "Example limits (incidents next month); crime:Predict computes its own from the data with"));
         m.put("crime_feature_impact.sld", Styles.featureImpact(35, Sld.Kind.POLYGON));
         m.put("crime_emerging_hotspots.sld", Styles.emergingHotSpots());
-        m.put("crime_transformation_hotspots.sld", Styles.hotSpotsTransformation(32, "EPSG:3857"));
-        m.put("crime_transformation_kmeans.sld", Styles.kmeansTransformation(10, "EPSG:3857"));
-        m.put("crime_transformation_kde.sld", Styles.kernelDensityTransformation(8, "EPSG:3857"));
+        m.put("crime_transformation_hotspots.sld", Styles.hotSpotsTransformation(32, null));
+        m.put("crime_transformation_kmeans.sld", Styles.kmeansTransformation(10, null));
+        m.put("crime_transformation_kde.sld", Styles.kernelDensityTransformation(8, null));
         m.put("crime_kde.sld", Styles.density("crime_kde", "Kernel density", "KDE", new double[] {0, 50, 100, 150, 200, 250, 1000},
                 "incidents per km²", "Example limits (1 to 5 times a mean of 50 incidents per km²); crime:KernelDensity computes "
                         + "its own from the data with MEAN_MULTIPLES", Sld.Kind.POLYGON));

@@ -133,7 +133,7 @@ public final class Styles {
         }
         return Sld.document("crime_transformation_kde", "Kernel density on the fly (crime:KernelDensity transformation)",
                 "Apply to a point layer of incidents: quartic kernel density (bandwidth from the whole layer by the spatial "
-                        + "Silverman rule) on square cells of about " + cellSizePixels + " pixels in " + crs
+                        + "Silverman rule) on square cells of about " + cellSizePixels + " pixels in " + where(crs)
                         + ", in incidents per km² (fixed classes; under 1 per km² not drawn)",
                 viewTransformation("crime:KernelDensity", "cellSizePixels", Integer.toString(cellSizePixels), "crs", crs), rules);
     }
@@ -203,6 +203,11 @@ public final class Styles {
         return Sld.document(styleName, title, attribute + ": violent, property, drugs, other", rules);
     }
 
+    /** A number as the legends write it. */
+    public static String fmtNumber(double v) {
+        return fmt(v);
+    }
+
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e12) return Long.toString((long) v);
         return String.format(java.util.Locale.ROOT, "%.3g", v);
@@ -247,11 +252,17 @@ public final class Styles {
         return Sld.document("crime_emerging_hotspots", "Emerging hot spots", "CATEGORY: 1..8 hot patterns, -1..-8 cold, 0 none", rules);
     }
 
-    /** A rendering transformation element calling {@code process} on the layer as {@code incidents}. */
+    /** The working CRS of a transformation, for its abstract. */
+    static String where(String crs) {
+        return crs != null ? crs : "a transverse Mercator centred on the whole layer (ground metres)";
+    }
+
+    /** A rendering transformation element calling {@code process} on the layer as {@code incidents} (null values left out). */
     static String transformation(String process, String... literalParams) {
         StringBuilder sb = new StringBuilder("        <Transformation>\n          <ogc:Function name=\"").append(Sld.esc(process)).append("\">\n");
         sb.append("            <ogc:Function name=\"parameter\"><ogc:Literal>incidents</ogc:Literal></ogc:Function>\n");
         for (int i = 0; i + 1 < literalParams.length; i += 2) {
+            if (literalParams[i + 1] == null) continue; // left to the process's default
             sb.append("            <ogc:Function name=\"parameter\"><ogc:Literal>").append(Sld.esc(literalParams[i]))
                     .append("</ogc:Literal><ogc:Literal>").append(Sld.esc(literalParams[i + 1])).append("</ogc:Literal></ogc:Function>\n");
         }
@@ -285,7 +296,7 @@ public final class Styles {
     public static String hotSpotsTransformation(int cellSizePixels, String crs) {
         return Sld.document("crime_transformation_hotspots", "Hot spots on the fly (crime:HotSpots transformation)",
                 "Apply to a point layer of incidents: Gi* on square cells of about " + cellSizePixels
-                        + " pixels (1, 2 or 5 x 10^k m) in " + crs + ", computed on the whole layer for the current zoom level",
+                        + " pixels (1, 2 or 5 x 10^k m) in " + where(crs) + ", computed on the whole layer for the current zoom level",
                 viewTransformation("crime:HotSpots", "cellSizePixels", Integer.toString(cellSizePixels), "cellShape", "SQUARE", "crs", crs),
                 hotSpotRules(Sld.Kind.POLYGON));
     }
@@ -297,7 +308,7 @@ public final class Styles {
             rules.add(Sld.category("COLOR_ID", c, "Colour " + (c + 1), Sld.Symbol.point(Palettes.categorical(c), 5)));
         }
         return Sld.document("crime_transformation_kmeans", "Incident clusters on the fly (crime:ClusterIncidents transformation)",
-                "Apply to a point layer of incidents: k-means with k = " + k + " in " + crs,
+                "Apply to a point layer of incidents: k-means with k = " + k + " in " + where(crs),
                 viewTransformation("crime:ClusterIncidents", "k", Integer.toString(k), "crs", crs), rules);
     }
 }

@@ -219,7 +219,7 @@ class GeoServerIT {
         ReferencedEnvelope view = new ReferencedEnvelope(-13180000, -13160434.2, 4025000, 4044565.8, merc);
         int size = 512;
         Map<String, Object> local = new HotSpotsProcess().execute(incidents, null, null, null,
-                org.crimeanalytics.grid.Grid.Shape.SQUARE, null, null, null, null, null, merc, view, size, size, 32, null);
+                org.crimeanalytics.grid.Grid.Shape.SQUARE, null, null, null, null, null, null, view, size, size, 32, null);
         List<SimpleFeature> cells = new ArrayList<>();
         try (var it = ((SimpleFeatureCollection) local.get("result")).features()) {
             while (it.hasNext()) cells.add(it.next());
@@ -307,8 +307,8 @@ class GeoServerIT {
         // central Los Angeles, 512 x 512 pixels of 38.2 m: 8-pixel cells of 300 m (rounded to 200 m)
         ReferencedEnvelope view = new ReferencedEnvelope(-13180000, -13160434.2, 4025000, 4044565.8, merc);
         int size = 512;
-        Map<String, Object> local = new org.crimeanalytics.process.KernelDensityProcess().execute(incidents, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, merc, view, size, size, 8, null);
+        Map<String, Object> local = new org.crimeanalytics.process.KernelDensityProcess().execute(incidents, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, view, size, size, 8, null);
         List<SimpleFeature> cells = new ArrayList<>();
         try (var it = ((SimpleFeatureCollection) local.get("result")).features()) {
             while (it.hasNext()) cells.add(it.next());

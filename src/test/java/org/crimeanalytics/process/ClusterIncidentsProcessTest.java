@@ -33,7 +33,7 @@ import org.locationtech.jts.io.WKTReader;
 
 class ClusterIncidentsProcessTest {
 
-    /** Points in EPSG:3857 (metres) from WKT; null for no geometry. */
+    /** Points in EPSG:32631 (UTM 31N, ground metres) from WKT; null for no geometry. */
     static SimpleFeatureCollection layer(String crs, String... wkt) throws Exception {
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.setName("inc");
@@ -56,7 +56,7 @@ class ClusterIncidentsProcessTest {
         for (double[] cc : c) for (int i = 0; i < 30; i++) w.add("POINT (" + (cc[0] + r.nextGaussian() * 50) + " " + (cc[1] + r.nextGaussian() * 50) + ")");
         w.add("POINT (5000 5000)");
         w.add("POINT (-7000 -7000)");
-        return layer("EPSG:3857", w.toArray(new String[0]));
+        return layer("EPSG:32631", w.toArray(new String[0]));
     }
 
     static Map<String, Object> run(Map<String, Object> in) {
@@ -78,11 +78,11 @@ class ClusterIncidentsProcessTest {
 
     @Test
     void badInputNamesTheParameter() throws Exception {
-        assertEquals("incidents: the collection is empty", err(Map.of("incidents", layer("EPSG:3857"))));
-        assertTrue(err(Map.of("incidents", layer("EPSG:3857", "POLYGON ((0 0, 1 0, 1 1, 0 0))"))).startsWith("incidents: feature inc.0 has a Polygon"));
+        assertEquals("incidents: the collection is empty", err(Map.of("incidents", layer("EPSG:32631"))));
+        assertTrue(err(Map.of("incidents", layer("EPSG:32631", "POLYGON ((0 0, 1 0, 1 1, 0 0))"))).startsWith("incidents: feature inc.0 has a Polygon"));
         assertTrue(err(Map.of("incidents", layer(null, "POINT (1 1)"))).startsWith("incidents: the layer has no coordinate reference system"));
         assertTrue(err(Map.of("incidents", blobs(), "k", 0)).startsWith("k:"));
-        assertTrue(err(Map.of("incidents", layer("EPSG:3857", "POINT (1 1)", "POINT (1 1)"), "k", 2)).startsWith("k: 2 clusters asked for 1 distinct"));
+        assertTrue(err(Map.of("incidents", layer("EPSG:32631", "POINT (1 1)", "POINT (1 1)"), "k", 2)).startsWith("k: 2 clusters asked for 1 distinct"));
         assertTrue(err(Map.of("incidents", blobs(), "method", ClusterIncidentsProcess.Method.DBSCAN, "eps", 0.0)).startsWith("eps:"));
         assertTrue(err(Map.of("incidents", blobs(), "maxFeatures", 10)).startsWith("maxFeatures:"));
         assertTrue(err(Map.of("incidents", blobs(), "method", ClusterIncidentsProcess.Method.EM, "minK", 5, "maxK", 3)).startsWith("minK, maxK:"));
@@ -90,16 +90,16 @@ class ClusterIncidentsProcessTest {
 
     @Test
     void onePointIdenticalPointsAndCollinearPoints() throws Exception {
-        Map<String, Object> one = run(Map.of("incidents", layer("EPSG:3857", "POINT (5 5)"), "k", 1));
+        Map<String, Object> one = run(Map.of("incidents", layer("EPSG:32631", "POINT (5 5)"), "k", 1));
         SimpleFeature c = list(one.get("clusters")).get(0);
         assertEquals(1, c.getAttribute("CLUSTER_SIZE"));
         assertEquals("POINT (5 5)", ((Geometry) c.getDefaultGeometry()).toText());
         assertEquals(0.0, ((Number) summary(one).get("sse_m2")).doubleValue(), 0);
-        Map<String, Object> same = run(Map.of("incidents", layer("EPSG:3857", "POINT (5 5)", "POINT (5 5)", "POINT (5 5)"), "k", 1));
+        Map<String, Object> same = run(Map.of("incidents", layer("EPSG:32631", "POINT (5 5)", "POINT (5 5)", "POINT (5 5)"), "k", 1));
         assertEquals(3, list(same.get("clusters")).get(0).getAttribute("CLUSTER_SIZE"));
-        Map<String, Object> line = run(Map.of("incidents", layer("EPSG:3857", "POINT (0 0)", "POINT (10 0)", "POINT (20 0)"), "k", 1));
+        Map<String, Object> line = run(Map.of("incidents", layer("EPSG:32631", "POINT (0 0)", "POINT (10 0)", "POINT (20 0)"), "k", 1));
         assertEquals("LINESTRING (0 0, 20 0)", ((Geometry) list(line.get("clusters")).get(0).getDefaultGeometry()).toText());
-        Map<String, Object> ell = run(Map.of("incidents", layer("EPSG:3857", "POINT (0 0)", "POINT (10 0)", "POINT (20 0)"), "k", 1,
+        Map<String, Object> ell = run(Map.of("incidents", layer("EPSG:32631", "POINT (0 0)", "POINT (10 0)", "POINT (20 0)"), "k", 1,
                 "shape", ClusterIncidentsProcess.Shape.ELLIPSE));
         Geometry g = (Geometry) list(ell.get("clusters")).get(0).getDefaultGeometry();
         assertEquals("LineString", g.getGeometryType());
@@ -136,7 +136,7 @@ class ClusterIncidentsProcessTest {
 
     @Test
     void nullGeometriesAreCountedKeptAndReported() throws Exception {
-        Map<String, Object> out = run(Map.of("incidents", layer("EPSG:3857", "POINT (0 0)", null, "POINT (10 10)", "POINT (1000 0)"), "k", 2));
+        Map<String, Object> out = run(Map.of("incidents", layer("EPSG:32631", "POINT (0 0)", null, "POINT (10 10)", "POINT (1000 0)"), "k", 2));
         List<SimpleFeature> fs = list(out.get("result"));
         assertEquals(4, fs.size());
         assertNull(fs.get(1).getAttribute("CLUSTER_ID"));

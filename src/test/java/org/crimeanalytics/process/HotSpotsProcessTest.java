@@ -32,11 +32,15 @@ class HotSpotsProcessTest {
 
     static final GeometryFactory GF = new GeometryFactory();
 
-    /** A rows x cols lattice of 100 m squares in EPSG:3857 with attribute v, row by row. */
+    /** A rows x cols lattice of 100 m squares in EPSG:32631 with attribute v, row by row. */
     static SimpleFeatureCollection lattice(int rows, int cols, double[] v) {
+        return lattice(rows, cols, v, "EPSG:32631");
+    }
+
+    static SimpleFeatureCollection lattice(int rows, int cols, double[] v, String crs) {
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.setName("cells");
-        tb.setCRS(Crs.decode("EPSG:3857", "test"));
+        tb.setCRS(Crs.decode(crs, "test"));
         tb.add("geom", Polygon.class);
         tb.add("v", Double.class);
         SimpleFeatureType t = tb.buildFeatureType();

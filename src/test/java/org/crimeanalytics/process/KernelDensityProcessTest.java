@@ -44,9 +44,13 @@ class KernelDensityProcessTest {
 
     /** Points in EPSG:32633 with a weight v and a date t (days after 2016-01-01). */
     static SimpleFeatureCollection points(double[][] xy, double[] v, int[] days) {
+        return points(xy, v, days, "EPSG:32633");
+    }
+
+    static SimpleFeatureCollection points(double[][] xy, double[] v, int[] days, String crs) {
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.setName("incidents");
-        tb.setCRS(Crs.decode("EPSG:32633", "test"));
+        tb.setCRS(Crs.decode(crs, "test"));
         tb.add("geom", Point.class);
         tb.add("v", Double.class);
         tb.add("occurred", Date.class);
@@ -236,7 +240,7 @@ class KernelDensityProcessTest {
         double x0 = -13_169_000, y0 = 4_030_000, w = 4_000;
         Map<String, Double> left = tile(inc, merc, new ReferencedEnvelope(x0, x0 + w, y0, y0 + w, merc), 256);
         Map<String, Double> right = tile(inc, merc, new ReferencedEnvelope(x0 + w, x0 + 2 * w, y0, y0 + w, merc), 256);
-        Map<String, Object> both = run("incidents", inc, "crs", merc, "outputBBOX", new ReferencedEnvelope(x0, x0 + 2 * w, y0, y0 + w, merc),
+        Map<String, Object> both = run("incidents", inc, "outputBBOX", new ReferencedEnvelope(x0, x0 + 2 * w, y0, y0 + w, merc),
                 "outputWidth", 512, "outputHeight", 256);
         int shared = 0;
         for (SimpleFeature f : HotSpotsProcessTest.list(both.get("result"))) {
@@ -253,7 +257,7 @@ class KernelDensityProcessTest {
 
     private static Map<String, Double> tile(SimpleFeatureCollection inc, org.geotools.api.referencing.crs.CoordinateReferenceSystem crs,
             ReferencedEnvelope bbox, int px) {
-        Map<String, Object> out = run("incidents", inc, "crs", crs, "outputBBOX", bbox, "outputWidth", px, "outputHeight", px);
+        Map<String, Object> out = run("incidents", inc, "outputBBOX", bbox, "outputWidth", px, "outputHeight", px); // crs: a TM on the layer
         Map<String, Double> m = new HashMap<>();
         for (SimpleFeature f : HotSpotsProcessTest.list(out.get("result"))) m.put((String) f.getAttribute("CELL_ID"), (Double) f.getAttribute("KDE"));
         return m;
@@ -284,6 +288,110 @@ class KernelDensityProcessTest {
             compared++;
         }
         assertTrue(compared > 5000, "cells compared " + compared);
+    }
+
+    @Test
+    void aDualRatioIsTheSameInEveryView() {
+        // the ratio floor is fixed by the reference layer, not by the cells in view (review of #17)
+        SimpleFeatureCollection inc = ProcessCatalogTest.lapdIncidents();
+        SimpleFeatureCollection ref = points(new double[][] {{380_000, 3_765_000}, {385_000, 3_770_000}}, new double[] {1000, 3000}, null,
+                "EPSG:32611");
+        org.geotools.api.referencing.crs.CoordinateReferenceSystem utm = Crs.decode("EPSG:32611", "test");
+        Map<String, Double> small = ratios(run("incidents", inc, "reference", ref, "referenceWeightAttribute", "v",
+                "bandwidth", 3000.0, "outputBBOX", new ReferencedEnvelope(379_000, 382_000, 3_764_000, 3_767_000, utm), "outputWidth", 300,
+                "outputHeight", 300, "cellSizePixels", 10, "crs", utm));
+        Map<String, Double> large = ratios(run("incidents", inc, "reference", ref, "referenceWeightAttribute", "v",
+                "bandwidth", 3000.0, "outputBBOX", new ReferencedEnvelope(370_000, 400_000, 3_755_000, 3_785_000, utm), "outputWidth", 3000,
+                "outputHeight", 3000, "cellSizePixels", 10, "crs", utm));
+        int compared = 0;
+        for (Map.Entry<String, Double> e : small.entrySet()) {
+            if (!large.containsKey(e.getKey())) continue;
+            compared++;
+            Double a = e.getValue(), b = large.get(e.getKey());
+            assertEquals(a == null, b == null, e.getKey());
+            if (a != null) assertEquals(a, b, 1e-9 * a, e.getKey());
+        }
+        assertTrue(compared > 1000, "cells in both views: " + compared);
+    }
+
+    static Map<String, Double> ratios(Map<String, Object> out) {
+        Map<String, Double> m = new HashMap<>();
+        for (SimpleFeature f : HotSpotsProcessTest.list(out.get("result"))) m.put((String) f.getAttribute("CELL_ID"), (Double) f.getAttribute("KDE_RATIO"));
+        return m;
+    }
+
+    @Test
+    void polygonsOfAReferenceAreSpreadOverTheirCells() {
+        // two 2 km squares with 4,000 and 1,000 residents; incidents in both
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("pop");
+        tb.setCRS(Crs.decode("EPSG:32633", "test"));
+        tb.add("geom", Polygon.class);
+        tb.add("pop", Integer.class);
+        SimpleFeatureType t = tb.buildFeatureType();
+        List<SimpleFeature> l = new ArrayList<>();
+        double[][] corners = {{500_000, 5_000_000}, {502_000, 5_000_000}};
+        int[] pop = {4000, 1000};
+        for (int i = 0; i < 2; i++) {
+            double x = corners[i][0], y = corners[i][1];
+            l.add(SimpleFeatureBuilder.build(t, new Object[] {GF.createPolygon(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 2000, y),
+                new Coordinate(x + 2000, y + 2000), new Coordinate(x, y + 2000), new Coordinate(x, y)}), pop[i]}, "pop." + i));
+        }
+        double[][] xy = new double[60][];
+        for (int i = 0; i < 60; i++) xy[i] = new double[] {500_100 + (i % 10) * 380, 5_000_100 + (i / 10) * 300};
+        Map<String, Object> out = run("incidents", points(xy, null, null), "reference", new ListFeatureCollection(t, l),
+                "referenceWeightAttribute", "pop", "ratioPer", 1000.0, "bandwidth", 600.0, "cellSize", 100.0, "crs", Crs.decode("EPSG:32633", "test"));
+        double refMass = 0;
+        int defined = 0;
+        for (SimpleFeature f : HotSpotsProcessTest.list(out.get("result"))) {
+            refMass += (Double) f.getAttribute("KDE_REF") * 0.01;
+            if (f.getAttribute("KDE_RATIO") != null) defined++;
+        }
+        assertEquals(5000, refMass, 5, "the residents are all spread, none lost");
+        assertTrue(defined > 500, "a ratio over the populated squares: " + defined + " cells");
+        Map<String, Object> s = summary(out);
+        assertTrue(((String) s.get("reference_polygons")).startsWith("2 polygons"), s.toString());
+        assertTrue(((String) s.get("ratio")).contains("incidents per 1000 units of reference weight"), (String) s.get("ratio"));
+    }
+
+    @Test
+    void incidentsOutsideBothPeriodsDoNotChooseTheBandwidth() {
+        double[][] xy = {{500_000, 5_000_000}, {500_050, 5_000_020}, {500_900, 5_000_000}, {500_920, 5_000_030}, {500_880, 4_999_990},
+            {540_000, 5_040_000}, {460_000, 4_960_000}};
+        int[] days = {10, 20, 370, 380, 390, 200, 210}; // the two far ones in mid 2016, outside both Januaries
+        Map<String, Object> with = run("incidents", points(xy, null, days), "beforeFrom", day(0), "beforeTo", day(31), "afterFrom", day(366),
+                "afterTo", day(397), "crs", Crs.decode("EPSG:32633", "test"));
+        double[][] xy5 = java.util.Arrays.copyOf(xy, 5);
+        Map<String, Object> without = run("incidents", points(xy5, null, java.util.Arrays.copyOf(days, 5)), "beforeFrom", day(0),
+                "beforeTo", day(31), "afterFrom", day(366), "afterTo", day(397), "crs", Crs.decode("EPSG:32633", "test"));
+        assertEquals(((Map<?, ?>) summary(without).get("bandwidth")).get("bandwidth_m"), ((Map<?, ?>) summary(with).get("bandwidth")).get("bandwidth_m"));
+        assertEquals(2, ((Number) ((Map<?, ?>) summary(with).get("periods")).get("incidents_outside_periods")).intValue());
+    }
+
+    @Test
+    void thinExtentsEmptyWeightsCoarseCellsAndTheClippedRaster() {
+        // three points along 20 km of one road: the default cells follow the longer side, not 1 m
+        Map<String, Object> road = run("incidents", points(new double[][] {{500_000, 5_000_000}, {510_000, 5_000_001}, {520_000, 5_000_000}},
+                null, null), "crs", Crs.decode("EPSG:32633", "test"));
+        assertTrue(((Number) summary(road).get("cell_size_m")).doubleValue() >= 20, summary(road).toString());
+        // an empty weight is left out and counted
+        SimpleFeatureCollection fc = points(new double[][] {{500_000, 5_000_000}, {500_100, 5_000_000}, {500_200, 5_000_000}},
+                new double[] {1, 2, 3}, null);
+        ((SimpleFeature) HotSpotsProcessTest.list(fc).get(1)).setAttribute("v", null);
+        Map<String, Object> w = run("incidents", fc, "weightAttribute", "v", "bandwidth", 300.0, "cellSize", 50.0);
+        assertEquals(1, ((Number) summary(w).get("incidents_without_weight")).intValue());
+        assertEquals(4.0, ((Number) summary(w).get("incident_weight_total")).doubleValue(), 0);
+        // cells far larger than the bandwidth lose the density: said
+        Map<String, Object> coarse = run("incidents", ProcessCatalogTest.lapdIncidents(), "bandwidth", 300.0, "cellSize", 5000.0);
+        assertTrue(summary(coarse).get("warnings").toString().contains("too coarse"), summary(coarse).get("warnings").toString());
+        // the raster has no data outside the study area
+        Map<String, Object> clipped = run("incidents", ProcessCatalogTest.lapdIncidents(), "studyArea", ProcessCatalogTest.Samples.divisions(),
+                "cellSize", 1000.0);
+        java.awt.image.Raster r = ((GridCoverage2D) clipped.get("raster")).getRenderedImage().getData();
+        int nan = 0, values = 0;
+        for (int y = 0; y < r.getHeight(); y++) for (int x = 0; x < r.getWidth(); x++) if (Double.isNaN(r.getSampleDouble(x, y, 0))) nan++; else values++;
+        assertEquals(HotSpotsProcessTest.list(clipped.get("result")).size(), values, "raster cells with data = cells in the study area");
+        assertTrue(nan > 0);
     }
 
     @Test

@@ -146,10 +146,14 @@ class ProcessCatalogTest {
         }
     }
 
-    /** As rendering transformations, HotSpots and ClusterIncidents read the whole layer for every tile. */
+    /**
+     * As rendering transformations, HotSpots, KernelDensity and ClusterIncidents read the whole layer for every tile,
+     * with the layer's own conditions (a CQL_FILTER) kept.
+     */
     @Test
     void transformationsWidenTheQueryToTheWholeLayer() {
-        for (String name : new String[] {"HotSpots", "ClusterIncidents"}) {
+        org.geotools.api.filter.FilterFactory ff = org.geotools.factory.CommonFactoryFinder.getFilterFactory();
+        for (String name : new String[] {"HotSpots", "KernelDensity", "ClusterIncidents"}) {
             Process p = Processors.createProcess(new NameImpl("crime", name));
             assertTrue(p instanceof org.geotools.process.RenderingProcess, name);
             org.geotools.api.data.Query tile = new org.geotools.api.data.Query("incidents",
@@ -158,6 +162,11 @@ class ProcessCatalogTest {
                     Map.of("cellSize", 500.0)), tile, null);
             assertEquals(org.geotools.api.filter.Filter.INCLUDE, q.getFilter(), name);
             assertEquals("incidents", q.getTypeName());
+            org.geotools.api.filter.Filter violent = ff.equals(ff.property("category"), ff.literal("violent"));
+            org.geotools.api.data.Query filtered = new org.geotools.api.data.Query("incidents",
+                    ff.and(ff.bbox("geom", 0, 0, 1, 1, "EPSG:4326"), violent));
+            assertEquals(violent, ((org.geotools.process.RenderingProcess) p).invertQuery(new java.util.HashMap<>(Map.of("cellSize", 500.0)),
+                    filtered, null).getFilter(), name + " keeps the layer's CQL_FILTER");
         }
     }
 

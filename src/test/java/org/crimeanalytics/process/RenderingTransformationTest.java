@@ -34,7 +34,7 @@ class RenderingTransformationTest {
 
     static Map<String, Object> hot(ReferencedEnvelope bbox, int w, int h, Double cellSize) throws Exception {
         return new HotSpotsProcess().execute(ProcessCatalogTest.lapdIncidents(), null, null, cellSize, Grid.Shape.SQUARE, null, null, null,
-                null, null, CRS.decode("EPSG:3857"), bbox, bbox == null ? null : w, bbox == null ? null : h, null, null);
+                null, null, null, bbox, bbox == null ? null : w, bbox == null ? null : h, null, null); // the working CRS: a TM on the layer
     }
 
     static Map<String, double[]> cells(Map<String, Object> out) {
@@ -137,9 +137,9 @@ class RenderingTransformationTest {
         CoordinateReferenceSystem m = CRS.decode("EPSG:3857");
         ReferencedEnvelope v = tile(701, 1635, 12, m);
         Map<String, Object> all = new ClusterIncidentsProcess().execute(ProcessCatalogTest.lapdIncidents(), null, 10, null, null, null, null, null,
-                null, null, null, null, null, null, CRS.decode("EPSG:3857"), null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
         Map<String, Object> view = new ClusterIncidentsProcess().execute(ProcessCatalogTest.lapdIncidents(), null, 10, null, null, null, null, null,
-                null, null, null, null, null, null, CRS.decode("EPSG:3857"), v, 256, 256, null);
+                null, null, null, null, null, null, null, v, 256, 256, null);
         Map<String, Object> labels = new HashMap<>();
         try (var it = ((SimpleFeatureCollection) all.get("result")).features()) {
             while (it.hasNext()) {

@@ -40,11 +40,15 @@ class SpaceTimeProcessesTest {
         }
     }
 
-    /** Points in EPSG:3857 with day offsets. */
+    /** Points in EPSG:32631 (UTM 31N, ground metres) with day offsets. */
     static SimpleFeatureCollection events(double[][] xyDay) {
+        return events(xyDay, "EPSG:32631");
+    }
+
+    static SimpleFeatureCollection events(double[][] xyDay, String crs) {
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.setName("ev");
-        tb.setCRS(Crs.decode("EPSG:3857", "t"));
+        tb.setCRS(Crs.decode(crs, "t"));
         tb.add("geom", Point.class);
         tb.add("occurred", Date.class);
         SimpleFeatureType t = tb.buildFeatureType();
@@ -109,7 +113,7 @@ class SpaceTimeProcessesTest {
     @Test
     void evaluateHotspotsOnALattice() throws Exception {
         // 2 x 2 lattice of 100 m squares, scores 4 3 2 1 (row by row), next-period incidents 5 0 3 2
-        SimpleFeatureCollection cells = HotSpotsProcessTest.lattice(2, 2, new double[] {4, 3, 2, 1});
+        SimpleFeatureCollection cells = HotSpotsProcessTest.lattice(2, 2, new double[] {4, 3, 2, 1}, "EPSG:3857");
         List<double[]> e = new ArrayList<>();
         int[] counts = {5, 0, 3, 2};
         for (int c = 0; c < 4; c++) {
@@ -117,7 +121,7 @@ class SpaceTimeProcessesTest {
             for (int i = 0; i < counts[c]; i++) e.add(new double[] {x, y, 1});
         }
         Map<String, Object> out = run("EvaluateHotspots", Map.of("predicted", cells, "scoreAttribute", "v",
-                "incidents", events(e.toArray(new double[0][])), "fractions", "25,50"));
+                "incidents", events(e.toArray(new double[0][]), "EPSG:3857"), "fractions", "25,50"));
         List<CSVRecord> t = csv(out.get("table"));
         assertEquals(0.5, Double.parseDouble(t.get(0).get("hit_rate")), 1e-12);
         // areas are measured in a local transverse Mercator: the four Web Mercator squares differ by ~1e-6
