@@ -90,6 +90,14 @@ if [ -n "$rest" ]; then
     grep -qx "style $name" "$manifest" || echo "style $name" >> "$manifest"
   done
 fi
+if ls "$lib"/gs-wps-core-*.jar >/dev/null 2>&1; then
+  cat <<EOT
+
+Review this WPS access rule: it restricts crime:TrainModel (which writes models into the data directory) to the
+role ROLE_CRIME_ANALYST. It is not applied; see its comment for how ($here/install/wps-access-rule.xml):
+EOT
+  sed -n '/^<processGroup>/,/^<\/processGroup>/p' "$here/install/wps-access-rule.xml"
+fi
 cat <<EOT
 
 Now restart GeoServer, then check:

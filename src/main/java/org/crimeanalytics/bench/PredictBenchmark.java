@@ -48,7 +48,7 @@ public final class PredictBenchmark implements Benchmark {
                 BenchSupport.resetPeakHeap();
                 long t0 = System.nanoTime();
                 Map<String, Object> r = new TrainModelProcess().execute("bench_" + learner.name().toLowerCase(), null, inc, null, null, learner, 100,
-                        null, null, null, 0, rows, 1, null);
+                        null, null, null, 0, rows, 1, true, null);
                 double t = (System.nanoTime() - t0) / 1e9;
                 @SuppressWarnings("unchecked")
                 Map<String, Object> m = (Map<String, Object>) org.crimeanalytics.json.Json.parse((String) r.get("metrics"));

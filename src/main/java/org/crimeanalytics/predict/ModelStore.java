@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * moved over the old file atomically, so a crash leaves the previous model intact. Names are 1-64
  * letters, digits, '_' or '-' (no path can be smuggled in). The directory is, in order: the system
  * property {@code crime.modelStore}, {@code GEOSERVER_DATA_DIR/crime-models} (system property or
- * environment), else {@code java.io.tmpdir/crime-models}.
+ * environment), else {@code java.io.tmpdir/crime-models}. A name is never replaced unless asked, and a model or the
+ * store over its size limit is refused ({@link #save(String, StoredModel, String, boolean, long, long)}).
  */
 public final class ModelStore {
 
@@ -52,14 +53,54 @@ public final class ModelStore {
     }
 
     public void save(String name, StoredModel model, String cardJson) throws IOException {
+        save(name, model, cardJson, true, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Why a model was not stored (an existing name, a size limit); nothing was written. */
+    public static final class Refused extends IOException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** Whether a model of this name is stored. */
+    public boolean exists(String name) {
+        return Files.exists(dir.resolve(checkName(name) + ".model"));
+    }
+
+    /**
+     * Stores a model and its card atomically, unless a model of that name exists and {@code overwrite} is false, the
+     * serialized model is larger than {@code maxModelBytes}, or the store's models would then exceed
+     * {@code maxStoreBytes} (the replaced model not counted): {@link Refused}, and nothing is left behind.
+     */
+    public void save(String name, StoredModel model, String cardJson, boolean overwrite, long maxModelBytes, long maxStoreBytes)
+            throws IOException {
         checkName(name);
         Files.createDirectories(dir);
+        if (!overwrite && exists(name)) throw new Refused("a model named '" + name + "' exists; give overwrite=true to replace it");
         Path tmpModel = Files.createTempFile(dir, name, ".model.tmp");
         Path tmpCard = Files.createTempFile(dir, name, ".json.tmp");
         try {
             try (OutputStream o = Files.newOutputStream(tmpModel); ObjectOutputStream oo = new ObjectOutputStream(o)) {
                 oo.writeObject(model);
             }
+            long size = Files.size(tmpModel);
+            if (size > maxModelBytes) {
+                throw new Refused("the model takes " + mb(size) + " MB, more than the limit of " + mb(maxModelBytes)
+                        + " MB (system property crime.maxModelMB)");
+            }
+            long others = 0;
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    String f = p.getFileName().toString();
+                    if (f.endsWith(".model") && !f.equals(name + ".model")) others += Files.size(p);
+                }
+            }
+            if (others + size > maxStoreBytes) {
+                throw new Refused("the store would hold " + mb(others + size) + " MB of models, more than the limit of "
+                        + mb(maxStoreBytes) + " MB (system property crime.maxModelStoreMB); delete old models from " + dir);
+            }
+            if (!overwrite && exists(name)) throw new Refused("a model named '" + name + "' exists; give overwrite=true to replace it");
             Files.writeString(tmpCard, cardJson, StandardCharsets.UTF_8);
             move(tmpModel, dir.resolve(name + ".model"));
             move(tmpCard, dir.resolve(name + ".json"));
@@ -67,6 +108,10 @@ public final class ModelStore {
             Files.deleteIfExists(tmpModel);
             Files.deleteIfExists(tmpCard);
         }
+    }
+
+    private static long mb(long bytes) {
+        return Math.round(bytes / 1048576.0);
     }
 
     private static void move(Path from, Path to) throws IOException {

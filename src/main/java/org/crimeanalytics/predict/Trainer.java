@@ -53,6 +53,74 @@ public final class Trainer {
     /** A model and its metrics. */
     public record Result(StoredModel model, Map<String, Object> metrics) {}
 
+    /** What a training run tells its caller, and whether to stop (polled between forest chunks, folds and features). */
+    public interface Monitor {
+        boolean cancelled();
+
+        void progress(String task, float percent);
+    }
+
+    /** Thrown when the monitor asks to stop; nothing has been stored. */
+    public static final class Cancelled extends RuntimeException {
+        public Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private Monitor monitor = new Monitor() {
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+
+        @Override
+        public void progress(String task, float percent) {}
+    };
+
+    /** Sets the run's monitor (per-run state: one Trainer per run). */
+    public Trainer monitor(Monitor m) {
+        if (m != null) this.monitor = m;
+        return this;
+    }
+
+    private void check() {
+        if (monitor.cancelled()) throw new Cancelled();
+    }
+
+    /**
+     * Builds the classifier; a random forest is built in chunks of trees (at least one per core, at most 50 chunks)
+     * aggregated into one forest (Weka's {@code Aggregateable}), so that a cancelled run stops within one chunk and the
+     * progress moves from {@code from} to {@code to} percent. Chunk k is seeded seed + 7919 k.
+     */
+    Classifier train(Instances tr, boolean regression, float from, float to) throws Exception {
+        check();
+        if (learner != Learner.RANDOM_FOREST) {
+            monitor.progress("Training " + learner, from);
+            Classifier c = newClassifier(regression);
+            c.buildClassifier(tr);
+            monitor.progress("Trained " + learner, to);
+            return c;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        int chunk = Math.max(Math.min(cores, trees), (int) Math.ceil(trees / 50.0));
+        weka.classifiers.trees.RandomForest all = null;
+        int built = 0;
+        for (int k = 0; built < trees; k++) {
+            check();
+            int n = Math.min(chunk, trees - built);
+            weka.classifiers.trees.RandomForest rf = (weka.classifiers.trees.RandomForest) newClassifier(regression);
+            rf.setNumIterations(n);
+            rf.setSeed((int) (seed + 7919L * k));
+            rf.buildClassifier(tr);
+            if (all == null) all = rf;
+            else all.aggregate(rf);
+            built += n;
+            monitor.progress("Training the random forest: " + built + " of " + trees + " trees", from + (to - from) * built / trees);
+        }
+        if (built > chunk) all.finalizeAggregation();
+        return all;
+    }
+
     Classifier newClassifier(boolean regression) throws Exception {
         WekaSupport.init();
         return switch (learner) {
@@ -175,8 +243,7 @@ public final class Trainer {
             te.add(in);
             minTestTime = Math.min(minTestTime, t[i]);
         }
-        Classifier cl = newClassifier(false);
-        cl.buildClassifier(tr);
+        Classifier cl = train(tr, false, 20, 70);
         Evaluation ev = new Evaluation(tr);
         ev.evaluateModel(cl, te);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -276,8 +343,7 @@ public final class Trainer {
                 }
             }
         }
-        Classifier cl = newClassifier(true);
-        cl.buildClassifier(tr);
+        Classifier cl = train(tr, true, 20, 70);
         Evaluation ev = new Evaluation(tr);
         ev.evaluateModel(cl, te);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -309,8 +375,20 @@ public final class Trainer {
             cvData.randomize(new java.util.Random(seed));
             cvData = new Instances(cvData, 0, 5000);
         }
+        // Weka's crossValidateModel, fold by fold, so that a cancelled run stops between folds
+        java.util.Random rand = new java.util.Random(seed);
+        cvData = new Instances(cvData);
+        cvData.randomize(rand);
+        if (cvData.classAttribute().isNominal()) cvData.stratify(folds);
         Evaluation cv = new Evaluation(cvData);
-        cv.crossValidateModel(newClassifier(regression), cvData, folds, new java.util.Random(seed));
+        for (int f = 0; f < folds; f++) {
+            check();
+            monitor.progress("Cross-validation: fold " + (f + 1) + " of " + folds, 72 + 10f * f / folds);
+            Instances foldTrain = cvData.trainCV(folds, f, rand), foldTest = cvData.testCV(folds, f);
+            Classifier c = newClassifier(regression);
+            c.buildClassifier(foldTrain);
+            cv.evaluateModel(c, foldTest);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("folds", folds);
         m.put("rows", cvData.numInstances());
@@ -336,6 +414,8 @@ public final class Trainer {
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int a = 0; a < te.numAttributes(); a++) {
             if (a == te.classIndex()) continue;
+            check();
+            monitor.progress("Permutation importance: " + te.attribute(a).name(), 85 + 10f * a / te.numAttributes());
             Instances p = new Instances(te);
             for (int i = p.numInstances() - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);

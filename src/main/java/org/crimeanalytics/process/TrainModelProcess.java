@@ -51,17 +51,38 @@ public class TrainModelProcess {
             @DescribeParameter(name = "folds", min = 0, defaultValue = "5", minValue = 0, maxValue = 20, description = "Cross-validation folds on the training part (0: none)") Integer folds,
             @DescribeParameter(name = "maxTrainRows", min = 0, defaultValue = "50000", minValue = 100, description = "Train on a seeded sample above this many rows") Integer maxTrainRows,
             @DescribeParameter(name = "seed", min = 0, defaultValue = "1", description = "Random seed") Integer seed,
+            @DescribeParameter(name = "overwrite", min = 0, defaultValue = "false", description = "Replace a stored model of this name "
+                    + "(only its owner, or anyone when it has none)") Boolean overwrite,
             ProgressListener monitor) {
         try {
             ModelStore.checkName(name);
         } catch (IllegalArgumentException e) {
             throw new ProcessException("name: " + e.getMessage());
         }
+        ModelStore store = ModelStore.configured();
+        String user = currentUser();
+        boolean replace = Boolean.TRUE.equals(overwrite);
+        checkReplace(store, name, replace, user); // before any work
+        if (monitor != null) {
+            monitor.started();
+            monitor.setTask(new org.geotools.util.SimpleInternationalString("Reading incidents"));
+        }
         if (incidents == null) throw new ProcessException("incidents: required");
         Task tk = task == null ? Task.CLASSIFY_OFFENSE : task;
         Trainer.Learner l = learner == null ? Trainer.Learner.RANDOM_FOREST : learner;
         Trainer trainer = new Trainer(l, trees == null ? 100 : trees, seed == null ? 1 : seed, maxTrainRows == null ? 50000 : maxTrainRows,
-                folds == null ? 5 : folds);
+                folds == null ? 5 : folds).monitor(monitor == null ? null : new Trainer.Monitor() {
+                    @Override
+                    public boolean cancelled() {
+                        return monitor.isCanceled();
+                    }
+
+                    @Override
+                    public void progress(String task, float percent) {
+                        monitor.setTask(new org.geotools.util.SimpleInternationalString(task));
+                        monitor.progress(percent);
+                    }
+                });
         Trainer.Result r;
         try {
             if (tk == Task.CLASSIFY_OFFENSE) {
@@ -93,9 +114,12 @@ public class TrainModelProcess {
                     || e.getMessage().contains("REGRESSION") ? "learner: " : "incidents: ") + e.getMessage());
         } catch (ProcessException e) {
             throw e;
+        } catch (Trainer.Cancelled e) {
+            throw new ProcessException("cancelled: nothing was stored");
         } catch (Exception e) {
             throw new ProcessException("learner: Weka failed: " + e.getMessage(), e);
         }
+        if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled: nothing was stored");
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", name);
         card.put("task", tk.name());
@@ -103,16 +127,68 @@ public class TrainModelProcess {
         card.put("features", r.model().header().toString().lines().filter(s -> s.startsWith("@attribute")).toList());
         card.put("weka_version", weka.core.Version.VERSION);
         card.put("created", java.time.Instant.now().toString());
+        card.put("trained_by", user != null ? user : "anonymous");
         card.put("metrics", r.metrics());
         r.model().card().put("name", name);
+        if (monitor != null) monitor.setTask(new org.geotools.util.SimpleInternationalString("Storing the model"));
+        checkReplace(store, name, replace, user);
         try {
-            ModelStore.configured().save(name, r.model(), Json.pretty(card));
+            store.save(name, r.model(), Json.pretty(card), replace, Limits.get("maxModelMB", 300) * 1048576L,
+                    Limits.get("maxModelStoreMB", 2000) * 1048576L);
+        } catch (ModelStore.Refused e) {
+            throw new ProcessException((e.getMessage().contains("exists") ? "name: " : "trees: ") + e.getMessage());
         } catch (java.io.IOException e) {
             throw new ProcessException("name: cannot store the model: " + e.getMessage(), e);
         }
+        if (monitor != null) monitor.complete();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("metrics", Json.pretty(r.metrics()));
         out.put("model", name);
         return out;
+    }
+
+    /**
+     * Refuses to replace a stored model unless asked, and a model with an owner unless asked by that owner: anonymous
+     * callers and other users cannot replace an analyst's model (issue #20).
+     */
+    static void checkReplace(ModelStore store, String name, boolean overwrite, String user) {
+        if (!store.exists(name)) return;
+        if (!overwrite) throw new ProcessException("name: a model named '" + name + "' exists; give overwrite=true to replace it");
+        String owner = null;
+        try {
+            Object o = ((Map<?, ?>) Json.parse(store.card(name))).get("trained_by");
+            owner = o == null || "anonymous".equals(o) ? null : o.toString();
+        } catch (Exception e) {
+            owner = null;
+        }
+        if (owner != null && !owner.equals(user)) {
+            throw new ProcessException("name: the model '" + name + "' was trained by " + owner + "; only " + owner
+                    + " can replace it (or an administrator, by deleting it from the model store)");
+        }
+    }
+
+    /**
+     * The user asking: GeoServer's authenticated user (Spring Security, propagated to asynchronous runs), null when
+     * anonymous; on the command line the operating system's user.
+     */
+    static String currentUser() {
+        try {
+            Class<?> h = Class.forName("org.springframework.security.core.context.SecurityContextHolder");
+            Object ctx = h.getMethod("getContext").invoke(null);
+            Object auth = ctx == null ? null : ctx.getClass().getMethod("getAuthentication").invoke(ctx);
+            if (auth == null) return null;
+            Object authenticated = auth.getClass().getMethod("isAuthenticated").invoke(auth);
+            String n = String.valueOf(auth.getClass().getMethod("getName").invoke(auth));
+            if (!Boolean.TRUE.equals(authenticated) || n.isBlank() || "anonymousUser".equals(n)
+                    || auth.getClass().getSimpleName().startsWith("Anonymous")) {
+                return null;
+            }
+            return n;
+        } catch (ClassNotFoundException e) {
+            String u = System.getProperty("user.name");
+            return u == null || u.isBlank() ? null : u + " (command line)";
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 }

@@ -60,9 +60,9 @@ public final class WpsExamples {
         String features = csv ? GML : GEOJSON;
         List<Example> l = new ArrayList<>();
         l.add(new Example("TrainModel", csv
-                ? in("name", "lapd_offense", "task", "CLASSIFY_OFFENSE", "incidents", INCIDENTS, "learner", "J48", "folds", 0)
+                ? in("name", "lapd_offense", "task", "CLASSIFY_OFFENSE", "incidents", INCIDENTS, "learner", "J48", "folds", 0, "overwrite", true)
                 : in("name", "lapd_counts", "task", "AREA_COUNTS", "incidents", INCIDENTS, "areas", AREAS,
-                        "censusAttributes", "PERIMETER,SHAPE_Area", "learner", "LINEAR_REGRESSION", "folds", 0), "metrics", GEOJSON));
+                        "censusAttributes", "PERIMETER,SHAPE_Area", "learner", "LINEAR_REGRESSION", "folds", 0, "overwrite", true), "metrics", GEOJSON));
         l.add(new Example("ImportIncidents", csv ? in("csv", INCIDENTS) : in("features", new Layer(INCIDENTS_LAYER)), "result", features));
         l.add(new Example("HotSpots", in("incidents", INCIDENTS, "cellSize", 1000, "cellShape", "HEXAGON", "fdr", true), "result", features));
         l.add(new Example("OptimizedHotSpots", in("incidents", INCIDENTS), "result", features));

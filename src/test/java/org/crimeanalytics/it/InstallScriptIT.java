@@ -83,6 +83,24 @@ class InstallScriptIT {
     }
 
     @Test
+    void withWpsTheTrainModelAccessRuleIsPrintedForReview() throws Exception {
+        Path home = geoserver("2.26.2");
+        Path webapp = home.resolve("webapps/geoserver");
+        Files.writeString(webapp.resolve("WEB-INF/lib/gs-wps-core-2.26.2.jar"), "");
+        Shell.Run r = sh("install/install.sh", "--webapp", webapp.toString(), "--zip", zip().toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("WPS extension: present"), r.out());
+        assertTrue(r.out().contains("<name>crime:TrainModel</name>") && r.out().contains("<role>ROLE_CRIME_ANALYST</role>")
+                && r.out().contains("It is not applied"), r.out());
+        assertTrue(!Files.exists(home.resolve("data_dir/wps.xml")), "install.sh never writes the WPS rules itself");
+        // the rule is well-formed XML with the structure GeoServer's wps.xml holds
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("install/wps-access-rule.xml").toFile());
+        assertEquals("processGroup", doc.getDocumentElement().getTagName());
+        assertEquals("org.crimeanalytics.process.CrimeProcessFactory", doc.getElementsByTagName("factoryClass").item(0).getTextContent());
+        sh("install/uninstall.sh", "--webapp", webapp.toString());
+    }
+
+    @Test
     void otherVersionsAndWrongPathsAreRefusedNamingTheOption() throws Exception {
         Path old = geoserver("2.25.3");
         Shell.Run r = sh("install/install.sh", "--webapp", old.resolve("webapps/geoserver").toString(), "--zip", zip().toString());

@@ -56,7 +56,7 @@ class PredictProcessesTest {
     @SuppressWarnings("unchecked")
     @Test
     void offenseModelSplitsByTimeAndItsMetricsFollowFromTheConfusionMatrix() throws Exception {
-        Map<String, Object> out = run("TrainModel", Map.of("name", "offense_j48", "incidents", chicagoJanuary(), "learner", Trainer.Learner.J48,
+        Map<String, Object> out = run("TrainModel", Map.of("overwrite", true, "name", "offense_j48", "incidents", chicagoJanuary(), "learner", Trainer.Learner.J48,
                 "folds", 3));
         Map<String, Object> m = (Map<String, Object>) Json.parse((String) out.get("metrics"));
         assertTrue(((String) m.get("last_train_time")).compareTo((String) m.get("first_test_time")) <= 0, "never trains on the test period");
@@ -94,7 +94,7 @@ class PredictProcessesTest {
 
     @Test
     void aSavedAndReloadedModelPredictsIdentically() throws Exception {
-        run("TrainModel", Map.of("name", "offense_rf", "incidents", chicagoJanuary(), "trees", 10, "folds", 0));
+        run("TrainModel", Map.of("overwrite", true, "name", "offense_rf", "incidents", chicagoJanuary(), "trees", 10, "folds", 0));
         StoredModel a = new ModelStore(store).load("offense_rf");
         StoredModel b = new ModelStore(store).load("offense_rf");
         PredictSupport.Incidents in = PredictSupport.incidents(chicagoJanuary(), org.geotools.referencing.CRS.parseWKT(a.metricCrsWkt()));
@@ -129,7 +129,7 @@ class PredictProcessesTest {
             inc = new IncidentCollection(ImportIncidentsProcess.ingest(in, "2017", ImportIncidentsProcess.options(null, null, null, null, null, null),
                     null, null, -1).table());
         }
-        Map<String, Object> out = run("TrainModel", Map.of("name", "tract_counts", "task", TrainModelProcess.Task.AREA_COUNTS, "incidents", inc,
+        Map<String, Object> out = run("TrainModel", Map.of("overwrite", true, "name", "tract_counts", "task", TrainModelProcess.Task.AREA_COUNTS, "incidents", inc,
                 "areas", tracts, "censusAttributes", "Pop2014,Pov14,Unemp14", "trees", 20, "folds", 0));
         Map<String, Object> m = (Map<String, Object>) Json.parse((String) out.get("metrics"));
         List<Number> train = (List<Number>) m.get("train_months"), test = (List<Number>) m.get("test_months");

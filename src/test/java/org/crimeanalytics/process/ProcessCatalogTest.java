@@ -57,15 +57,15 @@ class ProcessCatalogTest {
             return Map.of("predicted", hot, "scoreAttribute", "GiZScore", "incidents", lapdIncidents(), "priorCountAttribute", "JOIN_COUNT");
         });
         SAMPLES.put("TrainModel", () -> Map.of("name", "catalog_offense", "incidents", lapdIncidents(),
-                "learner", org.crimeanalytics.predict.Trainer.Learner.J48, "folds", 0));
+                "learner", org.crimeanalytics.predict.Trainer.Learner.J48, "folds", 0, "overwrite", true));
         SAMPLES.put("Predict", () -> {
             new TrainModelProcess().execute("catalog_offense", null, lapdIncidents(), null, null,
-                    org.crimeanalytics.predict.Trainer.Learner.J48, null, null, null, null, 0, null, null, null);
+                    org.crimeanalytics.predict.Trainer.Learner.J48, null, null, null, null, 0, null, null, true, null);
             return Map.of("model", "catalog_offense", "incidents", lapdIncidents());
         });
         SAMPLES.put("FeatureImpact", () -> {
             new TrainModelProcess().execute("catalog_counts", TrainModelProcess.Task.AREA_COUNTS, lapdIncidents(), Samples.divisions(),
-                    "PERIMETER,SHAPE_Area", org.crimeanalytics.predict.Trainer.Learner.LINEAR_REGRESSION, null, null, null, null, 0, null, null, null);
+                    "PERIMETER,SHAPE_Area", org.crimeanalytics.predict.Trainer.Learner.LINEAR_REGRESSION, null, null, null, null, 0, null, null, true, null);
             return Map.of("model", "catalog_counts", "incidents", lapdIncidents(), "areas", Samples.divisions(), "feature", "PERIMETER",
                     "percent", -10.0);
         });
