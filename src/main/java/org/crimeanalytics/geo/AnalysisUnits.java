@@ -87,6 +87,7 @@ public final class AnalysisUnits {
                     + pts.nullGeometrySamples() + "; every analysed feature needs one");
         }
         int n = feats.size();
+        AreaRepairs repairs = new AreaRepairs();
         double[] v = new double[n];
         Geometry[] metric = new Geometry[n];
         Geometry[] out = new Geometry[n];
@@ -108,12 +109,13 @@ public final class AnalysisUnits {
             }
             v[i] = val;
             out[i] = (Geometry) f.getDefaultGeometry();
-            metric[i] = pts.toMetric(out[i]);
+            metric[i] = pts.toMetric(repairs.check(out[i], f.getID())); // contiguity of valid polygons
         }
         AnalysisUnits u = new AnalysisUnits(v, pts.x(), pts.y(), metric, out, feats, type,
                 type.getCoordinateReferenceSystem(), valueAttribute, null);
         u.details.put("units", "features of " + param);
         u.details.put("value_attribute", valueAttribute);
+        if (repairs.repaired() > 0) u.details.putAll(repairs.details());
         return u;
     }
 

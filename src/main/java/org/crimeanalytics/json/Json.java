@@ -1,20 +1,33 @@
 package org.crimeanalytics.json;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer and parser (RFC 8259), enough for reports, summaries, model cards and GeoJSON.
+ * JSON text of reports, summaries, model cards and GeoJSON, written and read by Jackson (2.17, which GeoServer
+ * ships), with the project's conventions on top.
  *
  * <p>Writing accepts {@link Map} (keys written with {@code toString()}), {@link Collection}, arrays of
- * primitives or objects, {@link CharSequence}, {@link Number}, {@link Boolean}, {@link Enum} and
- * {@code null}. Non-finite doubles are written as {@code null} (JSON has no NaN). Every string is
- * escaped, so text taken from input data cannot break the document.
+ * primitives or objects, {@link CharSequence}, {@link Number}, {@link Boolean}, {@link Enum} (its name) and
+ * {@code null}; anything else is written as its {@code toString()}. Non-finite doubles are written as
+ * {@code null} (JSON has no NaN). {@link #pretty} indents objects by two spaces and writes {@code "key": value}
+ * and arrays on one line.
  *
  * <p>Parsing returns {@link LinkedHashMap} for objects (member order kept), {@link ArrayList} for
  * arrays, {@link String}, {@link Long} for integers that fit, {@link Double} for other numbers,
@@ -23,20 +36,52 @@ import java.util.Map;
  */
 public final class Json {
 
+    /**
+     * Escapes beyond JSON's own: '/' (so that "&lt;/script&gt;" cannot end a page's script block) and U+2028, U+2029
+     * (line separators JavaScript does not accept in string literals): text from the data is safe inside HTML.
+     */
+    private static final class PageSafe extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final com.fasterxml.jackson.core.io.SerializedString SLASH = new com.fasterxml.jackson.core.io.SerializedString("\\/");
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        PageSafe() {
+            ascii['/'] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (ch == '/') return SLASH;
+            return ch == 0x2028 || ch == 0x2029 ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new PageSafe());
+    }
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
+
     private Json() {}
 
     /** Compact JSON text of {@code value}. */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, -1, 0);
-        return sb.toString();
+        return text(COMPACT, value);
     }
 
     /** Indented JSON text of {@code value} (two spaces). */
     public static String pretty(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, 2, 0);
-        return sb.toString();
+        return text(PRETTY, value);
     }
 
     /** Appends {@code value} to {@code out}. */
@@ -48,72 +93,42 @@ public final class Json {
         }
     }
 
-    private static void newline(StringBuilder sb, int indent, int depth) {
-        if (indent < 0) return;
-        sb.append('\n');
-        for (int i = 0; i < indent * depth; i++) sb.append(' ');
+    private static String text(ObjectWriter w, Object value) {
+        try {
+            return w.writeValueAsString(plain(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
-    private static void write(Object v, StringBuilder sb, int indent, int depth) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof CharSequence || v instanceof Character || v instanceof Enum<?>) {
-            quote(v.toString(), sb);
-        } else if (v instanceof Double || v instanceof Float) {
+    /** The value as maps, lists, strings, numbers, booleans and nulls only (non-finite numbers as null). */
+    private static Object plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean) return v;
+        if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            sb.append(Double.isFinite(d) ? number(d) : "null");
-        } else if (v instanceof Number) {
-            sb.append(v.toString());
-        } else if (v instanceof Boolean) {
-            sb.append(v.toString());
-        } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) sb.append(',');
-                first = false;
-                newline(sb, indent, depth + 1);
-                quote(String.valueOf(e.getKey()), sb);
-                sb.append(indent < 0 ? ":" : ": ");
-                write(e.getValue(), sb, indent, depth + 1);
-            }
-            if (!m.isEmpty()) newline(sb, indent, depth);
-            sb.append('}');
-        } else if (v instanceof Collection<?> c) {
-            writeArray(c.toArray(), sb, indent, depth);
-        } else if (v instanceof Object[] a) {
-            writeArray(a, sb, indent, depth);
-        } else if (v instanceof double[] a) {
-            Object[] boxed = new Object[a.length];
-            for (int i = 0; i < a.length; i++) boxed[i] = a[i];
-            writeArray(boxed, sb, -1, depth);
-        } else if (v instanceof int[] a) {
-            Object[] boxed = new Object[a.length];
-            for (int i = 0; i < a.length; i++) boxed[i] = a[i];
-            writeArray(boxed, sb, -1, depth);
-        } else if (v instanceof long[] a) {
-            Object[] boxed = new Object[a.length];
-            for (int i = 0; i < a.length; i++) boxed[i] = a[i];
-            writeArray(boxed, sb, -1, depth);
-        } else {
-            quote(v.toString(), sb);
+            if (!Double.isFinite(d)) return null;
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d; // 2, not 2.0
         }
-    }
-
-    private static void writeArray(Object[] a, StringBuilder sb, int indent, int depth) {
-        sb.append('[');
-        boolean nested = indent >= 0 && a.length > 0 && !(isScalar(a[0]));
-        for (int i = 0; i < a.length; i++) {
-            if (i > 0) sb.append(indent >= 0 && !nested ? ", " : ",");
-            if (nested) newline(sb, indent, depth + 1);
-            write(a[i], sb, indent, depth + 1);
+        if (v instanceof Number) return v;
+        if (v instanceof CharSequence || v instanceof Character) return v.toString();
+        if (v instanceof Enum<?> e) return e.name();
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) out.put(String.valueOf(e.getKey()), plain(e.getValue()));
+            return out;
         }
-        if (nested) newline(sb, indent, depth);
-        sb.append(']');
-    }
-
-    private static boolean isScalar(Object o) {
-        return o == null || o instanceof CharSequence || o instanceof Number || o instanceof Boolean;
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            for (Object o : c) out.add(plain(o));
+            return out;
+        }
+        if (v.getClass().isArray()) {
+            int n = Array.getLength(v);
+            List<Object> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) out.add(plain(Array.get(v, i)));
+            return out;
+        }
+        return v.toString();
     }
 
     /** Shortest text that reads back as the same double; integral values without a fraction. */
@@ -122,210 +137,56 @@ public final class Json {
         return Double.toString(d);
     }
 
-    /** Appends {@code s} as a quoted, escaped JSON string. */
+    /** Appends {@code s} as a quoted JSON string, escaped by Jackson's encoder (streaming writers such as GeoJSON use it). */
     public static void quote(String s, StringBuilder sb) {
+        StringBuilder q = new StringBuilder(s.length() + 8);
+        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, q);
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    // U+2028/2029 are legal JSON but break JavaScript embedding; </ breaks <script>.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else if (c == '/' && i > 0 && s.charAt(i - 1) == '<') {
-                        sb.append("\\/");
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
+        for (int i = 0; i < q.length(); i++) { // the page-safe escapes of PageSafe
+            char c = q.charAt(i);
+            if (c == '/') sb.append("\\/");
+            else if (c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
         }
         sb.append('"');
     }
 
-    /** Parses JSON text. */
+    /** Parses JSON text (see the class comment for the types returned). */
     public static Object parse(CharSequence text) {
-        Parser p = new Parser(text);
-        p.ws();
-        Object v = p.value(0);
-        p.ws();
-        if (p.pos != text.length()) throw p.error("unexpected text after the JSON value");
-        return v;
+        try {
+            JsonNode n = MAPPER.readTree(text.toString());
+            if (n == null || n.isMissingNode()) throw new IllegalArgumentException("invalid JSON at offset 0: no value");
+            return value(n);
+        } catch (JsonProcessingException e) {
+            long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+            throw new IllegalArgumentException("invalid JSON at offset " + offset + ": " + e.getOriginalMessage());
+        }
     }
 
-    private static final class Parser {
-        private static final int MAX_DEPTH = 512;
-        final CharSequence s;
-        int pos;
-
-        Parser(CharSequence s) {
-            this.s = s;
-        }
-
-        IllegalArgumentException error(String msg) {
-            return new IllegalArgumentException("JSON: " + msg + " at offset " + pos);
-        }
-
-        void ws() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\uFEFF') pos++;
-                else break;
-            }
-        }
-
-        Object value(int depth) {
-            if (depth > MAX_DEPTH) throw error("nesting deeper than " + MAX_DEPTH);
-            if (pos >= s.length()) throw error("unexpected end");
-            char c = s.charAt(pos);
-            switch (c) {
-                case '{':
-                    return object(depth);
-                case '[':
-                    return array(depth);
-                case '"':
-                    return string();
-                case 't':
-                    literal("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    literal("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    literal("null");
-                    return null;
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) return number();
-                    throw error("unexpected character '" + c + "'");
-            }
-        }
-
-        void literal(String word) {
-            for (int i = 0; i < word.length(); i++) {
-                if (pos + i >= s.length() || s.charAt(pos + i) != word.charAt(i)) throw error("expected " + word);
-            }
-            pos += word.length();
-        }
-
-        Map<String, Object> object(int depth) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            pos++;
-            ws();
-            if (pos < s.length() && s.charAt(pos) == '}') {
-                pos++;
+    private static Object value(JsonNode n) {
+        switch (n.getNodeType()) {
+            case OBJECT: {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    m.put(e.getKey(), value(e.getValue()));
+                }
                 return m;
             }
-            while (true) {
-                ws();
-                if (pos >= s.length() || s.charAt(pos) != '"') throw error("expected a member name");
-                String key = string();
-                ws();
-                if (pos >= s.length() || s.charAt(pos) != ':') throw error("expected ':'");
-                pos++;
-                ws();
-                m.put(key, value(depth + 1));
-                ws();
-                if (pos >= s.length()) throw error("unterminated object");
-                char c = s.charAt(pos++);
-                if (c == '}') return m;
-                if (c != ',') throw error("expected ',' or '}'");
+            case ARRAY: {
+                List<Object> l = new ArrayList<>(n.size());
+                for (JsonNode c : n) l.add(value(c));
+                return l;
             }
-        }
-
-        List<Object> array(int depth) {
-            List<Object> a = new ArrayList<>();
-            pos++;
-            ws();
-            if (pos < s.length() && s.charAt(pos) == ']') {
-                pos++;
-                return a;
-            }
-            while (true) {
-                ws();
-                a.add(value(depth + 1));
-                ws();
-                if (pos >= s.length()) throw error("unterminated array");
-                char c = s.charAt(pos++);
-                if (c == ']') return a;
-                if (c != ',') throw error("expected ',' or ']'");
-            }
-        }
-
-        String string() {
-            pos++;
-            StringBuilder sb = null;
-            int start = pos;
-            while (true) {
-                if (pos >= s.length()) throw error("unterminated string");
-                char c = s.charAt(pos);
-                if (c == '"') {
-                    String out = sb == null ? s.subSequence(start, pos).toString()
-                            : sb.append(s, start, pos).toString();
-                    pos++;
-                    return out;
-                }
-                if (c == '\\') {
-                    if (sb == null) sb = new StringBuilder();
-                    sb.append(s, start, pos);
-                    pos++;
-                    if (pos >= s.length()) throw error("unterminated escape");
-                    char e = s.charAt(pos++);
-                    switch (e) {
-                        case '"' -> sb.append('"');
-                        case '\\' -> sb.append('\\');
-                        case '/' -> sb.append('/');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'n' -> sb.append('\n');
-                        case 'r' -> sb.append('\r');
-                        case 't' -> sb.append('\t');
-                        case 'u' -> {
-                            if (pos + 4 > s.length()) throw error("short \\u escape");
-                            try {
-                                sb.append((char) Integer.parseInt(s.subSequence(pos, pos + 4).toString(), 16));
-                            } catch (NumberFormatException ex) {
-                                throw error("bad \\u escape");
-                            }
-                            pos += 4;
-                        }
-                        default -> throw error("bad escape \\" + e);
-                    }
-                    start = pos;
-                } else {
-                    pos++;
-                }
-            }
-        }
-
-        Object number() {
-            int start = pos;
-            boolean integral = true;
-            if (s.charAt(pos) == '-') pos++;
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c >= '0' && c <= '9') {
-                    pos++;
-                } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                    integral = false;
-                    pos++;
-                } else {
-                    break;
-                }
-            }
-            String t = s.subSequence(start, pos).toString();
-            try {
-                if (integral && t.length() < 19) return Long.parseLong(t);
-                return Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + t + "'");
-            }
+            case STRING:
+                return n.textValue();
+            case NUMBER:
+                if (n.canConvertToLong() && (n.isIntegralNumber())) return n.longValue();
+                return n.doubleValue();
+            case BOOLEAN:
+                return n.booleanValue();
+            default:
+                return null;
         }
     }
 }

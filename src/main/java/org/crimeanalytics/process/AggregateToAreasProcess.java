@@ -101,11 +101,12 @@ public class AggregateToAreasProcess {
 
         List<SimpleFeature> areaList = new ArrayList<>();
         List<Geometry> polys = new ArrayList<>();
+        org.crimeanalytics.geo.AreaRepairs repairs = new org.crimeanalytics.geo.AreaRepairs();
         try (SimpleFeatureIterator i = areas.features()) {
             while (i.hasNext()) {
                 SimpleFeature f = i.next();
                 areaList.add(f);
-                polys.add((Geometry) f.getDefaultGeometry());
+                polys.add(repairs.check((Geometry) f.getDefaultGeometry(), f.getID()));
             }
         }
         if (areaList.isEmpty()) throw new ProcessException("areas: the layer is empty");
@@ -387,6 +388,7 @@ public class AggregateToAreasProcess {
         double[] breaks = Breaks.compute(styleValues, k, method);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("areas", n);
+        summary.putAll(repairs.details());
         summary.put("incidents_read", read);
         summary.put("incidents_counted", perArea.size());
         summary.put("incidents_outside_every_area", outside);

@@ -45,8 +45,8 @@ public class HotSpotsProcess {
                 description = "JSON: n, weights, distance band, islands, Global Moran's I and General G with z and p")
     })
     public Map<String, Object> execute(
-            @DescribeParameter(name = "incidents", min = 0, description = "Incident points to count on a grid") SimpleFeatureCollection incidents,
-            @DescribeParameter(name = "areas", min = 0, description = "Polygons (or points) with a value to analyse") SimpleFeatureCollection areas,
+            @DescribeParameter(name = "incidents", min = 0, description = "Incident points to count on a grid (give either incidents or areas: one is required)") SimpleFeatureCollection incidents,
+            @DescribeParameter(name = "areas", min = 0, description = "Polygons (or points) with a value to analyse (give either areas or incidents: one is required)") SimpleFeatureCollection areas,
             @DescribeParameter(name = "valueAttribute", min = 0, description = "Numeric attribute of areas (counts or rates)") String valueAttribute,
             @DescribeParameter(name = "cellSize", min = 0, minValue = 1, maxValue = 1000000, description = "Grid cell size in metres (side of a square; distance between hexagon centres)") Double cellSize,
             @DescribeParameter(name = "cellShape", min = 0, defaultValue = "HEXAGON", description = "SQUARE or HEXAGON") Grid.Shape cellShape,

@@ -115,11 +115,11 @@ public class TrainModelProcess {
         } catch (ProcessException e) {
             throw e;
         } catch (Trainer.Cancelled e) {
-            throw new ProcessException("cancelled: nothing was stored");
+            throw new ProcessException("cancelled"); // nothing was stored
         } catch (Exception e) {
             throw new ProcessException("learner: Weka failed: " + e.getMessage(), e);
         }
-        if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled: nothing was stored");
+        if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled"); // nothing was stored
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", name);
         card.put("task", tk.name());

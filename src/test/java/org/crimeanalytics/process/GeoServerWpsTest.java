@@ -111,6 +111,23 @@ class GeoServerWpsTest {
         assertTrue(report.contains("\"accepted\": 9987"), report.substring(0, Math.min(400, report.length())));
     }
 
+    @Test
+    void aLayerCutAtTheWfsMaximumIsReported() throws Exception {
+        SimpleFeatureCollection inc = ProcessCatalogTest.lapdIncidents();
+        try {
+            System.setProperty("crime.wfsMaxFeatures", Integer.toString(inc.size()));
+            Map<String, Object> out = WPS.create(name("HotSpots")).execute(new LinkedHashMap<>(Map.of("incidents", inc, "cellSize", 2000.0)), null);
+            String summary = read((RawData) out.get("summary"));
+            assertTrue(summary.contains("\"input_warnings\"") && summary.contains("incidents: exactly 9987 features arrived, GeoServer's WFS maximum"),
+                    summary.substring(0, 300));
+            System.setProperty("crime.wfsMaxFeatures", "1000000");
+            Map<String, Object> fine = WPS.create(name("HotSpots")).execute(new LinkedHashMap<>(Map.of("incidents", inc, "cellSize", 2000.0)), null);
+            assertFalse(read((RawData) fine.get("summary")).contains("input_warnings"));
+        } finally {
+            System.clearProperty("crime.wfsMaxFeatures");
+        }
+    }
+
     static String read(RawData r) throws Exception {
         try (InputStream in = r.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
