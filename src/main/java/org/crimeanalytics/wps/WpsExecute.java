@@ -97,7 +97,11 @@ public final class WpsExecute {
             if (p.minOccurs > 0 && !in.containsKey(p.key)) throw new IllegalArgumentException(id + ": missing required input '" + p.key + "'");
         }
         Element form = child(execute, WPS, "ResponseForm", "wps:Execute");
-        Element raw = child(form, WPS, "RawDataOutput", "wps:ResponseForm");
+        Element raw = optionalChild(form, WPS, "RawDataOutput");
+        if (raw == null) { // a ResponseDocument (run here synchronously): its first output
+            Element doc = child(form, WPS, "ResponseDocument", "wps:ResponseForm");
+            raw = child(doc, WPS, "Output", "wps:ResponseDocument");
+        }
         String out = text(child(raw, OWS, "Identifier", "wps:RawDataOutput"));
         String mime = raw.getAttribute("mimeType");
         Map<String, Parameter<?>> results = factory.getResultInfo(name, null);
