@@ -122,6 +122,28 @@ public class ClusterIncidentsProcess {
         if ((m == Method.DBSCAN || m == Method.OPTICS) && !(e > 0)) throw new ProcessException("eps: must be > 0 metres, was " + e);
         if ((m == Method.DBSCAN || m == Method.OPTICS) && mp < 1) throw new ProcessException("minPoints: must be at least 1, was " + mp);
         if (monitor != null) monitor.started();
+        if (view != null) {
+            // on the fly: the whole-layer clusters are the same for every tile of the map; computed once, then clipped
+            String key = TransformationCache.key("ClusterIncidents", incidents, m, kk, lo, hi, e, mp, sd, attributes, offenseAttribute,
+                    useCentroids, maxFeatures, crs == null ? null : org.geotools.referencing.CRS.toSRS(crs), shape, sampleSize);
+            Map<String, Object> whole = TransformationCache.get(key, () -> cluster(incidents, m, kk, lo, hi, e, mp, sd, attributes,
+                    offenseAttribute, useCentroids, maxFeatures, crs, shape, sampleSize, monitor));
+            Map<String, Object> out = new LinkedHashMap<>(whole);
+            out.put("result", view.thin(view.clip((SimpleFeatureCollection) whole.get("result"), 8), "CLUSTER_ID"));
+            out.put("clusters", view.clip((SimpleFeatureCollection) whole.get("clusters"), 8));
+            if (monitor != null) monitor.complete();
+            return out;
+        }
+        Map<String, Object> out = cluster(incidents, m, kk, lo, hi, e, mp, sd, attributes, offenseAttribute, useCentroids, maxFeatures, crs,
+                shape, sampleSize, monitor);
+        if (monitor != null) monitor.complete();
+        return out;
+    }
+
+    /** The whole-layer clustering and its outputs. */
+    private Map<String, Object> cluster(SimpleFeatureCollection incidents, Method m, int kk, int lo, int hi, double e, int mp, long sd,
+            String attributes, String offenseAttribute, Boolean useCentroids, Integer maxFeatures, CoordinateReferenceSystem crs,
+            Shape shape, Integer sampleSize, ProgressListener monitor) {
         java.util.function.BooleanSupplier cancelled = () -> monitor != null && monitor.isCanceled();
 
         Input in = read(incidents, attributes, offenseAttribute, Boolean.TRUE.equals(useCentroids), maxFeatures, crs, monitor);
@@ -181,15 +203,8 @@ public class ClusterIncidentsProcess {
             throw new ProcessException("cancelled");
         }
         if (monitor != null) monitor.progress(70);
-        Map<String, Object> out = outputs(incidents, in, labels, reach, shape == null ? Shape.HULL : shape,
+        return outputs(incidents, in, labels, reach, shape == null ? Shape.HULL : shape,
                 m == Method.DBSCAN || m == Method.OPTICS ? e : 0, summary);
-        if (view != null) {
-            SimpleFeatureCollection shown = view.thin(view.clip((SimpleFeatureCollection) out.get("result"), 8), "CLUSTER_ID");
-            out.put("result", shown);
-            out.put("clusters", view.clip((SimpleFeatureCollection) out.get("clusters"), 8));
-        }
-        if (monitor != null) monitor.complete();
-        return out;
     }
 
     /** What one pass over the incidents collects. */

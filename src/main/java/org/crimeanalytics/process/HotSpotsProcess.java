@@ -72,6 +72,35 @@ public class HotSpotsProcess {
         if (cellSize == null && view != null && incidents != null) {
             cellSize = view.cellSize(px, HotSpotSupport.centreLatitude(incidents));
         }
+        Double cs = cellSize;
+        Map<String, Object> out;
+        if (view != null && incidents != null) {
+            // on the fly: one whole-layer result per zoom level (cell size), shared by every tile of it
+            String key = TransformationCache.key("HotSpots", incidents, cs, cellShape, studyArea == null ? null : studyArea.size(),
+                    weights, distance, neighbours, fdr, crs == null ? null : org.geotools.referencing.CRS.toSRS(crs));
+            out = new LinkedHashMap<>(TransformationCache.get(key, () -> analyse(incidents, null, null, cs, cellShape, studyArea, weights,
+                    distance, neighbours, fdr, crs, true, monitor)));
+        } else {
+            out = analyse(incidents, areas, valueAttribute, cs, cellShape, studyArea, weights, distance, neighbours, fdr, crs, view != null, monitor);
+        }
+        if (view != null) {
+            SimpleFeatureCollection all = (SimpleFeatureCollection) out.get("result");
+            SimpleFeatureCollection shown = view.clip(all, px);
+            out.put("result", shown);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> summary = (Map<String, Object>) org.crimeanalytics.json.Json.parse((String) out.get("summary"));
+            summary.put("view_pixels", view.width() + "x" + view.height());
+            summary.put("view_features_returned", shown.size());
+            out.put("summary", Json.pretty(summary));
+        }
+        if (monitor != null) monitor.complete();
+        return out;
+    }
+
+    /** The whole-layer analysis: units, weights, Gi*. */
+    private static Map<String, Object> analyse(SimpleFeatureCollection incidents, SimpleFeatureCollection areas, String valueAttribute,
+            Double cellSize, Grid.Shape cellShape, SimpleFeatureCollection studyArea, WeightsType weights, Double distance,
+            Integer neighbours, Boolean fdr, CoordinateReferenceSystem crs, boolean onTheFly, ProgressListener monitor) {
         AnalysisUnits u = HotSpotSupport.units(incidents, areas, valueAttribute, cellSize,
                 cellShape == null ? Grid.Shape.HEXAGON : cellShape, studyArea, crs, monitor);
         HotSpotSupport.requireVariation(u, areas != null ? "valueAttribute" : "incidents");
@@ -80,22 +109,8 @@ public class HotSpotsProcess {
         if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
         if (monitor != null) monitor.progress(60);
         Map<String, Object> extra = new LinkedHashMap<>();
-        if (view != null) {
-            extra.put("view_cell_size_m", cellSize);
-            extra.put("view_pixels", view.width() + "x" + view.height());
-        }
-        Map<String, Object> out = giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", extra, monitor);
-        if (view != null) {
-            SimpleFeatureCollection all = (SimpleFeatureCollection) out.get("result");
-            SimpleFeatureCollection shown = view.clip(all, px);
-            out.put("result", shown);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> summary = (Map<String, Object>) org.crimeanalytics.json.Json.parse((String) out.get("summary"));
-            summary.put("view_features_returned", shown.size());
-            out.put("summary", Json.pretty(summary));
-        }
-        if (monitor != null) monitor.complete();
-        return out;
+        if (onTheFly) extra.put("view_cell_size_m", cellSize);
+        return giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", extra, monitor);
     }
 
     /** Computes Gi*, builds the features, style and summary (shared with OptimizedHotSpots). */

@@ -121,8 +121,12 @@ public class KernelDensityProcess {
 
         // 1. points in metres (and times for a change), weights, read in one pass
         task(monitor, "Reading incidents");
-        DensityInputs.Read in = DensityInputs.read(incidents, weightAttribute, periods != null ? (timeAttribute == null ? "occurred" : timeAttribute)
-                : null, false, crs, "incidents", "weightAttribute", monitor, n -> Limits.checkIncidents(n, "incidents"));
+        String ta = periods != null ? (timeAttribute == null ? "occurred" : timeAttribute) : null;
+        java.util.function.Supplier<DensityInputs.Read> reading = () -> DensityInputs.read(incidents, weightAttribute, ta, false, crs, "incidents",
+                "weightAttribute", monitor, n -> Limits.checkIncidents(n, "incidents"));
+        // on the fly every tile needs the whole layer's points (the bandwidth): read once, kept for the next tiles
+        DensityInputs.Read in = view == null ? reading.get() : TransformationCache.get(TransformationCache.key("KernelDensity", incidents,
+                weightAttribute, ta, crs == null ? null : org.geotools.referencing.CRS.toSRS(crs)), reading);
         summary.put("incidents_read", in.read());
         if (periods != null) summary.put("incidents_without_date", in.withoutTime());
         summary.put("incidents_without_geometry", Math.max(in.withoutGeometry(), in.points().nullGeometries()));

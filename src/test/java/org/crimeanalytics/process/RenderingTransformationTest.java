@@ -165,4 +165,20 @@ class RenderingTransformationTest {
         }
         assertTrue(n > 20 && n < labels.size() / 4, n + " of " + labels.size());
     }
+
+    /** Tiles after the first reuse the whole-layer result (issue #20): same clusters, no second clustering. */
+    @Test
+    void laterTilesReuseTheWholeLayerResult() throws Exception {
+        CoordinateReferenceSystem m = CRS.decode("EPSG:3857");
+        long before = TransformationCache.hits();
+        Map<String, Object> a = new ClusterIncidentsProcess().execute(ProcessCatalogTest.lapdIncidents(), null, 7, null, null, null, null, null,
+                null, null, null, null, null, null, null, tile(701, 1635, 12, m), 256, 256, null);
+        Map<String, Object> b = new ClusterIncidentsProcess().execute(ProcessCatalogTest.lapdIncidents(), null, 7, null, null, null, null, null,
+                null, null, null, null, null, null, null, tile(702, 1635, 12, m), 256, 256, null);
+        assertEquals(before + 1, TransformationCache.hits(), "the second tile is answered from the cache");
+        assertEquals(a.get("summary"), b.get("summary"), "one whole-layer clustering for both tiles");
+        Map<String, Object> h1 = hot(tile(701, 1635, 12, m), 256, 256, null), h2 = hot(tile(702, 1635, 12, m), 256, 256, null);
+        assertTrue(TransformationCache.hits() >= before + 2, "the second hot spot tile too");
+        assertEquals(cellSize(h1), cellSize(h2), 0);
+    }
 }
