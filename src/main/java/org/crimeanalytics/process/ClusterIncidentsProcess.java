@@ -598,6 +598,9 @@ public class ClusterIncidentsProcess {
      */
     public org.geotools.api.data.Query invertQuery(org.geotools.api.data.Query targetQuery,
             org.geotools.api.coverage.grid.GridGeometry gridGeometry) {
-        return MapView.wholeLayer(targetQuery);
+        return MapView.wholeLayer(targetQuery, OUTPUT_ATTRIBUTES);
     }
+
+    /** The attributes this process adds, which the style rules of a transformation test. */
+    static final java.util.Set<String> OUTPUT_ATTRIBUTES = java.util.Set.of("CLUSTER_ID", "COLOR_ID", "CLUSTER_SIZE", "SHARE", "MEAN_X", "MEAN_Y", "AREA_KM2", "DENSITY_KM2", "TOP_OFFENSE", "TOP_SHARE", "TOP3", "REACHABILITY", "CORE_DISTANCE");
 }

@@ -168,6 +168,9 @@ public class HotSpotsProcess {
      */
     public org.geotools.api.data.Query invertQuery(org.geotools.api.data.Query targetQuery,
             org.geotools.api.coverage.grid.GridGeometry gridGeometry) {
-        return MapView.wholeLayer(targetQuery);
+        return MapView.wholeLayer(targetQuery, OUTPUT_ATTRIBUTES);
     }
+
+    /** The attributes this process adds, which the style rules of a transformation test. */
+    static final java.util.Set<String> OUTPUT_ATTRIBUTES = java.util.Set.of("CELL_ID", "JOIN_COUNT", "GiZScore", "GiPValue", "NNeighbors", "Gi_Bin", "Gi_Text");
 }

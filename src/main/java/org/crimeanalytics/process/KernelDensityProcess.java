@@ -327,6 +327,9 @@ public class KernelDensityProcess {
      */
     public org.geotools.api.data.Query invertQuery(org.geotools.api.data.Query targetQuery,
             org.geotools.api.coverage.grid.GridGeometry gridGeometry) {
-        return MapView.wholeLayer(targetQuery);
+        return MapView.wholeLayer(targetQuery, OUTPUT_ATTRIBUTES);
     }
+
+    /** The attributes this process adds, which the style rules of a transformation test. */
+    static final java.util.Set<String> OUTPUT_ATTRIBUTES = java.util.Set.of("CELL_ID", "JOIN_COUNT", "KDE", "REF_SUM", "KDE_REF", "KDE_RATIO", "SHARE_DIFF", "COUNT_BEFORE", "COUNT_AFTER", "KDE_BEFORE", "KDE_AFTER", "KDE_CHANGE");
 }

@@ -29,30 +29,49 @@ import si.uom.SI;
 record MapView(ReferencedEnvelope bbox, int width, int height) {
 
     /**
-     * The query of a rendering transformation widened to the whole layer (attribute and property choices and
-     * non-spatial conditions kept, the tile's bounding box dropped): statistics need every incident, not only those
-     * in the tile drawn.
+     * The query of a rendering transformation widened to the whole layer (attribute and property choices kept, and the
+     * layer's own conditions, see {@link #layerConditions}): statistics need every incident, not only those in the tile.
      */
-    static org.geotools.api.data.Query wholeLayer(org.geotools.api.data.Query targetQuery) {
+    static org.geotools.api.data.Query wholeLayer(org.geotools.api.data.Query targetQuery, java.util.Set<String> outputs) {
         org.geotools.api.data.Query q = new org.geotools.api.data.Query(targetQuery);
-        q.setFilter(withoutBoxes(targetQuery.getFilter()));
+        q.setFilter(layerConditions(targetQuery.getFilter(), outputs));
         return q;
     }
 
     /**
-     * {@code f} without its bounding-box tests (the tile GeoServer draws), its other conditions kept: a layer's
-     * CQL_FILTER such as {@code category = 'violent'} still selects the incidents analysed.
+     * The conditions of a renderer's query that select the layer's incidents: GeoServer's query for a transformation
+     * ANDs the tile's bounding box, the layer's own filter (a WMS CQL_FILTER such as {@code category = 'violent'}) and the
+     * style's rule filters, which test the process's outputs ({@code Gi_Bin}, {@code KDE}...). Bounding boxes and
+     * conditions on {@code outputs} are dropped, the rest kept.
      */
-    static org.geotools.api.filter.Filter withoutBoxes(org.geotools.api.filter.Filter f) {
+    static org.geotools.api.filter.Filter layerConditions(org.geotools.api.filter.Filter f, java.util.Set<String> outputs) {
         if (f == null) return org.geotools.api.filter.Filter.INCLUDE;
-        Object stripped = f.accept(new org.geotools.filter.visitor.DuplicatingFilterVisitor() {
-            @Override
-            public Object visit(org.geotools.api.filter.spatial.BBOX filter, Object extraData) {
-                return org.geotools.api.filter.Filter.INCLUDE;
-            }
-        }, null);
+        org.geotools.api.filter.Filter kept = keep(f, outputs);
         org.geotools.filter.visitor.SimplifyingFilterVisitor simplify = new org.geotools.filter.visitor.SimplifyingFilterVisitor();
-        return (org.geotools.api.filter.Filter) ((org.geotools.api.filter.Filter) stripped).accept(simplify, null);
+        return (org.geotools.api.filter.Filter) kept.accept(simplify, null);
+    }
+
+    private static org.geotools.api.filter.Filter keep(org.geotools.api.filter.Filter f, java.util.Set<String> outputs) {
+        org.geotools.api.filter.FilterFactory ff = org.geotools.factory.CommonFactoryFinder.getFilterFactory();
+        if (f instanceof org.geotools.api.filter.And a) {
+            List<org.geotools.api.filter.Filter> c = new ArrayList<>();
+            for (org.geotools.api.filter.Filter x : a.getChildren()) c.add(keep(x, outputs));
+            return ff.and(c);
+        }
+        if (f instanceof org.geotools.api.filter.Or o) {
+            List<org.geotools.api.filter.Filter> c = new ArrayList<>();
+            for (org.geotools.api.filter.Filter x : o.getChildren()) c.add(keep(x, outputs));
+            return ff.or(c);
+        }
+        if (f instanceof org.geotools.api.filter.Not n) {
+            org.geotools.api.filter.Filter inner = keep(n.getFilter(), outputs);
+            return inner == org.geotools.api.filter.Filter.INCLUDE ? org.geotools.api.filter.Filter.INCLUDE : ff.not(inner);
+        }
+        if (f instanceof org.geotools.api.filter.spatial.BBOX) return org.geotools.api.filter.Filter.INCLUDE;
+        for (String name : org.geotools.data.DataUtilities.attributeNames(f)) {
+            if (outputs.contains(name)) return org.geotools.api.filter.Filter.INCLUDE; // a style rule on an output
+        }
+        return f;
     }
 
     /** Null when no view is given; an error naming the parameter when it is incomplete or invalid. */

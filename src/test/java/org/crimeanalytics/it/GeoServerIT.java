@@ -364,6 +364,31 @@ class GeoServerIT {
                 }
             }
         }
+        // the layer's CQL_FILTER selects the incidents analysed (the style's rules on KDE do not)
+        SimpleFeatureCollection violent = org.geotools.data.DataUtilities.collection(incidents.subCollection(
+                org.geotools.filter.text.ecql.ECQL.toFilter("category = 'violent'")));
+        Map<String, Object> localViolent = new org.crimeanalytics.process.KernelDensityProcess().execute(violent, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, view, size, size, 8, null);
+        Map<String, Double> violentKde = new java.util.HashMap<>();
+        try (var it = ((SimpleFeatureCollection) localViolent.get("result")).features()) {
+            while (it.hasNext()) {
+                SimpleFeature c = it.next();
+                violentKde.put((String) c.getAttribute("CELL_ID"), ((Number) c.getAttribute("KDE")).doubleValue());
+            }
+        }
+        Map<String, String> q = new LinkedHashMap<>(getMap(view, size, size, "crime:crime_transformation_kde"));
+        q.put("request", "GetFeatureInfo");
+        q.put("query_layers", "crime:lapd_incidents");
+        q.put("info_format", "application/json");
+        q.put("x", "256");
+        q.put("y", "256");
+        q.put("cql_filter", "category = 'violent'");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vfc = (Map<String, Object>) Json.parse(new String(get("/wms", q).body(), StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vp = (Map<String, Object>) ((Map<String, Object>) ((List<?>) vfc.get("features")).get(0)).get("properties");
+        double served = ((Number) vp.get("KDE")).doubleValue(), expected = violentKde.get((String) vp.get("CELL_ID"));
+        assertEquals(expected, served, 1e-9 * expected, "KDE of the violent incidents only, as CQL_FILTER asks");
         // two adjacent tiles against the map that covers both
         double world = 2 * 20037508.342789244, t = world / (1 << 12);
         double minX = -20037508.342789244 + 701 * t, maxY = 20037508.342789244 - 1635 * t;

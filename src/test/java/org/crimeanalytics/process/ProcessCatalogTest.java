@@ -162,9 +162,18 @@ class ProcessCatalogTest {
                     Map.of("cellSize", 500.0)), tile, null);
             assertEquals(org.geotools.api.filter.Filter.INCLUDE, q.getFilter(), name);
             assertEquals("incidents", q.getTypeName());
+            org.geotools.api.data.Query styled = new org.geotools.api.data.Query("incidents", ff.and(ff.bbox("geom", 0, 0, 1, 1, "EPSG:4326"),
+                    ff.or(ff.equals(ff.property(name.equals("HotSpots") ? "Gi_Bin" : name.equals("KernelDensity") ? "KDE" : "COLOR_ID"),
+                            ff.literal(1)), ff.equals(ff.property("CELL_ID"), ff.literal("x")))));
+            assertEquals(org.geotools.api.filter.Filter.INCLUDE, ((org.geotools.process.RenderingProcess) p).invertQuery(
+                    new java.util.HashMap<>(Map.of("cellSize", 500.0)), styled, null).getFilter(), name + ": the style's rules dropped");
             org.geotools.api.filter.Filter violent = ff.equals(ff.property("category"), ff.literal("violent"));
+            // as GeoServer builds it: the tile, the layer's CQL_FILTER and the style's rules on the process's outputs
+            String output = name.equals("HotSpots") ? "Gi_Bin" : name.equals("KernelDensity") ? "KDE" : "COLOR_ID";
+            org.geotools.api.filter.Filter rules = ff.or(ff.equals(ff.property(output), ff.literal(1)),
+                    ff.greaterOrEqual(ff.property(output), ff.literal(2)));
             org.geotools.api.data.Query filtered = new org.geotools.api.data.Query("incidents",
-                    ff.and(ff.bbox("geom", 0, 0, 1, 1, "EPSG:4326"), violent));
+                    ff.and(java.util.List.of(ff.bbox("geom", 0, 0, 1, 1, "EPSG:4326"), violent, rules)));
             assertEquals(violent, ((org.geotools.process.RenderingProcess) p).invertQuery(new java.util.HashMap<>(Map.of("cellSize", 500.0)),
                     filtered, null).getFilter(), name + " keeps the layer's CQL_FILTER");
         }
