@@ -98,6 +98,7 @@ public class AggregateToAreasProcess {
             throw new ProcessException("timeAttribute: no attribute '" + tAttr + "' in incidents for the time window");
         }
         if (monitor != null) monitor.started();
+        Steps.step(monitor, "Reading the areas and incidents", 5);
 
         List<SimpleFeature> areaList = new ArrayList<>();
         List<Geometry> polys = new ArrayList<>();
@@ -269,7 +270,7 @@ public class AggregateToAreasProcess {
             if (pcat[j] >= 0) catTotals.set(pcat[j], catTotals.get(pcat[j]) + 1);
             perArea.add(new int[] {a, pcat[j]});
         }
-        if (monitor != null) monitor.progress(60);
+        Steps.step(monitor, "Computing counts, rates and Empirical Bayes rates", 60);
         // categories to report
         List<String> chosen = new ArrayList<>();
         if (catAttr != null) {

@@ -102,6 +102,7 @@ public class ClusterAreasProcess {
         AreaClustering.Method m = method == null ? AreaClustering.Method.KMEANS : method;
         AreaClustering clustering = new AreaClustering(m, kk, standardise == null || standardise, seed == null ? 1 : seed);
         if (monitor != null) monitor.started();
+        Steps.step(monitor, "Clustering the areas", 10);
 
         double[][] all = values(feats, cols);
         List<Integer> usable = new ArrayList<>();

@@ -160,7 +160,7 @@ public class ClusterIncidentsProcess {
             data[i * d + 1] = pts.y()[i];
             for (int t = 0; t < in.extra.length; t++) data[i * d + 2 + t] = in.extra[t][i];
         }
-        if (monitor != null) monitor.progress(20);
+        Steps.step(monitor, "Clustering " + n + " incidents (" + m + ")", 20);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("method", m.name());
         int[] labels;
@@ -202,7 +202,7 @@ public class ClusterIncidentsProcess {
         } catch (CancellationException ex) {
             throw new ProcessException("cancelled");
         }
-        if (monitor != null) monitor.progress(70);
+        Steps.step(monitor, "Building clusters and hulls", 70);
         return outputs(incidents, in, labels, reach, shape == null ? Shape.HULL : shape,
                 m == Method.DBSCAN || m == Method.OPTICS ? e : 0, summary);
     }

@@ -65,6 +65,7 @@ public class ClusterOutlierProcess {
         if (perms < 0) throw new ProcessException("permutations: must be >= 0, was " + perms);
         Limits.checkPermutations(perms, "permutations");
         if (monitor != null) monitor.started();
+        Steps.step(monitor, "Reading incidents or areas", 5);
         AnalysisUnits u = HotSpotSupport.units(incidents, areas, valueAttribute, cellSize,
                 cellShape == null ? Grid.Shape.HEXAGON : cellShape, studyArea, crs, monitor);
         HotSpotSupport.requireVariation(u, areas != null ? "valueAttribute" : "incidents");
@@ -76,6 +77,7 @@ public class ClusterOutlierProcess {
         long sd = seed == null ? 12345L : seed;
         Moran.Local lm;
         try {
+            Steps.step(monitor, "Computing Local Moran's I", 50);
             lm = Moran.local(u.value, w, var, alt, perms, sd, () -> monitor != null && monitor.isCanceled());
         } catch (java.util.concurrent.CancellationException e) {
             throw new ProcessException("cancelled");

@@ -70,6 +70,7 @@ public class EmergingHotSpotsProcess {
         int ts = timeSteps == null ? 1 : timeSteps;
         if (ts < 0) throw new ProcessException("timeSteps: must be >= 0, was " + ts);
         Step st = step == null ? Step.MONTH : step;
+        Steps.step(monitor, "Reading incidents", 5);
         SpaceTimeInput in = SpaceTimeInput.read(incidents, timeAttribute, st != Step.MONTH, crs, monitor);
         int n = in.time.length;
         int[] idx = new int[n];

@@ -115,6 +115,7 @@ public class EvaluateHotspotsProcess {
             }
         }
         double[] fa = fr.stream().mapToDouble(Double::doubleValue).toArray();
+        Steps.step(monitor, "Evaluating hit rate, PAI, PEI and RRI", 70);
         List<HotspotEvaluation.Row> rows = HotspotEvaluation.evaluate(score, area, actual, prior, fa);
         StringWriter w = new StringWriter();
         List<Object> json = new ArrayList<>();

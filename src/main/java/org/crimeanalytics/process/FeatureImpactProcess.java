@@ -54,6 +54,7 @@ public class FeatureImpactProcess {
         double pct = percentile == null ? 90 : percentile;
         if (!(pct >= 0 && pct <= 100)) throw new ProcessException("percentile: must be between 0 and 100, was " + pct);
         try {
+            Steps.step(monitor, "Reading the areas and incidents", 10);
             PredictSupport.Areas a = PredictSupport.areas(areas, m.censusAttributes());
             long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem());
             if (ta[0].length == 0) throw new ProcessException("incidents: none has a time and a location");

@@ -69,6 +69,7 @@ public class HotSpotsProcess {
         int px = cellSizePixels == null ? 32 : cellSizePixels;
         if (px < 4 || px > 512) throw new ProcessException("cellSizePixels: must be 4 to 512, was " + px);
         if (monitor != null) monitor.started();
+        Steps.step(monitor, "Reading and counting incidents", 5);
         if (cellSize == null && view != null && incidents != null) {
             cellSize = view.cellSize(px, HotSpotSupport.centreLatitude(incidents));
         }
@@ -107,7 +108,7 @@ public class HotSpotsProcess {
         SpatialWeights w = HotSpotSupport.weights(u, weights == null ? WeightsType.FIXED_DISTANCE : weights,
                 distance, neighbours);
         if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
-        if (monitor != null) monitor.progress(60);
+        Steps.step(monitor, "Computing Gi*", 60);
         Map<String, Object> extra = new LinkedHashMap<>();
         if (onTheFly) extra.put("view_cell_size_m", cellSize);
         return giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", extra, monitor);

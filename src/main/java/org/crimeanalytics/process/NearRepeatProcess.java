@@ -50,6 +50,7 @@ public class NearRepeatProcess {
         int perms = permutations == null ? 99 : permutations;
         if (perms < 1) throw new ProcessException("permutations: must be at least 1, was " + perms);
         Limits.checkPermutations(perms, "permutations");
+        Steps.step(monitor, "Reading incidents", 5);
         SpaceTimeInput in = SpaceTimeInput.read(incidents, timeAttribute, true, crs, monitor);
         double[] days = new double[in.time.length];
         for (int i = 0; i < days.length; i++) days[i] = in.time[i] / 86_400_000.0;

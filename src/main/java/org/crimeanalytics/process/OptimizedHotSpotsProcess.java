@@ -51,6 +51,7 @@ public class OptimizedHotSpotsProcess {
             ProgressListener monitor) {
         if (incidents == null) throw new ProcessException("incidents: required");
         if (monitor != null) monitor.started();
+        Steps.step(monitor, "Reading incidents", 5);
         ProjectedPoints pts = ProjectedPoints.extract(incidents, crs, false, "incidents", monitor, n -> Limits.checkIncidents(n, "incidents"));
         if (pts.size() < MIN_INCIDENTS) {
             throw new ProcessException("incidents: at least " + MIN_INCIDENTS + " incidents are needed for an optimized hot "
@@ -84,7 +85,7 @@ public class OptimizedHotSpotsProcess {
             throw new ProcessException("incidents: the grid has only " + u.size() + " cells; at least " + MIN_LOCATIONS
                     + " are needed (give more incidents or a study area)");
         }
-        if (monitor != null) monitor.progress(40);
+        Steps.step(monitor, "Finding the distance band (incremental spatial autocorrelation)", 40);
         double start = SpatialWeights.minimumBand(u.x, u.y) * 1.0001;
         double maxStart = cell * 10;
         Map<String, Object> band = new LinkedHashMap<>();

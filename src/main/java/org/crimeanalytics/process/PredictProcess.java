@@ -51,6 +51,7 @@ public class PredictProcess {
             ProgressListener monitor) {
         StoredModel m = load(model);
         if (incidents == null) throw new ProcessException("incidents: required");
+        Steps.step(monitor, "Applying the model " + model, 10);
         try {
             if (m.task().equals("CLASSIFY_OFFENSE")) return classify(m, incidents);
             if (areas == null) throw new ProcessException("areas: an AREA_COUNTS model predicts for areas");

@@ -99,6 +99,7 @@ public class TemporalProfileProcess {
         boolean hasPrecision = t.getDescriptor("time_precision") != null;
         boolean hasOffense = t.getDescriptor("offense") != null;
         if (monitor != null) monitor.started();
+        Steps.step(monitor, "Reading incidents and counting by hour, weekday and period", 5);
 
         // areas
         List<SimpleFeature> areaList = new ArrayList<>();

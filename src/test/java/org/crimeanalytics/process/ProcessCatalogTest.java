@@ -96,7 +96,23 @@ class ProcessCatalogTest {
                 assertNotNull(sample, "no sample inputs for crime:" + n.getLocalPart() + " in ProcessCatalogTest.SAMPLES");
                 Process p = Processors.createProcess(new NameImpl("crime", n.getLocalPart()));
                 assertNotNull(p, "crime:" + n.getLocalPart());
-                Map<String, Object> out = p.execute(new LinkedHashMap<>(sample.get()), null);
+                java.util.List<String> tasks = new java.util.ArrayList<>();
+                java.util.List<Float> progress = new java.util.ArrayList<>();
+                org.geotools.data.util.NullProgressListener listener = new org.geotools.data.util.NullProgressListener() {
+                    @Override
+                    public void setTask(org.geotools.api.util.InternationalString task) {
+                        tasks.add(task.toString());
+                    }
+
+                    @Override
+                    public void progress(float percent) {
+                        progress.add(percent);
+                    }
+                };
+                Map<String, Object> out = p.execute(new LinkedHashMap<>(sample.get()), listener);
+                // what a WPS status document shows while it runs (issue #20): a named step and a percentage
+                assertFalse(tasks.isEmpty(), "crime:" + n.getLocalPart() + " names its steps (setTask)");
+                assertFalse(progress.isEmpty(), "crime:" + n.getLocalPart() + " reports progress");
                 Map<String, Parameter<?>> results = f.getResultInfo(n, null);
                 assertFalse(out.isEmpty(), "crime:" + n.getLocalPart() + " returned nothing");
                 for (String key : out.keySet()) {
