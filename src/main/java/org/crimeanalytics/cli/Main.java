@@ -67,8 +67,12 @@ public final class Main {
             switch (args[0]) {
                 case "list" -> list();
                 case "describe" -> {
-                    if (rest.length != 1) throw new CliException("usage: describe crime:Name");
-                    describe(rest[0]);
+                    if (rest.length >= 1 && rest[0].equals("--json")) {
+                        out.println(describeJson(rest.length == 2 ? rest[1] : null));
+                    } else {
+                        if (rest.length != 1) throw new CliException("usage: describe crime:Name | describe --json [crime:Name]");
+                        describe(rest[0]);
+                    }
                 }
                 case "run" -> run(rest, null);
                 case "demo" -> demo(rest.length > 0 ? Paths.get(rest[0]) : Paths.get("out"));
@@ -108,6 +112,7 @@ public final class Main {
         out.println("crime-analytics: the crime: processes of gs-crime-analytics on local files");
         out.println("  list                                   the processes");
         out.println("  describe crime:Name                    inputs and outputs of a process");
+        out.println("  describe --json [crime:Name]           the same for every process (or one), as JSON for tools");
         out.println("  run crime:Name key=value key=@file ... -o output=path ... [--map page.html]");
         out.println("                                         @file: CSV (.csv, .csv.gz) or GeoJSON for feature inputs,");
         out.println("                                         text for text inputs; outputs by extension:");
@@ -164,6 +169,80 @@ public final class Main {
         for (Parameter<?> p : f.getParameterInfo(n).values()) describe(p);
         out.println("Outputs:");
         for (Parameter<?> p : f.getResultInfo(n, null).values()) describe(p);
+    }
+
+    /**
+     * Every process (or one) as JSON, for tools that build their own dialogs (the QGIS plugin): name, title, abstract,
+     * inputs (name, title, description, kind, required, multiple, default, min, max, enum values, MIME types) and
+     * outputs (name, kind, MIME type). Kinds: features, raster, number, integer, boolean, enum, crs, extent, date,
+     * geometry, text (a file's text, e.g. CSV), string; outputs: features, raster, json, csv, sld, string.
+     */
+    static String describeJson(String only) {
+        List<Object> processes = new ArrayList<>();
+        for (Map.Entry<Name, ProcessFactory> e : processes().entrySet()) {
+            Name n = e.getKey();
+            if (only != null && !only.equals("crime:" + n.getLocalPart())) continue;
+            ProcessFactory f = e.getValue();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", "crime:" + n.getLocalPart());
+            m.put("title", String.valueOf(f.getTitle(n)));
+            m.put("abstract", String.valueOf(f.getDescription(n)));
+            List<Object> in = new ArrayList<>();
+            for (Parameter<?> p : f.getParameterInfo(n).values()) in.add(parameterJson(p, false));
+            m.put("inputs", in);
+            List<Object> outs = new ArrayList<>();
+            for (Parameter<?> p : f.getResultInfo(n, null).values()) outs.add(parameterJson(p, true));
+            m.put("outputs", outs);
+            processes.add(m);
+        }
+        if (only != null && processes.isEmpty()) throw new CliException("no process " + only + " (list them with: list)");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("generator", "crime-analytics describe --json");
+        doc.put("processes", processes);
+        return org.crimeanalytics.json.Json.pretty(doc);
+    }
+
+    private static Map<String, Object> parameterJson(Parameter<?> p, boolean output) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.key);
+        m.put("title", p.title == null ? p.key : p.title.toString());
+        m.put("description", p.description == null ? "" : p.description.toString());
+        Object mime = p.metadata == null ? null : p.metadata.get("mimeTypes");
+        m.put("kind", kind(p.type, mime == null ? null : mime.toString(), output));
+        if (!output) {
+            m.put("required", p.minOccurs > 0);
+            m.put("multiple", p.maxOccurs > 1);
+            if (p.getDefaultValue() != null) m.put("default", String.valueOf(p.getDefaultValue()));
+            if (p.metadata != null && p.metadata.get(Parameter.MIN) != null) m.put("min", p.metadata.get(Parameter.MIN));
+            if (p.metadata != null && p.metadata.get(Parameter.MAX) != null) m.put("max", p.metadata.get(Parameter.MAX));
+            if (p.type.isEnum()) {
+                List<String> values = new ArrayList<>();
+                for (Object c : p.type.getEnumConstants()) values.add(((Enum<?>) c).name());
+                m.put("values", values);
+            }
+        }
+        if (mime != null) m.put("mimeTypes", mime.toString());
+        return m;
+    }
+
+    static String kind(Class<?> t, String mime, boolean output) {
+        if (org.geotools.feature.FeatureCollection.class.isAssignableFrom(t)) return "features";
+        if (org.geotools.coverage.grid.GridCoverage2D.class.isAssignableFrom(t)) return "raster";
+        if (t == Double.class || t == Float.class || t == double.class) return "number";
+        if (t == Integer.class || t == Long.class || t == int.class || t == long.class) return "integer";
+        if (t == Boolean.class || t == boolean.class) return "boolean";
+        if (t.isEnum()) return "enum";
+        if (org.geotools.api.referencing.crs.CoordinateReferenceSystem.class.isAssignableFrom(t)) return "crs";
+        if (org.geotools.geometry.jts.ReferencedEnvelope.class.isAssignableFrom(t)) return "extent";
+        if (java.util.Date.class.isAssignableFrom(t)) return "date";
+        if (org.locationtech.jts.geom.Geometry.class.isAssignableFrom(t)) return "geometry";
+        if (mime != null) {
+            if (output && mime.contains("json")) return "json";
+            if (output && mime.contains("csv")) return "csv";
+            if (output && mime.contains("sld")) return "sld";
+            if (!output) return "text";
+        }
+        return "string";
     }
 
     private void describe(Parameter<?> p) {

@@ -69,7 +69,7 @@ public class KernelDensityProcess {
     public Map<String, Object> execute(
             @DescribeParameter(name = "incidents", description = "Incident points") SimpleFeatureCollection incidents,
             @DescribeParameter(name = "weightAttribute", min = 0, description = "Numeric attribute weighting each incident (e.g. a count); default 1") String weightAttribute,
-            @DescribeParameter(name = "reference", min = 0, description = "Dual KDE: the layer to compare with (points, or polygons by centroid), e.g. population or all incidents") SimpleFeatureCollection reference,
+            @DescribeParameter(name = "reference", min = 0, description = "Dual KDE: the layer to compare with, e.g. population or all incidents (points; polygons have their weight spread over the cells they cover)") SimpleFeatureCollection reference,
             @DescribeParameter(name = "referenceWeightAttribute", min = 0, description = "Numeric attribute weighting each reference feature (e.g. population); default 1") String referenceWeightAttribute,
             @DescribeParameter(name = "ratioPer", min = 0, defaultValue = "1", description = "Dual KDE: KDE_RATIO per this many units of reference weight (e.g. 1000: incidents per 1,000 residents)") Double ratioPer,
             @DescribeParameter(name = "timeAttribute", min = 0, defaultValue = "occurred", description = "Incident date attribute for the change between periods") String timeAttribute,
