@@ -35,16 +35,13 @@ public final class LocationScreen {
         Reason[] r = new Reason[n];
         int rejected = 0;
         for (int i = 0; i < n; i++) {
-            // a pole, or whole degrees within 1 of 0, 0 (-1, -1 and the like: Boston's and Seattle's sentinels)
-            double la = t.lat(i), lo = t.lon(i);
-            if (Math.abs(la) >= 89.99 || (Math.abs(la) <= 1 && Math.abs(lo) <= 1 && la == Math.rint(la) && lo == Math.rint(lo))) {
+            if (pole(t.lon(i), t.lat(i))) {
                 r[i] = Reason.PLACEHOLDER_LOCATION;
                 rejected++;
             }
         }
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("rule", "placeholder: a pole, or one coordinate shared by several rows far from the others; outlier: a lone "
-                + "incident far from the others; far = beyond max(10 x the median distance to the median centre, 50 km)");
+        d.put("rule", RULE);
         if (n - rejected < MIN_ROWS) {
             d.put("note", "fewer than " + MIN_ROWS + " incidents: only the pole rule applied");
             return new Result(r, rejected, d);
@@ -55,24 +52,17 @@ public final class LocationScreen {
             lon[k] = t.lon(i);
             lat[k++] = t.lat(i);
         }
-        double cLon = org.crimeanalytics.stats.Select.median(lon, lon.length);
-        double cLat = org.crimeanalytics.stats.Select.median(lat, lat.length);
-        // squared equirectangular distances (km^2) to the centre: no trigonometry per incident
-        double kx = 6371.0 * Math.toRadians(1) * Math.cos(Math.toRadians(cLat)), ky = 6371.0 * Math.toRadians(1);
+        Measure m = new Measure(org.crimeanalytics.stats.Select.median(lon, lon.length),
+                org.crimeanalytics.stats.Select.median(lat, lat.length));
         double[] dist2 = new double[n];
         double[] kept = new double[lon.length];
         for (int i = 0, k = 0; i < n; i++) {
-            double dx = (t.lon(i) - cLon) * kx, dy = (t.lat(i) - cLat) * ky;
-            dist2[i] = dx * dx + dy * dy;
+            dist2[i] = m.dist2(t.lon(i), t.lat(i));
             if (r[i] == null) kept[k++] = dist2[i];
         }
-        double median = Math.sqrt(org.crimeanalytics.stats.Select.median(kept, kept.length));
-        double threshold = Math.max(10 * median, 50);
+        double threshold = threshold(org.crimeanalytics.stats.Select.median(kept, kept.length));
         double threshold2 = threshold * threshold;
-        double radius = Math.max(1, threshold / 20);
-        d.put("centre_lon_lat", new double[] {cLon, cLat});
-        d.put("median_distance_km", median);
-        d.put("threshold_km", threshold);
+        m.describe(d, Math.sqrt(org.crimeanalytics.stats.Select.median(kept, kept.length)), threshold);
         int far = 0;
         int[] farRows = new int[n];
         for (int i = 0; i < n; i++) if (r[i] == null && dist2[i] > threshold2) farRows[far++] = i;
@@ -80,24 +70,86 @@ public final class LocationScreen {
             d.put("note", far + " incidents lie beyond the threshold: more than a quarter, so none was rejected as an outlier");
             return new Result(r, rejected, d);
         }
-        Map<Long, Integer> shared = new HashMap<>();
-        for (int a = 0; a < far; a++) shared.merge(key(t, farRows[a]), 1, Integer::sum);
+        double[] flon = new double[far], flat = new double[far];
         for (int a = 0; a < far; a++) {
-            int i = farRows[a];
-            java.util.Set<Long> near = new java.util.HashSet<>();
-            for (int b = 0; b < far && near.size() < GROUP; b++) {
-                int j = farRows[b];
-                if (km(t.lon(i), t.lat(i), t.lon(j), t.lat(j)) <= radius) near.add(key(t, j));
-            }
-            if (near.size() >= GROUP) continue;
-            r[i] = shared.get(key(t, i)) > 1 ? Reason.PLACEHOLDER_LOCATION : Reason.OUTLIER_LOCATION;
+            flon[a] = t.lon(farRows[a]);
+            flat[a] = t.lat(farRows[a]);
+        }
+        Reason[] fr = classifyFar(flon, flat, threshold);
+        for (int a = 0; a < far; a++) {
+            if (fr[a] == null) continue;
+            r[farRows[a]] = fr[a];
             rejected++;
         }
         return new Result(r, rejected, d);
     }
 
-    private static long key(IncidentTable t, int i) {
-        return Double.doubleToLongBits(t.lon(i)) * 31 + Double.doubleToLongBits(t.lat(i));
+    /** The rule, as the report states it. */
+    public static final String RULE = "placeholder: a pole, or one coordinate shared by several rows far from the others; outlier: a lone "
+            + "incident far from the others; far = beyond max(10 x the median distance to the median centre, 50 km)";
+
+    /** A pole, or whole degrees within 1 of 0, 0 (-1, -1 and the like: Boston's and Seattle's sentinels). */
+    public static boolean pole(double lon, double lat) {
+        return Math.abs(lat) >= 89.99 || (Math.abs(lat) <= 1 && Math.abs(lon) <= 1 && lat == Math.rint(lat) && lon == Math.rint(lon));
+    }
+
+    /** "Far", in km, from the median of the squared distances (km²) to the centre. */
+    public static double threshold(double medianDist2) {
+        return Math.max(10 * Math.sqrt(medianDist2), 50);
+    }
+
+    /** Squared equirectangular distances (km²) to a centre (the median longitude and latitude): no trigonometry per incident. */
+    public static final class Measure implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        public final double cLon;
+        public final double cLat;
+        private final double kx;
+        private final double ky;
+
+        public Measure(double cLon, double cLat) {
+            this.cLon = cLon;
+            this.cLat = cLat;
+            this.kx = 6371.0 * Math.toRadians(1) * Math.cos(Math.toRadians(cLat));
+            this.ky = 6371.0 * Math.toRadians(1);
+        }
+
+        public double dist2(double lon, double lat) {
+            double dx = (lon - cLon) * kx, dy = (lat - cLat) * ky;
+            return dx * dx + dy * dy;
+        }
+
+        /** The report's details of the screen. */
+        public void describe(Map<String, Object> d, double medianKm, double thresholdKm) {
+            d.put("centre_lon_lat", new double[] {cLon, cLat});
+            d.put("median_distance_km", medianKm);
+            d.put("threshold_km", thresholdKm);
+        }
+    }
+
+    /**
+     * The far incidents (beyond the threshold, given in input order) that are placeholders (their coordinate shared by
+     * several far rows) or outliers (alone), or null: kept when at least {@value #GROUP} distinct locations lie within
+     * max(1 km, threshold / 20) of it.
+     */
+    public static Reason[] classifyFar(double[] lon, double[] lat, double thresholdKm) {
+        int far = lon.length;
+        double radius = Math.max(1, thresholdKm / 20);
+        Map<Long, Integer> shared = new HashMap<>();
+        for (int a = 0; a < far; a++) shared.merge(key(lon[a], lat[a]), 1, Integer::sum);
+        Reason[] out = new Reason[far];
+        for (int a = 0; a < far; a++) {
+            java.util.Set<Long> near = new java.util.HashSet<>();
+            for (int b = 0; b < far && near.size() < GROUP; b++) {
+                if (km(lon[a], lat[a], lon[b], lat[b]) <= radius) near.add(key(lon[b], lat[b]));
+            }
+            if (near.size() >= GROUP) continue;
+            out[a] = shared.get(key(lon[a], lat[a])) > 1 ? Reason.PLACEHOLDER_LOCATION : Reason.OUTLIER_LOCATION;
+        }
+        return out;
+    }
+
+    private static long key(double lon, double lat) {
+        return Double.doubleToLongBits(lon) * 31 + Double.doubleToLongBits(lat);
     }
 
     /** Equirectangular distance in km (ample for "hundreds of km away"). */

@@ -67,10 +67,19 @@ public final class Json {
         MAPPER.getFactory().setCharacterEscapes(new PageSafe());
     }
     private static final ObjectWriter COMPACT = MAPPER.writer();
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("").withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
+    private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+
+    /** {@code "key": value}, two-space objects, arrays on one line; older Jackson (Spark 3.5 ships 2.15): its defaults. */
+    private static DefaultPrettyPrinter prettyPrinter() {
+        try {
+            return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        }
+    }
 
     private Json() {}
 
