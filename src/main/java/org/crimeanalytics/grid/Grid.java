@@ -12,7 +12,9 @@ import org.locationtech.jts.geom.Polygon;
  * <p>Squares: {@code size} is the side. Hexagons (pointy-top): {@code size} is the distance between
  * the centres of adjacent cells; a hexagon's area is sqrt(3)/2 size^2.
  */
-public final class Grid {
+public final class Grid implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Cell shape. */
     public enum Shape { SQUARE, HEXAGON }

@@ -192,6 +192,11 @@ public final class IncidentIngest {
         public ColumnMapping mapping() {
             return m;
         }
+
+        /** Whether rows with the same key are duplicates (the first kept), as {@link #finish} settles them. */
+        public boolean deduplicates() {
+            return m.duplicates != ColumnMapping.Duplicates.NONE;
+        }
     }
 
     /** Decides the column mapping from a header and the first rows (see {@link ColumnMapping}). */
@@ -223,6 +228,30 @@ public final class IncidentIngest {
             this.blankLines = blankLines;
             this.where = where;
             this.lines = lines;
+        }
+
+        /** The accepted rows (duplicates and locations not yet settled across parts). */
+        public IncidentTable table() {
+            return table;
+        }
+
+        /** The part's counts: rows read, accepted, rejected by reason. */
+        public IngestReport report() {
+            return report;
+        }
+
+        /** Row {@code i}'s duplicate key: its per-offense key, else its id (null: no key, never a duplicate). */
+        public String duplicateKey(int i) {
+            return keys != null ? keys[i] : table.text(IncidentTable.ID, i);
+        }
+
+        /** Physical lines read. */
+        public long lines() {
+            return lines;
+        }
+
+        public long blankLines() {
+            return blankLines;
         }
 
         /** Adds {@code offset} to the line numbers of this part's rows and report (its first line read as 1). */

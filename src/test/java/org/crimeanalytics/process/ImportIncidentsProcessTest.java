@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.crimeanalytics.TestData;
 import org.crimeanalytics.geo.Crs;
 import org.crimeanalytics.ingest.IncidentIngest;
+import org.crimeanalytics.ingest.IncidentTable;
 import org.crimeanalytics.ingest.Incidents;
 import org.crimeanalytics.ingest.Reason;
 import org.crimeanalytics.io.Inputs;
@@ -310,5 +311,31 @@ class ImportIncidentsProcessTest {
                 assertEquals(r.report().accepted(), r.table().size());
             }
         }
+    }
+    @Test
+    void aCaseInTwoFilesIsCountedOnce(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // issue #19 fault 1: a case exported in two yearly files (Chicago HZ564892 in 2016 and 2017) is one incident.
+        // two real LAPD slices overlapping by 150 rows: lines 1-400 and 251-600 (750 rows).
+        List<String> lines = Files.readAllLines(TestData.testData("lapd_sample10k.csv"), StandardCharsets.UTF_8);
+        Path a = dir.resolve("a.csv"), b = dir.resolve("b.csv");
+        Files.write(a, lines.subList(0, 401), StandardCharsets.UTF_8);
+        List<String> second = new ArrayList<>(lines.subList(251, 601));
+        second.add(0, lines.get(0));
+        Files.write(b, second, StandardCharsets.UTF_8);
+        IncidentIngest.Options o = ImportIncidentsProcess.options(null, null, null, null, null, null);
+        IncidentIngest.Result one = ImportIncidentsProcess.ingestFiles(List.of(a), "a", o, null);
+        IncidentIngest.Result both = ImportIncidentsProcess.ingestFiles(List.of(a, b), "a+b", o, null);
+        Set<String> ids = new HashSet<>();
+        int overlapAccepted = 0;
+        for (int i = 0; i < one.table().size(); i++) ids.add(one.table().text(IncidentTable.ID, i));
+        assertEquals(one.report().accepted(), ids.size(), "ids of a are distinct");
+        // every row of b that a also holds is a duplicate; the others are new incidents
+        IncidentIngest.Result onlyB = ImportIncidentsProcess.ingestFiles(List.of(b), "b", o, null);
+        for (int i = 0; i < onlyB.table().size(); i++) if (ids.contains(onlyB.table().text(IncidentTable.ID, i))) overlapAccepted++;
+        assertTrue(overlapAccepted > 100, "the slices overlap: " + overlapAccepted);
+        assertEquals(750, both.report().rowsRead());
+        assertEquals(one.report().accepted() + onlyB.report().accepted() - overlapAccepted, both.report().accepted());
+        assertEquals(one.report().rejected(Reason.DUPLICATE_ID) + onlyB.report().rejected(Reason.DUPLICATE_ID) + overlapAccepted,
+                both.report().rejected(Reason.DUPLICATE_ID));
     }
 }

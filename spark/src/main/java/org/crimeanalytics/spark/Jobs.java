@@ -1,0 +1,136 @@
+package org.crimeanalytics.spark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.crimeanalytics.grid.Grid;
+
+/**
+ * spark-submit entry point: {@code crime-analytics-spark.jar JOB --input PATH [--input PATH...] --output DIR [options]}.
+ * <ul>
+ *   <li>{@code ingest}: the incidents as Parquet (lon, lat, occurred, category, offense, ...), reject counts by reason;</li>
+ *   <li>{@code hotspots --cell-size M [--shape SQUARE|HEXAGON] [--distance M] [--fdr]}: Gi* cells as Parquet.</li>
+ * </ul>
+ * Common: {@code --format LAPD|CHICAGO|...}, {@code --columns field=Column;...}, {@code --date-order DMY|MDY},
+ * {@code --time-zone ZONE}, {@code --crs EPSG:n} (a projected working CRS; default the data's UTM zone),
+ * {@code --master local[2]} (else spark-submit's). The last line printed is a one-line summary; errors are one line
+ * naming the argument, exit code 2.
+ */
+public final class Jobs {
+
+    private Jobs() {}
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            System.out.println(run(args));
+            code = 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            code = 2;
+        } catch (Exception e) {
+            System.err.println("error: " + e);
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** Runs a job; returns its one-line summary. */
+    public static String run(String[] args) throws Exception {
+        if (args.length == 0) throw new IllegalArgumentException("usage: JOB --input PATH --output DIR [options]; jobs: ingest, hotspots");
+        String job = args[0];
+        Map<String, List<String>> a = parse(args);
+        List<String> inputs = a.getOrDefault("input", List.of());
+        if (inputs.isEmpty()) throw new IllegalArgumentException("--input: give at least one file, directory or glob");
+        String output = one(a, "output");
+        if (output == null) throw new IllegalArgumentException("--output: give a directory for the results");
+        SparkSession.Builder b = SparkSession.builder().appName("crime-analytics " + job);
+        if (one(a, "master") != null) b.master(one(a, "master"));
+        SparkSession spark = b.getOrCreate();
+        try {
+            SparkIngest.Options o = new SparkIngest.Options();
+            o.format = one(a, "format");
+            o.columns = one(a, "columns");
+            o.dateOrder = one(a, "date-order");
+            o.timeZone = one(a, "time-zone");
+            long t0 = System.nanoTime();
+            SparkIngest.Result in = SparkIngest.read(spark, inputs, o);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("job", job);
+            summary.put("rows_read", in.rowsRead());
+            summary.put("incidents", in.accepted());
+            Map<String, Long> rej = new LinkedHashMap<>();
+            in.rejected().forEach((k, v) -> rej.put(k.key(), v));
+            summary.put("rejected", rej);
+            switch (job) {
+                case "ingest" -> in.incidents().drop("file", "part", "line", "dup_key").write().mode(SaveMode.Overwrite).parquet(output);
+                case "hotspots" -> {
+                    String cs = one(a, "cell-size");
+                    if (cs == null) throw new IllegalArgumentException("--cell-size: give the cell size in metres");
+                    double cell = number(cs, "--cell-size");
+                    Grid.Shape shape = shape(one(a, "shape"));
+                    Double distance = a.containsKey("distance") ? number(one(a, "distance"), "--distance") : null;
+                    HotSpotsJob.Result r = HotSpotsJob.run(spark, in.incidents(), projection(spark, in, one(a, "crs")), shape, cell,
+                            distance, a.containsKey("fdr"));
+                    r.cells().write().mode(SaveMode.Overwrite).parquet(output);
+                    summary.putAll(r.summary());
+                }
+                default -> throw new IllegalArgumentException("unknown job '" + job + "' (ingest, hotspots)");
+            }
+            summary.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+            summary.put("output", output);
+            return org.crimeanalytics.json.Json.write(summary);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** The working CRS: the one given, else the UTM zone of the incidents' upper-median longitude and latitude. */
+    static Projection projection(SparkSession spark, SparkIngest.Result in, String crs) {
+        if (crs != null) return new Projection(crs);
+        Dataset<Row> d = in.incidents();
+        long n = in.accepted();
+        double lon = d.select("lon").orderBy("lon").offset((int) (n / 2)).limit(1).first().getDouble(0);
+        double lat = d.select("lat").orderBy("lat").offset((int) (n / 2)).limit(1).first().getDouble(0);
+        return Projection.utm(lon, lat);
+    }
+
+    static double number(String v, String name) {
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d > 0) || Double.isInfinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": must be a positive number of metres, was '" + v + "'");
+        }
+    }
+
+    static Map<String, List<String>> parse(String[] args) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("'" + args[i] + "': expected --name value");
+            String k = args[i].substring(2);
+            boolean flag = k.equals("fdr");
+            String v = flag ? "true" : (++i < args.length ? args[i] : null);
+            if (v == null) throw new IllegalArgumentException("--" + k + ": needs a value");
+            m.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return m;
+    }
+
+    static String one(Map<String, List<String>> a, String k) {
+        List<String> v = a.get(k);
+        return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
+    }
+
+    static Grid.Shape shape(String v) {
+        if (v == null) return Grid.Shape.HEXAGON;
+        for (Grid.Shape s : Grid.Shape.values()) if (s.name().equalsIgnoreCase(v)) return s;
+        throw new IllegalArgumentException("--shape: SQUARE or HEXAGON, was '" + v + "'");
+    }
+}
