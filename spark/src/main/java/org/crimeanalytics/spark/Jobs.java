@@ -95,8 +95,7 @@ public final class Jobs {
         if (crs != null) return new Projection(crs);
         Dataset<Row> d = in.incidents();
         long n = in.accepted();
-        double lon = d.select("lon").orderBy("lon").offset((int) (n / 2)).limit(1).first().getDouble(0);
-        double lat = d.select("lat").orderBy("lat").offset((int) (n / 2)).limit(1).first().getDouble(0);
+        double lon = SparkIngest.ranked(d, "lon", n, n / 2), lat = SparkIngest.ranked(d, "lat", n, n / 2);
         return Projection.utm(lon, lat);
     }
 
