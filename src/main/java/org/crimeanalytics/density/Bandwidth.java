@@ -64,6 +64,56 @@ public final class Bandwidth {
         return new Choice(sigma * Math.pow(sw, -1.0 / 6), Kernel.GAUSSIAN, sd, dm, sw);
     }
 
+    /**
+     * {@link #choose} with unit weights on points given as distinct locations and their multiplicities (location k
+     * repeated {@code count[k]} times), as a distributed job aggregates them: the same choice as {@code choose(rule, x,
+     * y, null)} on the expanded points (the median distance the mean of the two middle ones when the total is even),
+     * up to the order of summation.
+     *
+     * @param count multiplicities, each at least 1
+     */
+    public static Choice chooseRepeated(Rule rule, double[] x, double[] y, long[] count) {
+        int n = x.length;
+        double[] w = new double[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = count[i];
+            total += count[i];
+        }
+        Choice c = choose(rule, x, y, w);
+        if (!(c.n() > 0)) return c;
+        // the multiset median of the distances from the mean centre (choose's weighted median is the lower middle one)
+        double sw = c.n(), mx = 0, my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += w[i] * x[i];
+            my += w[i] * y[i];
+        }
+        mx /= sw;
+        my /= sw;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = Math.sqrt((x[i] - mx) * (x[i] - mx) + (y[i] - my) * (y[i] - my));
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(d[a], d[b]));
+        long lo = (total - 1) / 2, hi = total / 2, seen = 0;
+        double dlo = Double.NaN, dhi = Double.NaN;
+        for (Integer i : order) {
+            long next = seen + count[i];
+            if (Double.isNaN(dlo) && lo < next) dlo = d[i];
+            if (hi < next) {
+                dhi = d[i];
+                break;
+            }
+            seen = next;
+        }
+        double dm = (dlo + dhi) / 2;
+        double sd = c.standardDistance();
+        if (rule == Rule.SILVERMAN) {
+            return new Choice(0.9 * Math.min(sd, Math.sqrt(1 / Math.log(2)) * dm) * Math.pow(sw, -0.2), Kernel.QUARTIC, sd, dm, sw);
+        }
+        return new Choice(c.value(), c.madeFor(), sd, dm, sw);
+    }
+
     /** {@code h}, made for kernel {@code from}, as the bandwidth of {@code to} with the same per-axis variance. */
     public static double forKernel(double h, Kernel from, Kernel to) {
         return h * Math.sqrt(from.axisVariance() / to.axisVariance());

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.crimeanalytics.grid.Grid;
 import org.crimeanalytics.json.Json;
-import org.crimeanalytics.spacetime.EmergingPatterns;
 import org.crimeanalytics.spacetime.SpaceTimeCube;
-import org.crimeanalytics.stats.MannKendall;
 import org.crimeanalytics.temporal.TemporalProfile;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
@@ -40,7 +38,7 @@ import org.locationtech.jts.geom.Polygon;
 public class EmergingHotSpotsProcess {
 
     /** The PATTERN of a cell with no spatial neighbour. */
-    static final String NOT_TESTED = "Not Tested: No Neighbours";
+    static final String NOT_TESTED = SpaceTimeCube.NOT_TESTED;
 
     /** Time step of the cube. */
     public enum Step { DAY, WEEK, MONTH }
@@ -95,7 +93,6 @@ public class EmergingHotSpotsProcess {
         }
         if (monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
         SpaceTimeCube.GiStar gi = cube.giStar(band, ts);
-        double[][] z = gi.z(), p = gi.p();
         int notTested = 0;
         List<String> notTestedIds = new ArrayList<>();
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
@@ -117,36 +114,14 @@ public class EmergingHotSpotsProcess {
         List<SimpleFeature> out = new ArrayList<>();
         Map<String, Integer> patterns = new LinkedHashMap<>();
         for (int c = 0; c < cube.cells.length; c++) {
-            int[] bins = new int[steps];
-            double[] counts = new double[steps];
-            int hot = 0, cold = 0, total = 0;
-            for (int t = 0; t < steps; t++) {
-                counts[t] = cube.counts[c][t];
-                total += cube.counts[c][t];
-                if (!Double.isNaN(p[c][t]) && p[c][t] < 0.05) {
-                    bins[t] = z[c][t] > 0 ? 1 : -1;
-                    if (bins[t] > 0) hot++;
-                    else cold++;
-                }
-            }
-            MannKendall.Result trend = MannKendall.test(counts);
+            SpaceTimeCube.CellPattern cp = cube.pattern(gi, c, 0.05);
             long key = cube.cells[c];
-            Double zTrendZ = null, zTrendP = null;
-            int cat = 0;
-            String name;
-            if (gi.spatialNeighbours()[c] == 0) {
-                name = NOT_TESTED;
-                if (notTested++ < 10) notTestedIds.add(Grid.first(key) + "_" + Grid.second(key));
-            } else {
-                MannKendall.Result ztrend = MannKendall.test(z[c]);
-                zTrendZ = ztrend.z();
-                zTrendP = ztrend.p();
-                cat = EmergingPatterns.classify(bins, ztrend.z(), ztrend.p(), 0.05);
-                name = EmergingPatterns.name(cat);
-            }
+            String name = cp.pattern();
+            if (gi.spatialNeighbours()[c] == 0 && notTested++ < 10) notTestedIds.add(Grid.first(key) + "_" + Grid.second(key));
             patterns.merge(name, 1, Integer::sum);
             out.add(SimpleFeatureBuilder.build(type, new Object[] {in.points.toSource(cube.grid().polygon(key, gf)),
-                Grid.first(key) + "_" + Grid.second(key), cat, name, total, hot, cold, trend.z(), trend.p(), zTrendZ, zTrendP},
+                Grid.first(key) + "_" + Grid.second(key), cp.category(), name, cp.count(), cp.hotSteps(), cp.coldSteps(), cp.trendZ(),
+                cp.trendP(), cp.zTrendZ(), cp.zTrendP()},
                     "emerging_hotspots." + (c + 1)));
         }
         Map<String, Object> s = new LinkedHashMap<>();

@@ -43,6 +43,77 @@ public final class SpaceTimeCube {
         }
     }
 
+    /**
+     * A cube from counts already aggregated per (cell, step), as a distributed job produces them: the same cube as the
+     * point constructor gives for the points those counts came from (cells in ascending key order).
+     *
+     * @param cellKeys the {@link Grid#cell} key of each count
+     * @param stepOf its time step, 0 to steps - 1
+     * @param count the number of incidents (a key and step may repeat; counts add up)
+     * @throws IllegalArgumentException when a step is outside [0, steps) or the arrays differ in length
+     */
+    public static SpaceTimeCube ofCounts(Grid grid, long[] cellKeys, int[] stepOf, int[] count, int steps) {
+        if (cellKeys.length != stepOf.length || cellKeys.length != count.length) throw new IllegalArgumentException("arrays differ in length");
+        long[] keys = Arrays.stream(cellKeys).distinct().sorted().toArray();
+        LongIntMap pos = new LongIntMap(Math.max(16, keys.length));
+        for (int c = 0; c < keys.length; c++) pos.add(keys[c], c);
+        int[][] counts = new int[keys.length][steps];
+        for (int i = 0; i < cellKeys.length; i++) {
+            if (stepOf[i] < 0 || stepOf[i] >= steps) throw new IllegalArgumentException("step " + stepOf[i] + " outside 0.." + (steps - 1));
+            counts[pos.get(cellKeys[i])][stepOf[i]] += count[i];
+        }
+        return new SpaceTimeCube(grid, keys, counts, steps);
+    }
+
+    private SpaceTimeCube(Grid grid, long[] keys, int[][] counts, int steps) {
+        this.grid = grid;
+        this.steps = steps;
+        this.cells = keys;
+        this.counts = counts;
+        cx = new double[keys.length];
+        cy = new double[keys.length];
+        for (int c = 0; c < keys.length; c++) {
+            double[] ce = grid.centre(keys[c]);
+            cx[c] = ce[0];
+            cy[c] = ce[1];
+        }
+    }
+
+    /** What Emerging Hot Spot Analysis says of one cell: its pattern and the series behind it. */
+    public record CellPattern(int category, String pattern, int count, int hotSteps, int coldSteps, double trendZ,
+            double trendP, Double zTrendZ, Double zTrendP) {}
+
+    /** The PATTERN of a cell with no spatial neighbour. */
+    public static final String NOT_TESTED = "Not Tested: No Neighbours";
+
+    /**
+     * The pattern of cell {@code c} from its Gi* series (bins at {@code alpha}, two-tailed) and the Mann-Kendall trends
+     * of its counts and z-scores ({@link EmergingPatterns}); a cell without spatial neighbours is not tested (category
+     * 0, {@link #NOT_TESTED}, no z-score trend).
+     */
+    public CellPattern pattern(GiStar gi, int c, double alpha) {
+        double[][] z = gi.z(), p = gi.p();
+        int[] bins = new int[steps];
+        double[] series = new double[steps];
+        int hot = 0, cold = 0, total = 0;
+        for (int t = 0; t < steps; t++) {
+            series[t] = counts[c][t];
+            total += counts[c][t];
+            if (!Double.isNaN(p[c][t]) && p[c][t] < alpha) {
+                bins[t] = z[c][t] > 0 ? 1 : -1;
+                if (bins[t] > 0) hot++;
+                else cold++;
+            }
+        }
+        org.crimeanalytics.stats.MannKendall.Result trend = org.crimeanalytics.stats.MannKendall.test(series);
+        if (gi.spatialNeighbours()[c] == 0) {
+            return new CellPattern(0, NOT_TESTED, total, hot, cold, trend.z(), trend.p(), null, null);
+        }
+        org.crimeanalytics.stats.MannKendall.Result zt = org.crimeanalytics.stats.MannKendall.test(z[c]);
+        int cat = EmergingPatterns.classify(bins, zt.z(), zt.p(), alpha);
+        return new CellPattern(cat, EmergingPatterns.name(cat), total, hot, cold, trend.z(), trend.p(), zt.z(), zt.p());
+    }
+
     public Grid grid() {
         return grid;
     }

@@ -87,4 +87,42 @@ class SpaceTimeTest {
         assertEquals(0.5, c[0][1], 1e-12);
         assertEquals(1.0, c[3][1], 1e-12);
     }
+
+    /** A cube from (cell, step) counts is the cube of the points they came from: same cells, counts and patterns. */
+    @Test
+    void cubeFromCountsEqualsCubeFromPoints() {
+        java.util.Random r = new java.util.Random(3);
+        int n = 3000, steps = 12;
+        double[] x = new double[n], y = new double[n];
+        int[] step = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian() * 800;
+            y[i] = r.nextGaussian() * 800 + (i % 3 == 0 ? 400 : 0);
+            step[i] = r.nextInt(steps);
+        }
+        org.crimeanalytics.grid.Grid g = new org.crimeanalytics.grid.Grid(org.crimeanalytics.grid.Grid.Shape.SQUARE, 250);
+        SpaceTimeCube a = new SpaceTimeCube(g, x, y, step, steps);
+        long[] keys = new long[n];
+        int[] ones = new int[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = g.cell(x[i], y[i]);
+            ones[i] = 1;
+        }
+        SpaceTimeCube b = SpaceTimeCube.ofCounts(g, keys, step, ones, steps);
+        assertEquals(a.cells.length, b.cells.length);
+        java.util.Map<Long, Integer> pos = new java.util.HashMap<>();
+        for (int c = 0; c < b.cells.length; c++) pos.put(b.cells[c], c);
+        SpaceTimeCube.GiStar ga = a.giStar(375, 1), gb = b.giStar(375, 1);
+        int patterned = 0;
+        for (int c = 0; c < a.cells.length; c++) {
+            int d = pos.get(a.cells[c]);
+            assertTrue(java.util.Arrays.equals(a.counts[c], b.counts[d]), "counts of cell " + a.cells[c]);
+            SpaceTimeCube.CellPattern pa = a.pattern(ga, c, 0.05), pb = b.pattern(gb, d, 0.05);
+            assertEquals(pa.category(), pb.category());
+            assertEquals(pa.trendZ(), pb.trendZ(), 1e-12);
+            if (pa.zTrendZ() != null) assertEquals(pa.zTrendZ(), pb.zTrendZ(), 1e-9);
+            if (pa.category() != 0) patterned++;
+        }
+        assertTrue(patterned > 0, "some cells have a pattern");
+    }
 }

@@ -14,7 +14,11 @@ import org.crimeanalytics.grid.Grid;
  * spark-submit entry point: {@code crime-analytics-spark.jar JOB --input PATH [--input PATH...] --output DIR [options]}.
  * <ul>
  *   <li>{@code ingest}: the incidents as Parquet (lon, lat, occurred, category, offense, ...), reject counts by reason;</li>
- *   <li>{@code hotspots --cell-size M [--shape SQUARE|HEXAGON] [--distance M] [--fdr]}: Gi* cells as Parquet.</li>
+ *   <li>{@code hotspots --cell-size M [--shape SQUARE|HEXAGON] [--distance M] [--fdr]}: Gi* cells as Parquet;</li>
+ *   <li>{@code emerging --cell-size M [--step DAY|WEEK|MONTH] [--distance M] [--time-steps K]}: emerging hot spot
+ *       patterns per square cell as Parquet;</li>
+ *   <li>{@code kde --cell-size M [--bandwidth M | --bandwidth-rule SILVERMAN|SCOTT] [--kernel QUARTIC|...]
+ *       [--shape SQUARE|HEXAGON] [--method AUTO|EXACT|BINNED]}: kernel density cells (KDE per km²) as Parquet.</li>
  * </ul>
  * Common: {@code --format LAPD|CHICAGO|...}, {@code --columns field=Column;...}, {@code --date-order DMY|MDY},
  * {@code --time-zone ZONE}, {@code --crs EPSG:n} (a projected working CRS; default the data's UTM zone),
@@ -42,7 +46,7 @@ public final class Jobs {
 
     /** Runs a job; returns its one-line summary. */
     public static String run(String[] args) throws Exception {
-        if (args.length == 0) throw new IllegalArgumentException("usage: JOB --input PATH --output DIR [options]; jobs: ingest, hotspots");
+        if (args.length == 0) throw new IllegalArgumentException("usage: JOB --input PATH --output DIR [options]; jobs: " + JOBS);
         String job = args[0];
         Map<String, List<String>> a = parse(args);
         List<String> inputs = a.getOrDefault("input", List.of());
@@ -75,12 +79,41 @@ public final class Jobs {
                     double cell = number(cs, "--cell-size");
                     Grid.Shape shape = shape(one(a, "shape"));
                     Double distance = a.containsKey("distance") ? number(one(a, "distance"), "--distance") : null;
-                    HotSpotsJob.Result r = HotSpotsJob.run(spark, in.incidents(), projection(spark, in, one(a, "crs")), shape, cell,
+                    HotSpotsJob.Result r = HotSpotsJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")), shape, cell,
                             distance, a.containsKey("fdr"));
                     r.cells().write().mode(SaveMode.Overwrite).parquet(output);
                     summary.putAll(r.summary());
                 }
-                default -> throw new IllegalArgumentException("unknown job '" + job + "' (ingest, hotspots)");
+                case "emerging" -> {
+                    double cell = number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                    EmergingJob.Step step = choice(EmergingJob.Step.class, one(a, "step"), EmergingJob.Step.MONTH, "--step");
+                    double band = a.containsKey("distance") ? number(one(a, "distance"), "--distance") : cell * 1.5;
+                    int ts = a.containsKey("time-steps") ? count(one(a, "time-steps"), "--time-steps", 0, 52) : 1;
+                    Dataset<Row> usable = EmergingJob.usable(in.incidents(), EmergingJob.Step.MONTH).cache();
+                    long withTime = usable.count();
+                    Dataset<Row> used = step == EmergingJob.Step.MONTH ? usable : EmergingJob.usable(usable, step).cache();
+                    long n = step == EmergingJob.Step.MONTH ? withTime : used.count();
+                    if (n == 0) throw new IllegalArgumentException("--input: no incident has both a location and a time");
+                    summary.put("incidents_used", n);
+                    summary.put("without_time", in.accepted() - withTime);
+                    summary.put("month_only_time", withTime - n);
+                    EmergingJob.Result r = EmergingJob.run(spark, used, projection(used, n, one(a, "crs")), cell, step, band, ts);
+                    r.cells().write().mode(SaveMode.Overwrite).parquet(output);
+                    summary.putAll(r.summary());
+                }
+                case "kde" -> {
+                    double cell = number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                    Double h = a.containsKey("bandwidth") ? number(one(a, "bandwidth"), "--bandwidth") : null;
+                    if (h != null && (h < 1 || h > 1_000_000)) throw new IllegalArgumentException("--bandwidth: must be 1 to 1,000,000 metres, was " + h);
+                    KdeJob.Result r = KdeJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")),
+                            choice(org.crimeanalytics.density.Kernel.class, one(a, "kernel"), org.crimeanalytics.density.Kernel.QUARTIC, "--kernel"), h,
+                            choice(org.crimeanalytics.density.Bandwidth.Rule.class, one(a, "bandwidth-rule"), org.crimeanalytics.density.Bandwidth.Rule.SILVERMAN, "--bandwidth-rule"),
+                            choice(Grid.Shape.class, one(a, "shape"), Grid.Shape.SQUARE, "--shape"), cell,
+                            choice(org.crimeanalytics.density.KernelDensity.Method.class, one(a, "method"), org.crimeanalytics.density.KernelDensity.Method.AUTO, "--method"));
+                    r.cells().write().mode(SaveMode.Overwrite).parquet(output);
+                    summary.putAll(r.summary());
+                }
+                default -> throw new IllegalArgumentException("unknown job '" + job + "' (" + JOBS + ")");
             }
             summary.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
             summary.put("output", output);
@@ -90,11 +123,9 @@ public final class Jobs {
         }
     }
 
-    /** The working CRS: the one given, else the UTM zone of the incidents' upper-median longitude and latitude. */
-    static Projection projection(SparkSession spark, SparkIngest.Result in, String crs) {
+    /** The working CRS: the one given, else the UTM zone of the upper-median longitude and latitude of the n incidents used. */
+    static Projection projection(Dataset<Row> d, long n, String crs) {
         if (crs != null) return new Projection(crs);
-        Dataset<Row> d = in.incidents();
-        long n = in.accepted();
         double lon = SparkIngest.ranked(d, "lon", n, n / 2), lat = SparkIngest.ranked(d, "lat", n, n / 2);
         return Projection.utm(lon, lat);
     }
@@ -107,6 +138,30 @@ public final class Jobs {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": must be a positive number of metres, was '" + v + "'");
         }
+    }
+
+    static final String JOBS = "ingest, hotspots, emerging, kde";
+
+    static String required(Map<String, List<String>> a, String name, String what) {
+        String v = one(a, name);
+        if (v == null) throw new IllegalArgumentException("--" + name + ": give " + what);
+        return v;
+    }
+
+    static int count(String v, String name, int min, int max) {
+        try {
+            int i = Integer.parseInt(v);
+            if (i < min || i > max) throw new NumberFormatException();
+            return i;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": must be a whole number from " + min + " to " + max + ", was '" + v + "'");
+        }
+    }
+
+    static <E extends Enum<E>> E choice(Class<E> type, String v, E dflt, String name) {
+        if (v == null) return dflt;
+        for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v)) return e;
+        throw new IllegalArgumentException(name + ": one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was '" + v + "'");
     }
 
     static Map<String, List<String>> parse(String[] args) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Spark jobs in local[2] against the single-machine processes on the same input (the LAPD sample, and the bundled
- * Chicago January 2017 export cut into parts): rows read and rejections by reason equal, Gi* per cell equal to 1e-9.
+ * Chicago January 2017 export cut into parts): rows read and rejections by reason equal, Gi* per cell equal to 1e-9,
+ * emerging hot spot patterns identical, kernel density per cell equal to 1e-9 relative.
  */
 class SparkJobsTest {
 
@@ -76,7 +77,7 @@ class SparkJobsTest {
     void gridHotSpotsEqualTheSingleMachineProcess() throws Exception {
         Path f = Path.of("test-data/chicago_2017_01.csv.gz");
         SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
-        HotSpotsJob.Result r = HotSpotsJob.run(spark, s.incidents(), Jobs.projection(spark, s, null), Grid.Shape.HEXAGON, 500, null, true);
+        HotSpotsJob.Result r = HotSpotsJob.run(spark, s.incidents(), Jobs.projection(s.incidents(), s.accepted(), null), Grid.Shape.HEXAGON, 500, null, true);
         SimpleFeatureCollection incidents = new org.crimeanalytics.geo.IncidentCollection(single(f).table());
         Map<String, Object> out = new org.crimeanalytics.process.HotSpotsProcess().execute(incidents, null, null, 500.0, Grid.Shape.HEXAGON,
                 null, null, null, null, true, null, null, null, null, null, null);
@@ -103,5 +104,81 @@ class SparkJobsTest {
             assertEquals(e[2], c.getInt(7), c.getString(0));
         }
         System.out.printf("Spark Gi*: %d cells equal, largest |dz| %.2e%n", cells.size(), worst);
+    }
+
+    static Map<String, SimpleFeature> byCell(Object fc) {
+        Map<String, SimpleFeature> m = new HashMap<>();
+        try (SimpleFeatureIterator it = ((SimpleFeatureCollection) fc).features()) {
+            while (it.hasNext()) {
+                SimpleFeature c = it.next();
+                m.put((String) c.getAttribute("CELL_ID"), c);
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void emergingHotSpotsEqualTheSingleMachineProcess() throws Exception {
+        Path f = Path.of("test-data/chicago_2017_01.csv.gz");
+        SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        org.apache.spark.sql.Dataset<Row> used = EmergingJob.usable(s.incidents(), EmergingJob.Step.DAY);
+        long n = used.count();
+        EmergingJob.Result r = EmergingJob.run(spark, used, Jobs.projection(used, n, null), 500, EmergingJob.Step.DAY, 750, 1);
+        Map<String, Object> out = new org.crimeanalytics.process.EmergingHotSpotsProcess().execute(
+                new org.crimeanalytics.geo.IncidentCollection(single(f).table()), null, 500.0,
+                org.crimeanalytics.process.EmergingHotSpotsProcess.Step.DAY, 750.0, 1, null, null);
+        Map<String, SimpleFeature> expected = byCell(out.get("result"));
+        List<Row> cells = r.cells().collectAsList();
+        assertEquals(expected.size(), cells.size(), "cells");
+        assertEquals(31, r.summary().get("steps"));
+        Map<String, Integer> patterns = new HashMap<>();
+        for (Row c : cells) {
+            SimpleFeature e = expected.get(c.getString(0));
+            assertEquals(e.getAttribute("PATTERN"), c.getString(4), c.getString(0));
+            assertEquals(e.getAttribute("COUNT"), c.getInt(5), c.getString(0));
+            assertEquals(e.getAttribute("HOT_STEPS"), c.getInt(6), c.getString(0));
+            assertEquals((Double) e.getAttribute("TREND_Z"), c.getDouble(8), 1e-9, c.getString(0));
+            if (e.getAttribute("ZTREND_Z") != null) assertEquals((Double) e.getAttribute("ZTREND_Z"), c.getDouble(10), 1e-9, c.getString(0));
+            patterns.merge(c.getString(4), 1, Integer::sum);
+        }
+        assertTrue(patterns.size() > 2, "several patterns: " + patterns);
+        System.out.println("Spark emerging hot spots: " + cells.size() + " cells, patterns equal: " + patterns);
+    }
+
+    @Test
+    void kernelDensityEqualsTheSingleMachineProcess() throws Exception {
+        Path f = Path.of("test-data/lapd_sample10k.csv");
+        SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        Projection proj = Jobs.projection(s.incidents(), s.accepted(), null);
+        org.crimeanalytics.geo.IncidentCollection incidents = new org.crimeanalytics.geo.IncidentCollection(single(f).table());
+        // the Silverman bandwidth chosen from the data, exact sum; a given bandwidth, binned, on hexagons
+        Object[][] runs = {
+            {null, org.crimeanalytics.density.KernelDensity.Method.EXACT, Grid.Shape.SQUARE, 250.0},
+            {1500.0, org.crimeanalytics.density.KernelDensity.Method.BINNED, Grid.Shape.HEXAGON, 300.0}};
+        for (Object[] run : runs) {
+            Double h = (Double) run[0];
+            org.crimeanalytics.density.KernelDensity.Method m = (org.crimeanalytics.density.KernelDensity.Method) run[1];
+            Grid.Shape shape = (Grid.Shape) run[2];
+            double cell = (Double) run[3];
+            KdeJob.Result r = KdeJob.run(spark, s.incidents(), proj, org.crimeanalytics.density.Kernel.QUARTIC, h,
+                    org.crimeanalytics.density.Bandwidth.Rule.SILVERMAN, shape, cell, m);
+            Map<String, Object> out = new org.crimeanalytics.process.KernelDensityProcess().execute(incidents, null, null, null, null, null,
+                    null, null, null, null, null, null, h, null, cell, shape, null, m, null, null, null, null, null, null, null, null);
+            Map<String, SimpleFeature> expected = byCell(out.get("result"));
+            List<Row> cells = r.cells().collectAsList();
+            assertEquals(expected.size(), cells.size(), m + ": cells");
+            double worst = 0, max = 0;
+            for (Row c : cells) {
+                SimpleFeature e = expected.get(c.getString(0));
+                assertEquals(e.getAttribute("JOIN_COUNT"), c.getInt(3), c.getString(0));
+                double ev = (Double) e.getAttribute("KDE");
+                max = Math.max(max, ev);
+                worst = Math.max(worst, Math.abs(ev - c.getDouble(4)) / Math.max(ev, 1e-300));
+            }
+            assertTrue(max > 0);
+            assertTrue(worst < 1e-9, m + ": largest relative difference " + worst);
+            System.out.printf("Spark KDE %s %s: %d cells, bandwidth %s m, largest relative difference %.2e%n", m, shape, cells.size(),
+                    ((Map<?, ?>) r.summary().get("bandwidth")).get("bandwidth_m"), worst);
+        }
     }
 }
