@@ -1,5 +1,7 @@
 package org.crimeanalytics.geo;
 
+import org.crimeanalytics.areas.AreaRepairs;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -102,7 +102,7 @@ public class AggregateToAreasProcess {
 
         List<SimpleFeature> areaList = new ArrayList<>();
         List<Geometry> polys = new ArrayList<>();
-        org.crimeanalytics.geo.AreaRepairs repairs = new org.crimeanalytics.geo.AreaRepairs();
+        org.crimeanalytics.areas.AreaRepairs repairs = new org.crimeanalytics.areas.AreaRepairs();
         try (SimpleFeatureIterator i = areas.features()) {
             while (i.hasNext()) {
                 SimpleFeature f = i.next();

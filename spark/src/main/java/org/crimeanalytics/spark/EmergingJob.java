@@ -35,7 +35,8 @@ public final class EmergingJob {
             .add("y", DataTypes.DoubleType).add("CATEGORY", DataTypes.IntegerType).add("PATTERN", DataTypes.StringType)
             .add("COUNT", DataTypes.IntegerType).add("HOT_STEPS", DataTypes.IntegerType).add("COLD_STEPS", DataTypes.IntegerType)
             .add("TREND_Z", DataTypes.DoubleType).add("TREND_P", DataTypes.DoubleType).add("ZTREND_Z", DataTypes.DoubleType)
-            .add("ZTREND_P", DataTypes.DoubleType);
+            .add("ZTREND_P", DataTypes.DoubleType)
+            .add("geometry", GeoOutput.GEOMETRY);
 
     /** Incidents a cube of {@code step} can use: with a time, and with more than a month's precision for DAY and WEEK. */
     public static Dataset<Row> usable(Dataset<Row> incidents, Step step) {
@@ -97,7 +98,8 @@ public final class EmergingJob {
             if (gi.spatialNeighbours()[c] == 0) notTested++;
             patterns.merge(cp.pattern(), 1, Integer::sum);
             rows.add(RowFactory.create(Grid.first(k) + "_" + Grid.second(k), cube.cx[c], cube.cy[c], cp.category(), cp.pattern(),
-                    cp.count(), cp.hotSteps(), cp.coldSteps(), cp.trendZ(), cp.trendP(), cp.zTrendZ(), cp.zTrendP()));
+                    cp.count(), cp.hotSteps(), cp.coldSteps(), cp.trendZ(), cp.trendP(), cp.zTrendZ(), cp.zTrendP(),
+                    projection.toLonLat(grid.polygon(k, HotSpotsJob.GF))));
         }
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("cells", cube.cells.length);

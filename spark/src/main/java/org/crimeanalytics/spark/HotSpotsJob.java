@@ -33,7 +33,10 @@ public final class HotSpotsJob {
     public static final StructType SCHEMA = new StructType().add("CELL_ID", DataTypes.StringType).add("x", DataTypes.DoubleType)
             .add("y", DataTypes.DoubleType).add("JOIN_COUNT", DataTypes.IntegerType).add("GiZScore", DataTypes.DoubleType)
             .add("GiPValue", DataTypes.DoubleType).add("NNeighbors", DataTypes.IntegerType).add("Gi_Bin", DataTypes.IntegerType)
-            .add("Gi_Text", DataTypes.StringType);
+            .add("Gi_Text", DataTypes.StringType)
+            .add("geometry", GeoOutput.GEOMETRY);
+
+    static final org.locationtech.jts.geom.GeometryFactory GF = new org.locationtech.jts.geom.GeometryFactory();
 
     public static Result run(SparkSession spark, Dataset<Row> incidents, Projection projection, Grid.Shape shape, double cellSize,
             Double distance, boolean fdr) {
@@ -63,7 +66,7 @@ public final class HotSpotsJob {
             String note = g.note()[i];
             rows.add(RowFactory.create(Grid.first(k) + "_" + Grid.second(k), x[i], y[i], (int) v[i],
                     Double.isNaN(g.z()[i]) ? null : g.z()[i], Double.isNaN(g.p()[i]) ? null : g.p()[i], g.neighbours()[i], bins[i],
-                    note != null ? "Not Tested: " + note : HotSpotBins.text(bins[i])));
+                    note != null ? "Not Tested: " + note : HotSpotBins.text(bins[i]), projection.toLonLat(grid.polygon(k, GF))));
             if (bins[i] > 0) hot++;
             if (bins[i] < 0) cold++;
         }

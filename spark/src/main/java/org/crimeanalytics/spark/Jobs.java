@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.crimeanalytics.grid.Grid;
 
@@ -17,9 +16,13 @@ import org.crimeanalytics.grid.Grid;
  *   <li>{@code hotspots --cell-size M [--shape SQUARE|HEXAGON] [--distance M] [--fdr]}: Gi* cells as Parquet;</li>
  *   <li>{@code emerging --cell-size M [--step DAY|WEEK|MONTH] [--distance M] [--time-steps K]}: emerging hot spot
  *       patterns per square cell as Parquet;</li>
+ *   <li>{@code areas --areas PATH [--population ATTR] [--rate-base N] [--categories a,b | --top N]}: counts, rates,
+ *       Empirical Bayes rates and density per area as GeoParquet;</li>
  *   <li>{@code kde --cell-size M [--bandwidth M | --bandwidth-rule SILVERMAN|SCOTT] [--kernel QUARTIC|...]
  *       [--shape SQUARE|HEXAGON] [--method AUTO|EXACT|BINNED]}: kernel density cells (KDE per km²) as Parquet.</li>
  * </ul>
+ * Outputs are GeoParquet (geometry in longitude/latitude, CRS written as PROJJSON) or, for {@code --output
+ * jdbc:postgresql://...?table=NAME}, a database table.
  * Common: {@code --format LAPD|CHICAGO|...}, {@code --columns field=Column;...}, {@code --date-order DMY|MDY},
  * {@code --time-zone ZONE}, {@code --crs EPSG:n} (a projected working CRS; default the data's UTM zone),
  * {@code --master local[2]} (else spark-submit's). The last line printed is a one-line summary; errors are one line
@@ -55,7 +58,7 @@ public final class Jobs {
         if (output == null) throw new IllegalArgumentException("--output: give a directory for the results");
         SparkSession.Builder b = SparkSession.builder().appName("crime-analytics " + job);
         if (one(a, "master") != null) b.master(one(a, "master"));
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = org.apache.sedona.spark.SedonaContext.create(b.getOrCreate()); // Sedona's types, functions and formats
         try {
             SparkIngest.Options o = new SparkIngest.Options();
             o.format = one(a, "format");
@@ -72,7 +75,7 @@ public final class Jobs {
             in.rejected().forEach((k, v) -> rej.put(k.key(), v));
             summary.put("rejected", rej);
             switch (job) {
-                case "ingest" -> in.incidents().drop("file", "part", "line", "dup_key").write().mode(SaveMode.Overwrite).parquet(output);
+                case "ingest" -> GeoOutput.write(in.incidents().drop("file", "part", "line", "dup_key").selectExpr("*", "ST_Point(lon, lat) AS geometry"), output);
                 case "hotspots" -> {
                     String cs = one(a, "cell-size");
                     if (cs == null) throw new IllegalArgumentException("--cell-size: give the cell size in metres");
@@ -81,7 +84,7 @@ public final class Jobs {
                     Double distance = a.containsKey("distance") ? number(one(a, "distance"), "--distance") : null;
                     HotSpotsJob.Result r = HotSpotsJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")), shape, cell,
                             distance, a.containsKey("fdr"));
-                    r.cells().write().mode(SaveMode.Overwrite).parquet(output);
+                    GeoOutput.write(r.cells(), output);
                     summary.putAll(r.summary());
                 }
                 case "emerging" -> {
@@ -98,7 +101,15 @@ public final class Jobs {
                     summary.put("without_time", in.accepted() - withTime);
                     summary.put("month_only_time", withTime - n);
                     EmergingJob.Result r = EmergingJob.run(spark, used, projection(used, n, one(a, "crs")), cell, step, band, ts);
-                    r.cells().write().mode(SaveMode.Overwrite).parquet(output);
+                    GeoOutput.write(r.cells(), output);
+                    summary.putAll(r.summary());
+                }
+                case "areas" -> {
+                    AreasJob.Areas areas = AreasJob.read(spark, required(a, "areas", "the area layer (GeoJSON, shapefile or GeoParquet in longitude/latitude)"));
+                    double base = a.containsKey("rate-base") ? number(one(a, "rate-base"), "--rate-base") : 1000;
+                    int top = a.containsKey("top") ? count(one(a, "top"), "--top", 0, 50) : 5;
+                    AreasJob.Result r = AreasJob.run(spark, in.incidents(), areas, one(a, "population"), base, one(a, "categories"), top);
+                    GeoOutput.write(r.areas(), output);
                     summary.putAll(r.summary());
                 }
                 case "kde" -> {
@@ -110,7 +121,7 @@ public final class Jobs {
                             choice(org.crimeanalytics.density.Bandwidth.Rule.class, one(a, "bandwidth-rule"), org.crimeanalytics.density.Bandwidth.Rule.SILVERMAN, "--bandwidth-rule"),
                             choice(Grid.Shape.class, one(a, "shape"), Grid.Shape.SQUARE, "--shape"), cell,
                             choice(org.crimeanalytics.density.KernelDensity.Method.class, one(a, "method"), org.crimeanalytics.density.KernelDensity.Method.AUTO, "--method"));
-                    r.cells().write().mode(SaveMode.Overwrite).parquet(output);
+                    GeoOutput.write(r.cells(), output);
                     summary.putAll(r.summary());
                 }
                 default -> throw new IllegalArgumentException("unknown job '" + job + "' (" + JOBS + ")");
@@ -140,7 +151,7 @@ public final class Jobs {
         }
     }
 
-    static final String JOBS = "ingest, hotspots, emerging, kde";
+    static final String JOBS = "ingest, hotspots, emerging, kde, areas";
 
     static String required(Map<String, List<String>> a, String name, String what) {
         String v = one(a, name);

@@ -35,7 +35,8 @@ public final class KdeJob {
     public record Result(Dataset<Row> cells, Map<String, Object> summary) {}
 
     public static final StructType SCHEMA = new StructType().add("CELL_ID", DataTypes.StringType).add("x", DataTypes.DoubleType)
-            .add("y", DataTypes.DoubleType).add("JOIN_COUNT", DataTypes.IntegerType).add("KDE", DataTypes.DoubleType);
+            .add("y", DataTypes.DoubleType).add("JOIN_COUNT", DataTypes.IntegerType).add("KDE", DataTypes.DoubleType)
+            .add("geometry", GeoOutput.GEOMETRY);
 
     /** Below this share of the largest density a cell without incidents is left out (the process's rule). */
     static final double NEGLIGIBLE = 1e-9;
@@ -113,7 +114,7 @@ public final class KdeJob {
                 kept += kde;
                 keptMax = Math.max(keptMax, kde);
                 rows.add(RowFactory.create(Grid.first(key) + "_" + Grid.second(key), lattice.x(win.i0() + ii, j), lattice.y(j),
-                        joins[c], kde));
+                        joins[c], kde, projection.toLonLat(lattice.grid().polygon(key, HotSpotsJob.GF))));
             }
         }
         Map<String, Object> sm = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ public final class Projection implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String code;
     private transient MathTransform transform;
+    private transient MathTransform inverse;
 
     public Projection(String code) {
         this.code = code;
@@ -34,6 +35,25 @@ public final class Projection implements Serializable {
             return CRS.decode(code, true);
         } catch (Exception e) {
             throw new IllegalArgumentException("crs: cannot decode " + code + ": " + e.getMessage());
+        }
+    }
+
+    /** A geometry in metres (this CRS) as longitude/latitude (OGC:CRS84 axis order). */
+    public org.locationtech.jts.geom.Geometry toLonLat(org.locationtech.jts.geom.Geometry metric) {
+        try {
+            if (inverse == null) inverse = CRS.findMathTransform(crs(), CRS.decode("EPSG:4326", true), true);
+            return org.geotools.geometry.jts.JTS.transform(metric, inverse);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot transform a cell from " + code + " to longitude/latitude: " + e.getMessage(), e);
+        }
+    }
+
+    /** A longitude/latitude geometry in metres (this CRS). */
+    public org.locationtech.jts.geom.Geometry toMetric(org.locationtech.jts.geom.Geometry lonLat) {
+        try {
+            return org.geotools.geometry.jts.JTS.transform(lonLat, CRS.findMathTransform(CRS.decode("EPSG:4326", true), crs(), true));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot transform an area to " + code + ": " + e.getMessage(), e);
         }
     }
 

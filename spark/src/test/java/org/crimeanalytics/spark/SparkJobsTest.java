@@ -31,8 +31,8 @@ class SparkJobsTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[2]").appName("crime-analytics tests").config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        spark = org.apache.sedona.spark.SedonaContext.create(SparkSession.builder().master("local[2]").appName("crime-analytics tests")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate());
     }
 
     @AfterAll
@@ -180,5 +180,70 @@ class SparkJobsTest {
             System.out.printf("Spark KDE %s %s: %d cells, bandwidth %s m, largest relative difference %.2e%n", m, shape, cells.size(),
                     ((Map<?, ?>) r.summary().get("bandwidth")).get("bandwidth_m"), worst);
         }
+    }
+
+    @Test
+    void areaCountsRatesAndEmpiricalBayesEqualTheSingleMachineProcess() throws Exception {
+        Path f = Path.of("test-data/chicago_2017_01.csv.gz"), areasFile = Path.of("test-data/chicago_community_areas.geojson");
+        SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        AreasJob.Result r = AreasJob.run(spark, s.incidents(), AreasJob.read(spark, areasFile.toAbsolutePath().toString()), "TOT_POP",
+                1000, null, 5);
+        Map<String, Object> out = new org.crimeanalytics.process.AggregateToAreasProcess().execute(
+                new org.crimeanalytics.geo.IncidentCollection(single(f).table()), org.crimeanalytics.geo.GeoJson.read(areasFile), "TOT_POP",
+                1000.0, null, null, 5, null, null, null, null, null, null, null);
+        List<SimpleFeature> expected = new java.util.ArrayList<>();
+        try (SimpleFeatureIterator it = ((SimpleFeatureCollection) out.get("result")).features()) {
+            while (it.hasNext()) expected.add(it.next());
+        }
+        List<Row> areas = r.areas().collectAsList();
+        assertEquals(77, areas.size());
+        assertEquals(expected.size(), areas.size());
+        org.apache.spark.sql.types.StructType schema = r.areas().schema();
+        String[] fields = {"CRIME_COUNT", "RATE_PER_1000", "EB_RATE", "SEB_RATE", "DENSITY_KM2"};
+        List<String> cnt = new java.util.ArrayList<>();
+        for (String n : schema.fieldNames()) if (n.startsWith("CNT_")) cnt.add(n);
+        List<String> expectedCnt = new java.util.ArrayList<>();
+        for (org.geotools.api.feature.type.AttributeDescriptor d : expected.get(0).getFeatureType().getAttributeDescriptors()) {
+            if (d.getLocalName().startsWith("CNT_")) expectedCnt.add(d.getLocalName());
+        }
+        assertEquals(expectedCnt, cnt, "the category columns (the process's top five of the categories present)");
+        assertTrue(cnt.size() >= 4, "categories: " + cnt);
+        long total = 0;
+        for (int a = 0; a < areas.size(); a++) {
+            SimpleFeature e = expected.get(a);
+            Row g = areas.get(a);
+            assertEquals(e.getAttribute("community"), g.getAs("community"), "layer order");
+            for (String c : cnt) assertEquals(e.getAttribute(c), g.getAs(c), c + ", area " + (a + 1));
+            total += (Integer) g.getAs("CRIME_COUNT");
+            for (String name : fields) {
+                Number ev = (Number) e.getAttribute(name), gv = g.getAs(name);
+                if (ev == null) {
+                    assertTrue(gv == null, name);
+                    continue;
+                }
+                assertEquals(ev.doubleValue(), gv.doubleValue(), 1e-9 * Math.max(1, Math.abs(ev.doubleValue())), name + ", area " + (a + 1));
+            }
+        }
+        assertEquals(s.accepted(), total + ((Number) r.summary().get("incidents_outside_every_area")).longValue());
+        System.out.println("Spark areas: 77 community areas equal (counts, top-5 categories, rates, EB, SEB, density); " + r.summary());
+    }
+
+    @Test
+    void outputsAreGeoParquetWithTheirCrs(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String out = dir.resolve("hotspots").toString();
+        String summary = Jobs.run(new String[] {"hotspots", "--input", Path.of("test-data/lapd_sample10k.csv").toAbsolutePath().toString(),
+            "--cell-size", "500", "--output", out, "--master", "local[2]"});
+        assertTrue(summary.contains("\"cells\""), summary);
+        spark = org.apache.sedona.spark.SedonaContext.create(SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+                .getOrCreate()); // Jobs.run stopped the shared session
+        Row meta = spark.read().format("geoparquet.metadata").load(out).first();
+        String text = meta.toString();
+        assertTrue(text.contains("CRS84"), "CRS in the file metadata: " + text);
+        org.apache.spark.sql.Dataset<Row> cells = spark.read().format("geoparquet").load(out);
+        Row c = cells.selectExpr("ST_GeometryType(geometry)", "ST_X(ST_Centroid(geometry))", "ST_Y(ST_Centroid(geometry))").first();
+        assertEquals("ST_Polygon", c.getString(0));
+        assertTrue(c.getDouble(1) > -119 && c.getDouble(1) < -117.5 && c.getDouble(2) > 33.5 && c.getDouble(2) < 34.5,
+                "a Los Angeles cell in longitude/latitude: " + c);
+        assertEquals(cells.count(), ((Number) ((Map<?, ?>) org.crimeanalytics.json.Json.parse(summary)).get("cells")).longValue());
     }
 }

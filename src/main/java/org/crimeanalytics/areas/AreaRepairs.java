@@ -1,4 +1,4 @@
-package org.crimeanalytics.geo;
+package org.crimeanalytics.areas;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
