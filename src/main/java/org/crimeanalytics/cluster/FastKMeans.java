@@ -51,15 +51,29 @@ public class FastKMeans extends RandomizableClusterer implements NumberOfCluster
         int n = data.length / d;
         DistinctRows u = DistinctRows.of(data, d);
         KMeans km = new KMeans(numClusters, maxIterations, restarts, getSeed());
-        if (u.size() * 5 > n * 4) { // under 20 % repeats: not worth it
+        if (!usesDistinct(u.size(), n)) { // under 20 % repeats: not worth it
             model = km.fit(data, d, cancelled);
             return model;
         }
-        KMeans.Result r = km.fit(u.data(), d, u.weights(), cancelled);
+        KMeans.Result r = clusterWeighted(u.data(), d, u.weights(), cancelled);
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) labels[i] = r.labels()[u.rowOf()[i]];
         model = new KMeans.Result(labels, r.centres(), r.sse(), r.iterations(), r.k(), r.d());
         return model;
+    }
+
+    /**
+     * Clusters distinct locations with their multiplicities (in order of first occurrence, as {@link DistinctRows}
+     * gives them), as {@link #cluster} does once it has found the repeats: a distributed job that aggregates the
+     * locations itself gets the same centres and SSE. Labels are per location.
+     */
+    public KMeans.Result clusterWeighted(double[] distinct, int d, double[] weights, java.util.function.BooleanSupplier cancelled) {
+        return new KMeans(numClusters, maxIterations, restarts, getSeed()).fit(distinct, d, weights, cancelled);
+    }
+
+    /** Whether {@link #cluster} clusters distinct locations with weights ({@code distinct} of {@code n} points): at least 20 % repeats. */
+    public static boolean usesDistinct(long distinct, long n) {
+        return distinct * 5 <= n * 4;
     }
 
     @Override

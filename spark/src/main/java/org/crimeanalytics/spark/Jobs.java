@@ -18,6 +18,8 @@ import org.crimeanalytics.grid.Grid;
  *       patterns per square cell as Parquet;</li>
  *   <li>{@code areas --areas PATH [--population ATTR] [--rate-base N] [--categories a,b | --top N]}: counts, rates,
  *       Empirical Bayes rates and density per area as GeoParquet;</li>
+ *   <li>{@code clusters [--method KMEANS|DBSCAN] [--k 10] [--seed 1] [--eps 150] [--min-points 20] [--tile-size M]}: the
+ *       incidents with CLUSTER_ID ({@code OUTPUT/incidents}) and one row per cluster ({@code OUTPUT/clusters});</li>
  *   <li>{@code kde --cell-size M [--bandwidth M | --bandwidth-rule SILVERMAN|SCOTT] [--kernel QUARTIC|...]
  *       [--shape SQUARE|HEXAGON] [--method AUTO|EXACT|BINNED]}: kernel density cells (KDE per km²) as Parquet.</li>
  * </ul>
@@ -112,6 +114,19 @@ public final class Jobs {
                     GeoOutput.write(r.areas(), output);
                     summary.putAll(r.summary());
                 }
+                case "clusters" -> {
+                    ClustersJob.Method m = choice(ClustersJob.Method.class, one(a, "method"), ClustersJob.Method.KMEANS, "--method");
+                    int k = a.containsKey("k") ? count(one(a, "k"), "--k", 1, 1000) : 10;
+                    long seed = a.containsKey("seed") ? count(one(a, "seed"), "--seed", 0, Integer.MAX_VALUE) : 1;
+                    double eps = a.containsKey("eps") ? number(one(a, "eps"), "--eps") : 150;
+                    int minPoints = a.containsKey("min-points") ? count(one(a, "min-points"), "--min-points", 1, 1_000_000) : 20;
+                    double tile = a.containsKey("tile-size") ? number(one(a, "tile-size"), "--tile-size") : Math.max(5000, 20 * eps);
+                    ClustersJob.Result r = ClustersJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")), m, k,
+                            seed, eps, minPoints, tile);
+                    GeoOutput.write(r.incidents(), output.startsWith("jdbc:") ? output + "_incidents" : output + "/incidents");
+                    GeoOutput.write(r.clusters(), output.startsWith("jdbc:") ? output + "_clusters" : output + "/clusters");
+                    summary.putAll(r.summary());
+                }
                 case "kde" -> {
                     double cell = number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
                     Double h = a.containsKey("bandwidth") ? number(one(a, "bandwidth"), "--bandwidth") : null;
@@ -151,7 +166,7 @@ public final class Jobs {
         }
     }
 
-    static final String JOBS = "ingest, hotspots, emerging, kde, areas";
+    static final String JOBS = "ingest, hotspots, emerging, kde, areas, clusters";
 
     static String required(Map<String, List<String>> a, String name, String what) {
         String v = one(a, name);

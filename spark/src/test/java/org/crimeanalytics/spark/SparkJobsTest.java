@@ -246,4 +246,70 @@ class SparkJobsTest {
                 "a Los Angeles cell in longitude/latitude: " + c);
         assertEquals(cells.count(), ((Number) ((Map<?, ?>) org.crimeanalytics.json.Json.parse(summary)).get("cells")).longValue());
     }
+
+    @Test
+    void clustersEqualTheSingleMachineProcess() throws Exception {
+        Path f = Path.of("test-data/chicago_2017_01.csv.gz");
+        SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        Projection proj = Jobs.projection(s.incidents(), s.accepted(), null);
+        org.crimeanalytics.geo.IncidentCollection incidents = new org.crimeanalytics.geo.IncidentCollection(single(f).table());
+        for (ClustersJob.Method m : ClustersJob.Method.values()) {
+            // DBSCAN in 1.5 km tiles: about 300 tiles, clusters crossing their borders
+            ClustersJob.Result r = ClustersJob.run(spark, s.incidents(), proj, m, 10, 1, 150, 20, 1500);
+            Map<String, Object> out = new org.crimeanalytics.process.ClusterIncidentsProcess().execute(incidents,
+                    org.crimeanalytics.process.ClusterIncidentsProcess.Method.valueOf(m.name()), 10, null, null, 150.0, 20, 1, null, null,
+                    null, null, null, null, null, null, null, null, null);
+            Map<String, Integer> expected = new HashMap<>();
+            int clusters = 0;
+            try (SimpleFeatureIterator it = ((SimpleFeatureCollection) out.get("result")).features()) {
+                while (it.hasNext()) {
+                    SimpleFeature e = it.next();
+                    Integer c = (Integer) e.getAttribute("CLUSTER_ID");
+                    expected.put((String) e.getAttribute("incident_id"), c);
+                    if (c != null) clusters = Math.max(clusters, c + 1);
+                }
+            }
+            List<Row> got = r.incidents().select("incident_id", "CLUSTER_ID").collectAsList();
+            assertEquals(expected.size(), got.size(), m + ": incidents");
+            int differ = 0;
+            for (Row g : got) if (!java.util.Objects.equals(expected.get(g.getString(0)), g.getInt(1))) differ++;
+            assertEquals(0, differ, m + ": incidents with another CLUSTER_ID");
+            assertEquals(clusters, r.summary().get("clusters"), m + ": clusters");
+            assertEquals(clusters, r.clusters().count());
+            if (m == ClustersJob.Method.KMEANS) {
+                double sse = ((Number) ((Map<?, ?>) org.crimeanalytics.json.Json.parse((String) out.get("summary"))).get("sse_m2")).doubleValue();
+                assertEquals(sse, ((Number) r.summary().get("sse_m2")).doubleValue(), 1e-9 * sse);
+            } else {
+                assertTrue(((Number) r.summary().get("components_merged_across_tiles")).intValue() > 0, "clusters cross tile borders: " + r.summary());
+            }
+            System.out.println("Spark clusters " + m + ": " + got.size() + " incidents, " + clusters + " clusters, labels equal; " + r.summary());
+        }
+    }
+
+    /** k-means on distinct locations with weights (the LAPD sample repeats its block locations): labels and SSE equal. */
+    @Test
+    void kMeansOnRepeatedLocationsEqualsTheSingleMachineProcess() throws Exception {
+        Path f = Path.of("test-data/lapd_sample10k.csv");
+        SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        ClustersJob.Result r = ClustersJob.run(spark, s.incidents(), Jobs.projection(s.incidents(), s.accepted(), null),
+                ClustersJob.Method.KMEANS, 8, 3, 150, 20, 5000);
+        int distinct = ((Number) r.summary().get("distinct_locations")).intValue();
+        assertTrue(org.crimeanalytics.cluster.FastKMeans.usesDistinct(distinct, s.accepted()), distinct + " distinct of " + s.accepted());
+        Map<String, Object> out = new org.crimeanalytics.process.ClusterIncidentsProcess().execute(
+                new org.crimeanalytics.geo.IncidentCollection(single(f).table()), org.crimeanalytics.process.ClusterIncidentsProcess.Method.KMEANS,
+                8, null, null, null, null, 3, null, null, null, null, null, null, null, null, null, null, null);
+        Map<String, Integer> expected = new HashMap<>();
+        try (SimpleFeatureIterator it = ((SimpleFeatureCollection) out.get("result")).features()) {
+            while (it.hasNext()) {
+                SimpleFeature e = it.next();
+                expected.put((String) e.getAttribute("incident_id"), (Integer) e.getAttribute("CLUSTER_ID"));
+            }
+        }
+        List<Row> got = r.incidents().select("incident_id", "CLUSTER_ID").collectAsList();
+        assertEquals(expected.size(), got.size());
+        for (Row g : got) assertEquals(expected.get(g.getString(0)), g.getInt(1), g.getString(0));
+        double sse = ((Number) ((Map<?, ?>) org.crimeanalytics.json.Json.parse((String) out.get("summary"))).get("sse_m2")).doubleValue();
+        assertEquals(sse, ((Number) r.summary().get("sse_m2")).doubleValue(), 1e-9 * sse);
+        System.out.println("Spark k-means on " + distinct + " distinct locations of " + s.accepted() + " incidents: labels and SSE equal");
+    }
 }
