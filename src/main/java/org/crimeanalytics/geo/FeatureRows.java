@@ -1,12 +1,9 @@
 package org.crimeanalytics.geo;
 
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.crimeanalytics.ingest.FastDates;
-import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.IngestException;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.feature.simple.SimpleFeatureType;
@@ -33,7 +30,7 @@ import org.locationtech.jts.geom.Point;
  * OLE zero date 1899-12-30 (how dBASE and Excel exports mark "no date") is no date, and as a time
  * column no time. Text attributes are parsed like CSV values, ISO strings from GML or GeoJSON included.
  */
-public final class FeatureRows implements IncidentIngest.GeometryRows {
+public final class FeatureRows extends org.crimeanalytics.ingest.ValueRows {
 
     private static final int SAMPLE_ROWS = 5000;
     private final SimpleFeatureCollection features;
@@ -79,27 +76,6 @@ public final class FeatureRows implements IncidentIngest.GeometryRows {
         return rows;
     }
 
-    /** A value as the column mapping sees it: dates in ISO form, whole doubles without ".0". */
-    static String asText(Object v) {
-        if (v == null) return null;
-        if (v instanceof Date d) {
-            long t = floating(d);
-            if (t == FastDates.INVALID) return null;
-            java.time.LocalDateTime l = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(t, 1000), 0, java.time.ZoneOffset.UTC);
-            return v instanceof java.sql.Date ? l.toLocalDate().toString() : l.toString();
-        }
-        if (v instanceof Double x && x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString(x.longValue());
-        return v.toString();
-    }
-
-    static long wallClock(Date d) {
-        return FeatureTimes.wallClock(d);
-    }
-
-    static long floating(Date d) {
-        return FeatureTimes.floating(d);
-    }
-
     @Override
     public List<String> header() {
         return header;
@@ -125,76 +101,9 @@ public final class FeatureRows implements IncidentIngest.GeometryRows {
     }
 
     @Override
-    public boolean ragged() {
-        return false;
-    }
-
-    private Object value(int col) {
+    protected Object value(int col) {
         if (col < 0 || col >= attrs.size()) return null;
         return current.getAttribute(attrs.get(col));
-    }
-
-    @Override
-    public boolean isBlank(int col) {
-        Object v = value(col);
-        if (v instanceof Date d) { // the OLE zero date at midnight: neither a date nor a time
-            long t = wallClock(d);
-            return FeatureTimes.oleZeroDay(t) && (t == FastDates.dayStart(t) || d instanceof java.sql.Date);
-        }
-        return v == null || v.toString().isBlank();
-    }
-
-    @Override
-    public String text(int col) {
-        String s = asText(value(col));
-        if (s == null) return null;
-        s = s.trim();
-        return s.isEmpty() ? null : s;
-    }
-
-    @Override
-    public String rawText(int col) {
-        return text(col);
-    }
-
-    @Override
-    public double number(int col) {
-        Object v = value(col);
-        if (v instanceof Number num) return num.doubleValue();
-        if (v == null) return Double.NaN;
-        try {
-            return Double.parseDouble(v.toString().trim());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    @Override
-    public long date(int col, DateTimeFormatter pattern, FastDates.DateOrder order, FastDates.Precision[] precisionOut,
-            int[] zoneOut) {
-        if (zoneOut != null) zoneOut[0] = FastDates.NO_ZONE;
-        Object v = value(col);
-        if (v instanceof Date d) {
-            long t = floating(d);
-            if (precisionOut != null) precisionOut[0] = d instanceof java.sql.Date ? FastDates.Precision.DAY : FastDates.Precision.MINUTE;
-            return t;
-        }
-        if (v == null) return FastDates.INVALID;
-        return pattern != null ? FastDates.parsePattern(pattern, v.toString(), precisionOut)
-                : FastDates.parse(v.toString(), order, precisionOut, zoneOut);
-    }
-
-    @Override
-    public long timeOfDay(int col) {
-        Object v = value(col);
-        if (v instanceof Date d) { // a time stored as a date-time, often on the OLE zero date
-            long t = wallClock(d);
-            return t - FastDates.dayStart(t);
-        }
-        String s = text(col);
-        if (s == null) return -1;
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return org.crimeanalytics.ingest.TimeOfDay.parse(b, 0, b.length);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.crimeanalytics.ingest.FastDates;
+import org.crimeanalytics.ingest.ValueRows;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.feature.type.AttributeDescriptor;
 import org.geotools.process.ProcessException;
@@ -22,30 +23,21 @@ import org.geotools.process.ProcessException;
  */
 public final class FeatureTimes {
 
-    private static final long OLE_ZERO = java.time.LocalDate.of(1899, 12, 30).toEpochDay() * 86_400_000L;
-
     private FeatureTimes() {}
 
-    /** The wall-clock time of a date value, the OLE zero day included. */
+    /** The wall-clock time of a date value, the OLE zero day included ({@link ValueRows#wallClock}). */
     public static long wallClock(Date d) {
-        if (d instanceof java.sql.Timestamp ts) return ts.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
-        if (d instanceof java.sql.Date sd) return sd.toLocalDate().toEpochDay() * 86_400_000L;
-        return d.getTime();
+        return ValueRows.wallClock(d);
     }
 
     /** Whether a date value's day is the OLE zero date. */
     public static boolean oleZeroDay(long wallClock) {
-        return FastDates.dayStart(wallClock) == OLE_ZERO;
+        return ValueRows.oleZeroDay(wallClock);
     }
 
-    /** The floating time of an attribute value, or {@link FastDates#INVALID} when it holds no date. */
+    /** The floating time of an attribute value, or {@link FastDates#INVALID} when it holds no date ({@link ValueRows#floating}). */
     public static long floating(Object v) {
-        if (v instanceof Date d) {
-            long t = wallClock(d);
-            return oleZeroDay(t) ? FastDates.INVALID : t;
-        }
-        if (v instanceof CharSequence s) return FastDates.parse(s.toString(), null, null, null);
-        return FastDates.INVALID;
+        return ValueRows.floating(v);
     }
 
     /** Checks that {@code attr} exists and can hold dates (a date type or text), naming {@code param}. */

@@ -77,7 +77,7 @@ public final class Jobs {
             in.rejected().forEach((k, v) -> rej.put(k.key(), v));
             summary.put("rejected", rej);
             switch (job) {
-                case "ingest" -> GeoOutput.write(in.incidents().drop("file", "part", "line", "dup_key").selectExpr("*", "ST_Point(lon, lat) AS geometry"), output);
+                case "ingest" -> GeoOutput.write(in.incidents().drop("dup_key").selectExpr("*", "ST_Point(lon, lat) AS geometry"), output);
                 case "hotspots" -> {
                     String cs = one(a, "cell-size");
                     if (cs == null) throw new IllegalArgumentException("--cell-size: give the cell size in metres");

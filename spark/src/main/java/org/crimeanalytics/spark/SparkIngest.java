@@ -83,7 +83,14 @@ public final class SparkIngest {
     public static Result read(SparkSession spark, List<String> inputs, Options options) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<String> files = expand(inputs, conf);
-        if (files.isEmpty()) throw new IllegalArgumentException("input: no file matches " + inputs);
+        if (files.isEmpty()) throw new IllegalArgumentException("--input: no file matches " + inputs);
+        long parquets = files.stream().filter(f -> f.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")).count();
+        if (parquets > 0 && parquets < files.size()) throw new IllegalArgumentException("--input: mixes Parquet and text files: " + files);
+        if (parquets > 0) {
+            Dataset<Row> d = spark.read().parquet(files.toArray(new String[0]));
+            if (java.util.Arrays.asList(d.columns()).containsAll(INGESTED)) return ingested(d);
+            return settle(spark, parquetExport(spark, d, options), options);
+        }
         // the mapping, from the first file's header and first rows (the same on every executor: plan() is deterministic)
         List<String> header;
         List<String[]> sample;
@@ -104,6 +111,27 @@ public final class SparkIngest {
             for (int i = 0; i < files.size(); i++) whole.add(new Job(i, 0, files.get(i), -1, -1));
             parsed = parse(sc, whole, header, sample, delimiter, decimalComma, options);
         }
+        return settle(spark, new Exported(parsed, plan), options);
+    }
+
+    /** What the parsing of an export gives: rows and counts, and the column plan. */
+    record Exported(Parsed parsed, IncidentIngest.Plan plan) {}
+
+    /** The columns of this job's own ingest output (GeoParquet), read back as incidents without parsing again. */
+    static final List<String> INGESTED = List.of("file", "part", "line", "incident_id", "occurred", "time_precision", "category", "offense",
+            "area", "lon", "lat");
+
+    static Result ingested(Dataset<Row> d) {
+        Dataset<Row> rows = d.select(INGESTED.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+                .withColumn("dup_key", functions.lit(null).cast(DataTypes.StringType)).cache();
+        long n = rows.count();
+        return new Result(rows, n, n, new LinkedHashMap<>(), "INGESTED", new LinkedHashMap<>(), null);
+    }
+
+    /** Duplicates over the whole input, then the location screen, as the single-machine importer settles a table. */
+    static Result settle(SparkSession spark, Exported ex, Options options) {
+        Parsed parsed = ex.parsed();
+        IncidentIngest.Plan plan = ex.plan();
         Map<Reason, Long> rejected = new LinkedHashMap<>(parsed.rejected);
         Dataset<Row> rows = spark.createDataFrame(parsed.rows, SCHEMA);
         // duplicates over the whole input: the first row of a key, in input order, is kept
@@ -167,21 +195,32 @@ public final class SparkIngest {
                         inQuote = src.endedInsideQuote();
                     }
                 }
-                IncidentTable t = part.table();
-                for (int i = 0; i < t.size(); i++) {
-                    long occ = t.occurred(i);
-                    res.add(RowFactory.create(j.fileIndex, j.partIndex, t.line(i), plan.deduplicates() ? part.duplicateKey(i) : null,
-                            t.text(IncidentTable.ID, i), occ == IncidentTable.NO_TIME ? null : occ,
-                            t.precision(i) == null ? null : t.precision(i).name().toLowerCase(java.util.Locale.ROOT),
-                            t.text(IncidentTable.CATEGORY, i), t.text(IncidentTable.OFFENSE, i), t.text(IncidentTable.AREA, i),
-                            t.lon(i), t.lat(i)));
-                }
-                Map<Reason, Long> rej = new LinkedHashMap<>();
-                for (Reason r : Reason.values()) if (part.report().rejected(r) > 0) rej.put(r, part.report().rejected(r));
-                res.add(new PartSummary(j.fileIndex, j.partIndex, part.report().rowsRead(), rej, inQuote, j.end < 0 || isLast(j, jobs)));
+                emit(res, j.fileIndex, j.partIndex, plan, part, inQuote, j.end < 0 || isLast(j, jobs));
             }
             return res.iterator();
         });
+        return gather(out);
+    }
+
+    /** The rows of a parsed part and its summary, into {@code res}. */
+    static void emit(List<Object> res, int fileIndex, int partIndex, IncidentIngest.Plan plan, IncidentIngest.Part part, boolean inQuote,
+            boolean last) {
+        IncidentTable t = part.table();
+        for (int i = 0; i < t.size(); i++) {
+            long occ = t.occurred(i);
+            res.add(RowFactory.create(fileIndex, partIndex, t.line(i), plan.deduplicates() ? part.duplicateKey(i) : null,
+                    t.text(IncidentTable.ID, i), occ == IncidentTable.NO_TIME ? null : occ,
+                    t.precision(i) == null ? null : t.precision(i).name().toLowerCase(java.util.Locale.ROOT),
+                    t.text(IncidentTable.CATEGORY, i), t.text(IncidentTable.OFFENSE, i), t.text(IncidentTable.AREA, i),
+                    t.lon(i), t.lat(i)));
+        }
+        Map<Reason, Long> rej = new LinkedHashMap<>();
+        for (Reason r : Reason.values()) if (part.report().rejected(r) > 0) rej.put(r, part.report().rejected(r));
+        res.add(new PartSummary(fileIndex, partIndex, part.report().rowsRead(), rej, inQuote, last));
+    }
+
+    /** Rows and summaries of parsed parts, gathered. */
+    static Parsed gather(JavaRDD<Object> out) {
         out = out.cache();
         JavaRDD<Row> rows = out.filter(o -> o instanceof Row).map(o -> (Row) o);
         List<Object> summaries = out.filter(o -> o instanceof PartSummary).collect();
@@ -195,6 +234,111 @@ public final class SparkIngest {
             if (s.endedInQuote && !s.last) quoteCut = true;
         }
         return new Parsed(null, rows, read, rej, quoteCut);
+    }
+
+    /**
+     * A city's export as Parquet (any columns; typed values read by {@link ValueRows}' rules, text by the CSV rules):
+     * the column mapping from the column names and the first 5,000 rows, each Spark partition parsed by the core
+     * importer. A binary {@code geometry} column (GeoParquet, WKB points in longitude/latitude) gives the location.
+     * Input order, for "the first of duplicates", is Spark's partition order.
+     */
+    static Exported parquetExport(SparkSession spark, Dataset<Row> d, Options options) {
+        List<String> header = new ArrayList<>();
+        int geometry = -1;
+        org.apache.spark.sql.types.StructField[] fields = d.schema().fields();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].dataType() instanceof org.apache.spark.sql.types.BinaryType) {
+                if (fields[i].name().equalsIgnoreCase("geometry")) geometry = i;
+                continue;
+            }
+            header.add(fields[i].name());
+        }
+        List<String> cols = new ArrayList<>(header);
+        if (geometry >= 0) cols.add(fields[geometry].name());
+        Dataset<Row> sel = d.select(cols.stream().map(c -> col("`" + c + "`")).toArray(org.apache.spark.sql.Column[]::new));
+        List<String[]> sample = new ArrayList<>();
+        for (Row r : sel.limit(5000).collectAsList()) {
+            String[] v = new String[header.size()];
+            for (int i = 0; i < v.length; i++) v[i] = org.crimeanalytics.ingest.ValueRows.asText(r.get(i));
+            sample.add(v);
+        }
+        boolean geom = geometry >= 0;
+        IncidentIngest.Plan plan = new IncidentIngest(options.build()).plan(header, sample, geom, false);
+        ArrayList<String> h = new ArrayList<>(header);
+        ArrayList<String[]> smp = new ArrayList<>(sample);
+        JavaRDD<Object> out = sel.javaRDD().mapPartitionsWithIndex((idx, it) -> {
+            IncidentIngest ingest = new IncidentIngest(options.build());
+            IncidentIngest.Plan pl = ingest.plan(h, smp, geom, false);
+            List<Object> res = new ArrayList<>();
+            try (SparkRows src = new SparkRows(h, it, geom, idx)) {
+                emit(res, 0, idx, pl, ingest.parse(pl, src, 0, () -> false, null), false, true);
+            }
+            return res.iterator();
+        }, true);
+        return new Exported(gather(out), plan);
+    }
+
+    /** Spark rows as ingestion rows: the typed values by {@link ValueRows}' rules, a WKB point as the location. */
+    static final class SparkRows extends org.crimeanalytics.ingest.ValueRows {
+        private final List<String> header;
+        private final Iterator<Row> it;
+        private final boolean geometry;
+        private final int partition;
+        private final org.locationtech.jts.io.WKBReader wkb = new org.locationtech.jts.io.WKBReader();
+        private Row current;
+        private long n;
+
+        SparkRows(List<String> header, Iterator<Row> it, boolean geometry, int partition) {
+            this.header = header;
+            this.it = it;
+            this.geometry = geometry;
+            this.partition = partition;
+        }
+
+        @Override
+        protected Object value(int col) {
+            return col < 0 || col >= header.size() || current.isNullAt(col) ? null : current.get(col);
+        }
+
+        @Override
+        public List<String> header() {
+            return header;
+        }
+
+        @Override
+        public boolean next() {
+            if (!it.hasNext()) return false;
+            current = it.next();
+            n++;
+            return true;
+        }
+
+        @Override
+        public String where() {
+            return "row " + n + " of Parquet partition " + partition;
+        }
+
+        @Override
+        public long line() {
+            return n;
+        }
+
+        @Override
+        public boolean point(double[] lonLat) {
+            if (!geometry || current.isNullAt(header.size())) return false;
+            try {
+                org.locationtech.jts.geom.Geometry g = wkb.read((byte[]) current.get(header.size()));
+                if (!(g instanceof org.locationtech.jts.geom.Point p) || p.isEmpty()) return false;
+                lonLat[0] = p.getX();
+                lonLat[1] = p.getY();
+                return Double.isFinite(lonLat[0]) && Double.isFinite(lonLat[1]);
+            } catch (org.locationtech.jts.io.ParseException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {}
     }
 
     private static boolean isLast(Job j, List<Job> jobs) {
@@ -288,7 +432,10 @@ public final class SparkIngest {
             List<String> found = new ArrayList<>();
             for (org.apache.hadoop.fs.FileStatus s : st) {
                 if (s.isDirectory()) {
-                    for (org.apache.hadoop.fs.FileStatus c : fs.listStatus(s.getPath())) if (c.isFile()) found.add(c.getPath().toString());
+                    for (org.apache.hadoop.fs.FileStatus c : fs.listStatus(s.getPath())) {
+                        String name = c.getPath().getName();
+                        if (c.isFile() && !name.startsWith("_") && !name.startsWith(".")) found.add(c.getPath().toString());
+                    }
                 } else {
                     found.add(s.getPath().toString());
                 }

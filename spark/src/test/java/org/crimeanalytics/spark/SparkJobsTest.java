@@ -312,4 +312,37 @@ class SparkJobsTest {
         assertEquals(sse, ((Number) r.summary().get("sse_m2")).doubleValue(), 1e-9 * sse);
         System.out.println("Spark k-means on " + distinct + " distinct locations of " + s.accepted() + " incidents: labels and SSE equal");
     }
+
+    /** A city's export as Parquet (text columns, and with types inferred) reads as its CSV does; the ingest output reads back as is. */
+    @Test
+    void parquetExportsAndIngestOutputsAreInputs(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = Path.of("test-data/lapd_sample10k.csv");
+        IncidentIngest.Result one = single(f);
+        for (boolean typed : new boolean[] {false, true}) {
+            String pq = dir.resolve("lapd_" + typed + ".parquet").toString();
+            spark.read().option("header", "true").option("inferSchema", String.valueOf(typed)).option("multiLine", "true")
+                    .option("escape", "\"").csv(f.toAbsolutePath().toString()).coalesce(1).write().parquet(pq);
+            SparkIngest.Result s = SparkIngest.read(spark, List.of(pq), new SparkIngest.Options());
+            assertEquals(one.report().rowsRead(), s.rowsRead(), "typed " + typed + ": rows read");
+            assertEquals(one.report().accepted(), s.accepted(), "typed " + typed + ": incidents");
+            for (Reason r : Reason.values()) {
+                assertEquals(one.report().rejected(r), (long) s.rejected().getOrDefault(r, 0L), "typed " + typed + ": " + r);
+            }
+            assertEquals("LAPD", s.format());
+        }
+        String out = dir.resolve("ingested").toString();
+        Jobs.run(new String[] {"ingest", "--input", f.toAbsolutePath().toString(), "--output", out, "--master", "local[2]"});
+        spark = org.apache.sedona.spark.SedonaContext.create(SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+                .getOrCreate());
+        SparkIngest.Result back = SparkIngest.read(spark, List.of(out), new SparkIngest.Options());
+        assertEquals("INGESTED", back.format());
+        assertEquals(one.report().accepted(), back.accepted());
+        HotSpotsJob.Result a = HotSpotsJob.run(spark, back.incidents(), Jobs.projection(back.incidents(), back.accepted(), null),
+                Grid.Shape.HEXAGON, 500, null, false);
+        SparkIngest.Result csv = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        HotSpotsJob.Result b = HotSpotsJob.run(spark, csv.incidents(), Jobs.projection(csv.incidents(), csv.accepted(), null),
+                Grid.Shape.HEXAGON, 500, null, false);
+        assertEquals(b.cells().select("CELL_ID", "JOIN_COUNT", "GiZScore").collectAsList().stream().map(Row::toString).sorted().toList(),
+                a.cells().select("CELL_ID", "JOIN_COUNT", "GiZScore").collectAsList().stream().map(Row::toString).sorted().toList());
+    }
 }
