@@ -31,7 +31,12 @@ class SparkJobsTest {
 
     @BeforeAll
     static void start() {
-        spark = org.apache.sedona.spark.SedonaContext.create(SparkSession.builder().master("local[2]").appName("crime-analytics tests")
+        spark = session();
+    }
+
+    /** local[2], 4 shuffle partitions (Spark's 200 make small tests minutes long), Sedona registered. */
+    static SparkSession session() {
+        return org.apache.sedona.spark.SedonaContext.create(SparkSession.builder().master("local[2]").appName("crime-analytics tests")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate());
     }
 
@@ -234,8 +239,7 @@ class SparkJobsTest {
         String summary = Jobs.run(new String[] {"hotspots", "--input", Path.of("test-data/lapd_sample10k.csv").toAbsolutePath().toString(),
             "--cell-size", "500", "--output", out, "--master", "local[2]"});
         assertTrue(summary.contains("\"cells\""), summary);
-        spark = org.apache.sedona.spark.SedonaContext.create(SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
-                .getOrCreate()); // Jobs.run stopped the shared session
+        spark = session(); // Jobs.run stopped the shared session
         Row meta = spark.read().format("geoparquet.metadata").load(out).first();
         String text = meta.toString();
         assertTrue(text.contains("CRS84"), "CRS in the file metadata: " + text);
@@ -332,8 +336,7 @@ class SparkJobsTest {
         }
         String out = dir.resolve("ingested").toString();
         Jobs.run(new String[] {"ingest", "--input", f.toAbsolutePath().toString(), "--output", out, "--master", "local[2]"});
-        spark = org.apache.sedona.spark.SedonaContext.create(SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
-                .getOrCreate());
+        spark = session();
         SparkIngest.Result back = SparkIngest.read(spark, List.of(out), new SparkIngest.Options());
         assertEquals("INGESTED", back.format());
         assertEquals(one.report().accepted(), back.accepted());
