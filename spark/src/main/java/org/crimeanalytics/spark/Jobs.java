@@ -58,6 +58,7 @@ public final class Jobs {
         if (inputs.isEmpty()) throw new IllegalArgumentException("--input: give at least one file, directory or glob");
         String output = one(a, "output");
         if (output == null) throw new IllegalArgumentException("--output: give a directory for the results");
+        check(job, a);
         SparkSession.Builder b = SparkSession.builder().appName("crime-analytics " + job);
         if (one(a, "master") != null) b.master(one(a, "master"));
         SparkSession spark = org.apache.sedona.spark.SedonaContext.create(b.getOrCreate()); // Sedona's types, functions and formats
@@ -108,7 +109,7 @@ public final class Jobs {
                 }
                 case "areas" -> {
                     AreasJob.Areas areas = AreasJob.read(spark, required(a, "areas", "the area layer (GeoJSON, shapefile or GeoParquet in longitude/latitude)"));
-                    double base = a.containsKey("rate-base") ? number(one(a, "rate-base"), "--rate-base") : 1000;
+                    double base = a.containsKey("rate-base") ? positive(one(a, "rate-base"), "--rate-base") : 1000;
                     int top = a.containsKey("top") ? count(one(a, "top"), "--top", 0, 50) : 5;
                     AreasJob.Result r = AreasJob.run(spark, in.incidents(), areas, one(a, "population"), base, one(a, "categories"), top);
                     GeoOutput.write(r.areas(), output);
@@ -156,6 +157,16 @@ public final class Jobs {
         return Projection.utm(lon, lat);
     }
 
+    static double positive(String v, String name) {
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d > 0) || Double.isInfinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": must be a positive number, was '" + v + "'");
+        }
+    }
+
     static double number(String v, String name) {
         try {
             double d = Double.parseDouble(v);
@@ -167,6 +178,73 @@ public final class Jobs {
     }
 
     static final String JOBS = "ingest, hotspots, emerging, kde, areas, clusters";
+
+    /** The arguments each job takes (besides the common ones). */
+    static final Map<String, List<String>> ARGS = Map.of(
+            "ingest", List.of(),
+            "hotspots", List.of("cell-size", "shape", "distance", "fdr"),
+            "emerging", List.of("cell-size", "step", "distance", "time-steps"),
+            "kde", List.of("cell-size", "bandwidth", "bandwidth-rule", "kernel", "shape", "method"),
+            "areas", List.of("areas", "population", "rate-base", "categories", "top"),
+            "clusters", List.of("method", "k", "seed", "eps", "min-points", "tile-size"));
+    static final List<String> COMMON = List.of("input", "output", "master", "format", "columns", "date-order", "time-zone", "crs");
+
+    /** Every argument checked before Spark starts: a typo or a bad value costs no ingest. */
+    static void check(String job, Map<String, List<String>> a) {
+        if (!ARGS.containsKey(job)) throw new IllegalArgumentException("unknown job '" + job + "' (" + JOBS + ")");
+        for (String k : a.keySet()) {
+            if (!COMMON.contains(k) && !ARGS.get(job).contains(k)) {
+                throw new IllegalArgumentException("--" + k + ": not an argument of " + job + " (" + ARGS.get(job).stream().map(x -> "--" + x)
+                        .collect(java.util.stream.Collectors.joining(", ")) + "; common: --input, --output, --format, --columns, --date-order, "
+                        + "--time-zone, --crs, --master)");
+            }
+        }
+        if (one(a, "format") != null) choice(org.crimeanalytics.ingest.SourceFormat.class, one(a, "format"), null, "--format");
+        if (one(a, "date-order") != null) choice(org.crimeanalytics.ingest.FastDates.DateOrder.class, one(a, "date-order"), null, "--date-order");
+        if (one(a, "time-zone") != null) {
+            try {
+                java.time.ZoneId.of(one(a, "time-zone"));
+            } catch (Exception e) {
+                throw new IllegalArgumentException("--time-zone: not a time zone, was '" + one(a, "time-zone") + "' (e.g. America/Chicago)");
+            }
+        }
+        if (one(a, "crs") != null) new Projection(one(a, "crs")).crs();
+        switch (job) {
+            case "hotspots" -> {
+                number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                shape(one(a, "shape"));
+                if (a.containsKey("distance")) number(one(a, "distance"), "--distance");
+            }
+            case "emerging" -> {
+                number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                choice(EmergingJob.Step.class, one(a, "step"), null, "--step");
+                if (a.containsKey("distance")) number(one(a, "distance"), "--distance");
+                if (a.containsKey("time-steps")) count(one(a, "time-steps"), "--time-steps", 0, 52);
+            }
+            case "kde" -> {
+                number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                if (a.containsKey("bandwidth")) number(one(a, "bandwidth"), "--bandwidth");
+                choice(org.crimeanalytics.density.Kernel.class, one(a, "kernel"), null, "--kernel");
+                choice(org.crimeanalytics.density.Bandwidth.Rule.class, one(a, "bandwidth-rule"), null, "--bandwidth-rule");
+                choice(Grid.Shape.class, one(a, "shape"), null, "--shape");
+                choice(org.crimeanalytics.density.KernelDensity.Method.class, one(a, "method"), null, "--method");
+            }
+            case "areas" -> {
+                required(a, "areas", "the area layer (GeoJSON, shapefile or GeoParquet in longitude/latitude)");
+                if (a.containsKey("rate-base")) positive(one(a, "rate-base"), "--rate-base");
+                if (a.containsKey("top")) count(one(a, "top"), "--top", 0, 50);
+            }
+            case "clusters" -> {
+                choice(ClustersJob.Method.class, one(a, "method"), null, "--method");
+                if (a.containsKey("k")) count(one(a, "k"), "--k", 1, 1000);
+                if (a.containsKey("seed")) count(one(a, "seed"), "--seed", 0, Integer.MAX_VALUE);
+                if (a.containsKey("eps")) number(one(a, "eps"), "--eps");
+                if (a.containsKey("min-points")) count(one(a, "min-points"), "--min-points", 1, 1_000_000);
+                if (a.containsKey("tile-size")) number(one(a, "tile-size"), "--tile-size");
+            }
+            default -> { }
+        }
+    }
 
     static String required(Map<String, List<String>> a, String name, String what) {
         String v = one(a, name);
