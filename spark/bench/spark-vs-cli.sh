@@ -20,7 +20,7 @@ run() { # runner job command...
   summary=$(grep -E '^\{"job"|"incidents' "$log" | tail -1 | cut -c1-160)
   printf '%s\t%s\t%s\t%s\t%d\t%s\n' "$label" "$runner" "$job" "$1" $(($2 / 1024)) "$summary" | tee -a "$results"
 }
-cli() { job=$1; shift; run cli "$job" java -Xmx"$heap" -jar "$root/target/crime-analytics.jar" run "$@"; }
+cli() { job=$1; shift; run cli "$job" java -Xmx"$heap" -Dcrime.maxIncidents=100000000 -jar "$root/target/crime-analytics.jar" run "$@"; }
 spk() { job=$1; shift; run spark "$job" "$root/spark/bin/spark-local" --master 'local[2]' --driver-memory "$heap" "$@"; }
 
 # the I/O floor: reading the input once

@@ -97,6 +97,27 @@ public final class GetisOrd {
         return new Local(z, p, nn, note);
     }
 
+    /**
+     * Gi* of one feature under binary weights with itself included (a fixed distance band, as {@link #local} with
+     * {@code star} and binary, not row-standardised weights computes it), from the sum of its {@code k} neighbours'
+     * values and the sum, sum of squares and number of all values: for a caller that forms the neighbour sums
+     * elsewhere (a distributed join); z and p NaN with {@link #local}'s note when the feature is not tested.
+     */
+    public static One starBinary(double yi, double neighbourSum, int k, double sum, double sum2, int n, Alternative alternative) {
+        if (k == 0) return new One(Double.NaN, Double.NaN, Moran.NO_NEIGHBOURS);
+        double lag = yi + neighbourSum, wsum = 1 + k, q = 1 + k;
+        double mean = sum / n, var = sum2 / n - mean * mean;
+        double den = (n * q - wsum * wsum) / (n - 1);
+        if (var <= 0 || den <= 1e-12 * n * q || n < 2) {
+            return new One(Double.NaN, Double.NaN, var <= 0 ? "the other features' values do not vary" : ALL_NEIGHBOURS);
+        }
+        double z = (lag - mean * wsum) / (Math.sqrt(var) * Math.sqrt(den));
+        return new One(z, alternative.analytic(z), null);
+    }
+
+    /** Gi* of one feature: z, p, and the note of a feature not tested (null when tested). */
+    public record One(double z, double p, String note) implements java.io.Serializable {}
+
     /** Global General G with its expectation, variance under normality (esda's moments), z and p. */
     public record Global(double g, double expected, double variance, double z, double pOneTailed, double pTwoTailed) {}
 

@@ -38,13 +38,23 @@ public final class HotSpotsJob {
 
     static final org.locationtech.jts.geom.GeometryFactory GF = new org.locationtech.jts.geom.GeometryFactory();
 
+    /** Above this many cells the neighbour sums are a distributed join ({@link DistributedGiStar}), not the driver's. */
+    public static final long DRIVER_CELLS = 5_000_000;
+
     public static Result run(SparkSession spark, Dataset<Row> incidents, Projection projection, Grid.Shape shape, double cellSize,
             Double distance, boolean fdr) {
+        return run(spark, incidents, projection, shape, cellSize, distance, fdr, DRIVER_CELLS);
+    }
+
+    /** @param driverCells above this many cells, the distributed computation (same results) */
+    public static Result run(SparkSession spark, Dataset<Row> incidents, Projection projection, Grid.Shape shape, double cellSize,
+            Double distance, boolean fdr, long driverCells) {
         Grid grid = new Grid(shape, cellSize);
         JavaPairRDD<Long, Integer> counts = incidents.select("lon", "lat").javaRDD().mapToPair(r -> {
             double[] p = projection.project(r.getDouble(0), r.getDouble(1));
             return new Tuple2<>(grid.cell(p[0], p[1]), 1);
-        }).reduceByKey(Integer::sum);
+        }).reduceByKey(Integer::sum).cache();
+        if (counts.count() > driverCells) return DistributedGiStar.run(spark, counts, grid, projection, distance, fdr);
         List<Tuple2<Long, Integer>> cells = new ArrayList<>(counts.collect());
         cells.sort((a, b) -> Long.compare(a._1, b._1));
         int n = cells.size();

@@ -80,7 +80,10 @@ class SparkJobsTest {
 
     @Test
     void gridHotSpotsEqualTheSingleMachineProcess() throws Exception {
-        Path f = Path.of("test-data/chicago_2017_01.csv.gz");
+        gridHotSpotsEqualTheSingleMachineProcess(Path.of("test-data/chicago_2017_01.csv.gz"));
+    }
+
+    static void gridHotSpotsEqualTheSingleMachineProcess(Path f) throws Exception {
         SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
         HotSpotsJob.Result r = HotSpotsJob.run(spark, s.incidents(), Jobs.projection(s.incidents(), s.accepted(), null), Grid.Shape.HEXAGON, 500, null, true);
         SimpleFeatureCollection incidents = new org.crimeanalytics.geo.IncidentCollection(single(f).table());
@@ -124,18 +127,21 @@ class SparkJobsTest {
 
     @Test
     void emergingHotSpotsEqualTheSingleMachineProcess() throws Exception {
-        Path f = Path.of("test-data/chicago_2017_01.csv.gz");
+        emergingHotSpotsEqualTheSingleMachineProcess(Path.of("test-data/chicago_2017_01.csv.gz"), EmergingJob.Step.DAY, 31);
+    }
+
+    static void emergingHotSpotsEqualTheSingleMachineProcess(Path f, EmergingJob.Step step, int steps) throws Exception {
         SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
-        org.apache.spark.sql.Dataset<Row> used = EmergingJob.usable(s.incidents(), EmergingJob.Step.DAY);
+        org.apache.spark.sql.Dataset<Row> used = EmergingJob.usable(s.incidents(), step);
         long n = used.count();
-        EmergingJob.Result r = EmergingJob.run(spark, used, Jobs.projection(used, n, null), 500, EmergingJob.Step.DAY, 750, 1);
+        EmergingJob.Result r = EmergingJob.run(spark, used, Jobs.projection(used, n, null), 500, step, 750, 1);
         Map<String, Object> out = new org.crimeanalytics.process.EmergingHotSpotsProcess().execute(
                 new org.crimeanalytics.geo.IncidentCollection(single(f).table()), null, 500.0,
-                org.crimeanalytics.process.EmergingHotSpotsProcess.Step.DAY, 750.0, 1, null, null);
+                org.crimeanalytics.process.EmergingHotSpotsProcess.Step.valueOf(step.name()), 750.0, 1, null, null);
         Map<String, SimpleFeature> expected = byCell(out.get("result"));
         List<Row> cells = r.cells().collectAsList();
         assertEquals(expected.size(), cells.size(), "cells");
-        assertEquals(31, r.summary().get("steps"));
+        assertEquals(steps, r.summary().get("steps"));
         Map<String, Integer> patterns = new HashMap<>();
         for (Row c : cells) {
             SimpleFeature e = expected.get(c.getString(0));
@@ -152,7 +158,10 @@ class SparkJobsTest {
 
     @Test
     void kernelDensityEqualsTheSingleMachineProcess() throws Exception {
-        Path f = Path.of("test-data/lapd_sample10k.csv");
+        kernelDensityEqualsTheSingleMachineProcess(Path.of("test-data/lapd_sample10k.csv"));
+    }
+
+    static void kernelDensityEqualsTheSingleMachineProcess(Path f) throws Exception {
         SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
         Projection proj = Jobs.projection(s.incidents(), s.accepted(), null);
         org.crimeanalytics.geo.IncidentCollection incidents = new org.crimeanalytics.geo.IncidentCollection(single(f).table());
@@ -189,19 +198,22 @@ class SparkJobsTest {
 
     @Test
     void areaCountsRatesAndEmpiricalBayesEqualTheSingleMachineProcess() throws Exception {
-        Path f = Path.of("test-data/chicago_2017_01.csv.gz"), areasFile = Path.of("test-data/chicago_community_areas.geojson");
+        areaCountsRatesAndEmpiricalBayesEqualTheSingleMachineProcess(Path.of("test-data/chicago_2017_01.csv.gz"), Path.of("test-data/chicago_community_areas.geojson"), "TOT_POP");
+    }
+
+    static void areaCountsRatesAndEmpiricalBayesEqualTheSingleMachineProcess(Path f, Path areasFile, String population) throws Exception {
         SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
-        AreasJob.Result r = AreasJob.run(spark, s.incidents(), AreasJob.read(spark, areasFile.toAbsolutePath().toString()), "TOT_POP",
+        AreasJob.Result r = AreasJob.run(spark, s.incidents(), AreasJob.read(spark, areasFile.toAbsolutePath().toString()), population,
                 1000, null, 5);
         Map<String, Object> out = new org.crimeanalytics.process.AggregateToAreasProcess().execute(
-                new org.crimeanalytics.geo.IncidentCollection(single(f).table()), org.crimeanalytics.geo.GeoJson.read(areasFile), "TOT_POP",
+                new org.crimeanalytics.geo.IncidentCollection(single(f).table()), org.crimeanalytics.geo.GeoJson.read(areasFile), population,
                 1000.0, null, null, 5, null, null, null, null, null, null, null);
         List<SimpleFeature> expected = new java.util.ArrayList<>();
         try (SimpleFeatureIterator it = ((SimpleFeatureCollection) out.get("result")).features()) {
             while (it.hasNext()) expected.add(it.next());
         }
         List<Row> areas = r.areas().collectAsList();
-        assertEquals(77, areas.size());
+        assertEquals(77, areas.size()); // Chicago's community areas
         assertEquals(expected.size(), areas.size());
         org.apache.spark.sql.types.StructType schema = r.areas().schema();
         String[] fields = {"CRIME_COUNT", "RATE_PER_1000", "EB_RATE", "SEB_RATE", "DENSITY_KM2"};
@@ -217,7 +229,7 @@ class SparkJobsTest {
         for (int a = 0; a < areas.size(); a++) {
             SimpleFeature e = expected.get(a);
             Row g = areas.get(a);
-            assertEquals(e.getAttribute("community"), g.getAs("community"), "layer order");
+            assertEquals(e.getAttribute("community").toString(), g.getAs("community").toString(), "layer order");
             for (String c : cnt) assertEquals(e.getAttribute(c), g.getAs(c), c + ", area " + (a + 1));
             total += (Integer) g.getAs("CRIME_COUNT");
             for (String name : fields) {
@@ -253,7 +265,10 @@ class SparkJobsTest {
 
     @Test
     void clustersEqualTheSingleMachineProcess() throws Exception {
-        Path f = Path.of("test-data/chicago_2017_01.csv.gz");
+        clustersEqualTheSingleMachineProcess(Path.of("test-data/chicago_2017_01.csv.gz"));
+    }
+
+    static void clustersEqualTheSingleMachineProcess(Path f) throws Exception {
         SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
         Projection proj = Jobs.projection(s.incidents(), s.accepted(), null);
         org.crimeanalytics.geo.IncidentCollection incidents = new org.crimeanalytics.geo.IncidentCollection(single(f).table());
@@ -347,5 +362,87 @@ class SparkJobsTest {
                 Grid.Shape.HEXAGON, 500, null, false);
         assertEquals(b.cells().select("CELL_ID", "JOIN_COUNT", "GiZScore").collectAsList().stream().map(Row::toString).sorted().toList(),
                 a.cells().select("CELL_ID", "JOIN_COUNT", "GiZScore").collectAsList().stream().map(Row::toString).sorted().toList());
+    }
+
+    /**
+     * Opt-in ({@code -Dcrime.spark.year=true}, needs {@code ../shared/data}): every job on the whole Chicago 2017 export
+     * (268 k rows) against the processes.
+     */
+    @Test
+    void aChicagoYearEqualsTheSingleMachineProcesses() throws Exception {
+        Path f = Path.of("../shared/data/chicago/crimes_2017.csv.gz"), areas = Path.of("../shared/data/chicago/community_areas_pop.geojson");
+        if (!java.nio.file.Files.exists(f)) f = Path.of("../../shared/data/chicago/crimes_2017.csv.gz");
+        if (!java.nio.file.Files.exists(areas)) areas = Path.of("../../shared/data/chicago/community_areas_pop.geojson");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("crime.spark.year") && java.nio.file.Files.exists(f),
+                "the Chicago-year comparison runs with -Dcrime.spark.year=true and ../shared/data");
+        gridHotSpotsEqualTheSingleMachineProcess(f);
+        emergingHotSpotsEqualTheSingleMachineProcess(f, EmergingJob.Step.WEEK, 53);
+        kernelDensityEqualsTheSingleMachineProcess(f);
+        areaCountsRatesAndEmpiricalBayesEqualTheSingleMachineProcess(f, areas, "POP2010");
+        clustersEqualTheSingleMachineProcess(f);
+    }
+
+    /**
+     * Opt-in ({@code -Dcrime.postgis.url=jdbc:postgresql://host/db?user=..&password=..}): hot spots written into a PostGIS
+     * table, made a geometry column as the README says, read back by PostGIS.
+     */
+    @Test
+    void hotSpotsIntoPostGis() throws Exception {
+        String url = System.getProperty("crime.postgis.url");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "the PostGIS output test runs with -Dcrime.postgis.url=jdbc:postgresql://...");
+        String summary = Jobs.run(new String[] {"hotspots", "--input", Path.of("test-data/lapd_sample10k.csv").toAbsolutePath().toString(),
+            "--cell-size", "500", "--output", url + (url.contains("?") ? "&" : "?") + "table=crime_hotspots_test", "--master", "local[2]"});
+        spark = session();
+        Map<?, ?> sm = (Map<?, ?>) org.crimeanalytics.json.Json.parse(summary);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE crime_hotspots_test ALTER geom_wkb TYPE geometry(Geometry,4326) USING ST_GeomFromEWKB(geom_wkb)");
+            try (java.sql.ResultSet r = st.executeQuery("SELECT count(*), sum(\"JOIN_COUNT\"), min(ST_SRID(geom_wkb)), bool_and(ST_IsValid(geom_wkb)), "
+                    + "min(GeometryType(geom_wkb)), sum(CASE WHEN \"Gi_Bin\" > 0 THEN 1 ELSE 0 END), "
+                    + "bool_and(ST_Contains(ST_MakeEnvelope(-119, 33.5, -117.5, 34.5, 4326), geom_wkb)) FROM crime_hotspots_test")) {
+                r.next();
+                assertEquals(((Number) sm.get("cells")).longValue(), r.getLong(1), "rows");
+                assertEquals(((Number) sm.get("incidents")).longValue(), r.getLong(2), "incidents in the cells");
+                assertEquals(4326, r.getInt(3));
+                assertTrue(r.getBoolean(4), "valid polygons");
+                assertEquals("POLYGON", r.getString(5));
+                assertEquals(((Number) sm.get("hot_spots")).longValue(), r.getLong(6), "hot spots");
+                assertTrue(r.getBoolean(7), "cells in Los Angeles, longitude/latitude");
+            }
+            st.execute("DROP TABLE crime_hotspots_test");
+        }
+    }
+
+    /** Neighbour sums as a distributed join (the path for more cells than a driver holds) give the driver's Gi*. */
+    @Test
+    void distributedGiStarEqualsTheDriversGiStar() throws Exception {
+        Path f = Path.of("test-data/chicago_2017_01.csv.gz");
+        SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        Projection proj = Jobs.projection(s.incidents(), s.accepted(), null);
+        // the band chosen from the data (the distributed nearest-neighbour search), with FDR; a given band, raw levels
+        for (Object[] run : new Object[][] {{Grid.Shape.HEXAGON, 500.0, null, true}, {Grid.Shape.SQUARE, 300.0, 1000.0, false}}) {
+            Grid.Shape shape = (Grid.Shape) run[0];
+            double cell = (Double) run[1];
+            Double band = (Double) run[2];
+            boolean fdr = (Boolean) run[3];
+            HotSpotsJob.Result driver = HotSpotsJob.run(spark, s.incidents(), proj, shape, cell, band, fdr, Long.MAX_VALUE);
+            HotSpotsJob.Result joined = HotSpotsJob.run(spark, s.incidents(), proj, shape, cell, band, fdr, 0);
+            assertEquals(driver.summary().get("distance_band_m"), joined.summary().get("distance_band_m"), shape + " band");
+            assertEquals(((Number) driver.summary().get("hot_spots")).longValue(), ((Number) joined.summary().get("hot_spots")).longValue());
+            Map<String, Row> byId = new HashMap<>();
+            for (Row r : driver.cells().collectAsList()) byId.put(r.getString(0), r);
+            List<Row> got = joined.cells().collectAsList();
+            assertEquals(byId.size(), got.size(), shape + " cells");
+            for (Row g : got) {
+                Row e = byId.get(g.getString(0));
+                assertEquals(e.getInt(3), g.getInt(3));
+                assertEquals(e.getInt(6), g.getInt(6), "neighbours of " + g.getString(0));
+                if (e.isNullAt(4)) assertTrue(g.isNullAt(4));
+                else assertEquals(e.getDouble(4), g.getDouble(4), 1e-9, g.getString(0));
+                assertEquals(e.getInt(7), g.getInt(7), "bin of " + g.getString(0));
+                assertEquals(e.getString(8), g.getString(8));
+            }
+            System.out.println("Spark distributed Gi* " + shape + " " + cell + " m: " + got.size() + " cells equal, band "
+                    + joined.summary().get("distance_band_m"));
+        }
     }
 }
