@@ -76,6 +76,12 @@ public final class AreasJob {
             rows.add(RowFactory.create(v));
             geoms.add((Geometry) r.get(gi));
         }
+        Envelope env = new Envelope();
+        for (Geometry g : geoms) if (g != null) env.expandToInclude(g.getEnvelopeInternal());
+        if (env.isNull() || env.getMinX() < -180 || env.getMaxX() > 180 || env.getMinY() < -90 || env.getMaxY() > 90) {
+            throw new IllegalArgumentException("--areas: " + path + " is not in longitude/latitude (extent " + env + "); reproject it to "
+                    + "EPSG:4326, e.g. ogr2ogr -t_srs EPSG:4326 areas.geojson " + path);
+        }
         return new Areas(rows, new StructType(fields.toArray(new StructField[0])), geoms);
     }
 

@@ -86,19 +86,23 @@ public final class ClustersJob {
         Dataset<Row> lab = spark.createDataFrame(labels.map(t -> RowFactory.create(t._1, t._2)),
                 new StructType().add("order_key", DataTypes.LongType).add("CLUSTER_ID", DataTypes.IntegerType));
         Dataset<Row> keyed = incidents.withColumn("order_key", col("file").cast("long").multiply(1L << 48).plus(col("part").cast("long").multiply(1L << 28)).plus(col("line")));
-        Dataset<Row> out = keyed.join(lab, "order_key").drop("order_key", "file", "part", "line", "dup_key")
-                .selectExpr("*", "ST_Point(lon, lat) AS geometry");
+        Dataset<Row> joined = keyed.join(lab, "order_key").drop("order_key", "file", "part", "line", "dup_key");
         // clusters: size, hull (metres, then lon/lat), colour
         Map<Integer, Integer> sizes = new HashMap<>();
         labels.values().countByValue().forEach((l, c) -> sizes.put(l, c.intValue()));
         int clusters = 0;
         for (int l : sizes.keySet()) clusters = Math.max(clusters, l + 1);
+        // hulls from partial hulls (the hull of the union is the hull of the parts' hull vertices): no cluster in one task
         List<Tuple2<Integer, Geometry>> hulls = labels.join(pts.mapToPair(p -> new Tuple2<>(p.order(), p)))
                 .filter(t -> t._2._1 >= 0)
                 .mapToPair(t -> new Tuple2<>(t._2._1, new double[] {t._2._2.x(), t._2._2.y()}))
-                .groupByKey().mapValues(it -> {
-                    List<double[]> l = new ArrayList<>();
-                    it.forEach(l::add);
+                .aggregateByKey(new ArrayList<double[]>(), (l, p) -> {
+                    l.add(p);
+                    return l.size() > 4096 ? hullVertices(l) : l;
+                }, (a, b) -> {
+                    a.addAll(b);
+                    return a.size() > 4096 ? hullVertices(a) : a;
+                }).mapValues(l -> {
                     double[] x = new double[l.size()], y = new double[l.size()];
                     int[] members = new int[l.size()];
                     for (int i = 0; i < members.length; i++) {
@@ -119,11 +123,33 @@ public final class ClustersJob {
             int size = sizes.getOrDefault(c, 0);
             rows.add(RowFactory.create(c, colour[c], size, (double) size / n, projection.toLonLat(metric[c])));
         }
+        // COLOR_ID on the incidents too (-1 noise), as the process returns them for its SLD
+        List<Row> colourRows = new ArrayList<>();
+        colourRows.add(RowFactory.create(-1, -1));
+        for (int c = 0; c < clusters; c++) colourRows.add(RowFactory.create(c, colour[c]));
+        Dataset<Row> colours = spark.createDataFrame(colourRows, new StructType().add("CLUSTER_ID", DataTypes.IntegerType)
+                .add("COLOR_ID", DataTypes.IntegerType));
+        Dataset<Row> out = joined.join(org.apache.spark.sql.functions.broadcast(colours), "CLUSTER_ID")
+                .selectExpr("*", "ST_Point(lon, lat) AS geometry");
         s.put("clusters", clusters);
         s.put("noise", sizes.getOrDefault(-1, 0));
         s.put("metric_crs", projection.code());
         pts.unpersist();
         return new Result(out, spark.createDataFrame(rows, CLUSTERS), s);
+    }
+
+    /** The vertices of the convex hull of some points (a partial hull). */
+    static ArrayList<double[]> hullVertices(List<double[]> l) {
+        double[] x = new double[l.size()], y = new double[l.size()];
+        int[] members = new int[l.size()];
+        for (int i = 0; i < members.length; i++) {
+            x[i] = l.get(i)[0];
+            y[i] = l.get(i)[1];
+            members[i] = i;
+        }
+        ArrayList<double[]> v = new ArrayList<>();
+        for (org.locationtech.jts.geom.Coordinate c : ClusterShapes.hull(x, y, members).getCoordinates()) v.add(new double[] {c.x, c.y});
+        return v;
     }
 
     static int[] colours(Geometry[] metric, double near) {
@@ -143,6 +169,9 @@ public final class ClustersJob {
         return GraphColouring.colour(adj);
     }
 
+    /** Incidents the driver takes whole for k-means when locations hardly repeat (as the process does). */
+    static final long ALL_POINTS_MAX = 5_000_000;
+
     private static JavaPairRDD<Long, Integer> kmeans(JavaRDD<P> pts, long n, int k, long seed, Map<String, Object> s) {
         // distinct locations: count and first input position
         List<Tuple2<Tuple2<Double, Double>, long[]>> locs = pts.mapToPair(p -> new Tuple2<>(new Tuple2<>(p.x(), p.y()), new long[] {1, p.order()}))
@@ -156,7 +185,9 @@ public final class ClustersJob {
         km.setSeed((int) seed);
         s.put("k", k);
         s.put("distinct_locations", u);
-        if (FastKMeans.usesDistinct(u, n)) {
+        if (FastKMeans.usesDistinct(u, n) || n > ALL_POINTS_MAX) {
+            if (!FastKMeans.usesDistinct(u, n)) s.put("note", "under 20 % repeated locations: the process clusters every point; above "
+                    + ALL_POINTS_MAX + " incidents the job clusters the distinct locations with their counts (the same objective)");
             double[] data = new double[2 * u], w = new double[u];
             for (int i = 0; i < u; i++) {
                 data[2 * i] = sorted.get(i)._1._1;
@@ -166,10 +197,23 @@ public final class ClustersJob {
             KMeans.Result r = km.clusterWeighted(data, 2, w, null);
             s.put("sse_m2", r.sse());
             s.put("iterations", r.iterations());
-            Map<Tuple2<Double, Double>, Integer> at = new HashMap<>(u * 2);
-            for (int i = 0; i < u; i++) at.put(sorted.get(i)._1, r.labels()[i]);
-            Broadcast<Map<Tuple2<Double, Double>, Integer>> b = JavaSparkContext.fromSparkContext(pts.context()).broadcast(at);
-            return pts.mapToPair(p -> new Tuple2<>(p.order(), b.value().get(new Tuple2<>(p.x(), p.y()))));
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(pts.context());
+            if (u <= 1_000_000) { // a map every executor holds
+                Map<Tuple2<Double, Double>, Integer> at = new HashMap<>(u * 2);
+                for (int i = 0; i < u; i++) at.put(sorted.get(i)._1, r.labels()[i]);
+                Broadcast<Map<Tuple2<Double, Double>, Integer>> b = sc.broadcast(at);
+                return pts.mapToPair(p -> new Tuple2<>(p.order(), b.value().get(new Tuple2<>(p.x(), p.y()))));
+            }
+            // many locations: the labels go back by a join, in slices the driver sends one at a time
+            List<Tuple2<Tuple2<Double, Double>, Integer>> lab = new ArrayList<>(u);
+            for (int i = 0; i < u; i++) lab.add(new Tuple2<>(sorted.get(i)._1, r.labels()[i]));
+            JavaPairRDD<Tuple2<Double, Double>, Integer> labelled = null;
+            for (int from = 0; from < u; from += 500_000) {
+                JavaPairRDD<Tuple2<Double, Double>, Integer> slice = sc.parallelizePairs(lab.subList(from, Math.min(u, from + 500_000)));
+                labelled = labelled == null ? slice : labelled.union(slice);
+            }
+            return pts.mapToPair(p -> new Tuple2<>(new Tuple2<>(p.x(), p.y()), p.order())).join(labelled)
+                    .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2));
         }
         // few repeats: every point on the driver, as the process clusters them
         List<P> all = new ArrayList<>(pts.collect());
@@ -188,7 +232,8 @@ public final class ClustersJob {
     }
 
     /** The tiles whose eps-extended square holds (x, y), the home tile first. */
-    static List<Long> tiles(double x, double y, double tile, double eps) {
+    static List<Long> tiles(double x, double y, double tile, double eps0) {
+        double eps = eps0 * (1 + 1e-9) + 1e-9; // a neighbour at exactly eps stays in the margin whatever the rounding
         long hx = (long) Math.floor(x / tile), hy = (long) Math.floor(y / tile);
         List<Long> t = new ArrayList<>(4);
         t.add(pack(hx, hy));
@@ -219,6 +264,7 @@ public final class ClustersJob {
         }).groupByKey().flatMapToPair(t -> {
             List<Tuple2<P, Boolean>> l = new ArrayList<>();
             t._2.forEach(l::add);
+            l.sort((p, q) -> Long.compare(p._1.order(), q._1.order()));
             double[] x = new double[l.size()], y = new double[l.size()];
             for (int i = 0; i < x.length; i++) {
                 x[i] = l.get(i)._1.x();
@@ -246,6 +292,8 @@ public final class ClustersJob {
         }).groupByKey().flatMap(t -> {
             List<Tuple2<P, Boolean>> l = new ArrayList<>();
             t._2.forEach(l::add);
+            // in input order: the tile's component ids (union-find roots, the smallest index) are the same on a recomputation
+            l.sort((p, q) -> Long.compare(p._1.order(), q._1.order()));
             int m = l.size();
             double[] x = new double[m], y = new double[m];
             for (int i = 0; i < m; i++) {
@@ -279,17 +327,17 @@ public final class ClustersJob {
             return o.iterator();
         }).cache();
         // 3. merge: components linked by the core points they share, numbered by their first core point
-        List<List<long[]>> links = seen.filter(Seen::core).mapToPair(v -> new Tuple2<>(v.order(), new long[] {v.tile(), v.comps()[0]}))
-                .groupByKey().map(g -> {
-                    List<long[]> l = new ArrayList<>();
+        // pairs of tile components that share a core point (distinct pairs: bounded by components, not points)
+        List<Tuple2<String, String>> links = seen.filter(Seen::core).mapToPair(v -> new Tuple2<>(v.order(), key(new long[] {v.tile(), v.comps()[0]})))
+                .groupByKey().flatMap(g -> {
+                    List<String> l = new ArrayList<>();
                     g._2.forEach(l::add);
-                    return l;
-                }).filter(l -> l.size() > 1).collect();
+                    List<Tuple2<String, String>> o = new ArrayList<>();
+                    for (int i = 1; i < l.size(); i++) o.add(new Tuple2<>(l.get(0), l.get(i)));
+                    return o.iterator();
+                }).distinct().collect();
         Map<String, String> parent = new HashMap<>();
-        for (List<long[]> l : links) {
-            String a = key(l.get(0));
-            for (int i = 1; i < l.size(); i++) unite(parent, a, key(l.get(i)));
-        }
+        for (Tuple2<String, String> l : links) unite(parent, l._1, l._2);
         // first core point of every merged component
         Broadcast<Map<String, String>> roots = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(flatten(parent));
         List<Tuple2<String, Long>> firsts = seen.filter(v -> v.core() && v.home())

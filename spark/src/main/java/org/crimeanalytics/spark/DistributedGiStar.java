@@ -57,7 +57,13 @@ final class DistributedGiStar {
         counts = counts.cache();
         long n = counts.count();
         double[] sums = counts.values().map(v -> new double[] {v, (double) v * v}).reduce((p, q) -> new double[] {p[0] + q[0], p[1] + q[1]});
-        double band = distance != null ? distance : minimumBand(counts, grid);
+        double[] extent = counts.keys().map(k -> {
+            double[] c = grid.centre(k);
+            return new double[] {c[0], c[1], c[0], c[1]};
+        }).reduce((a, b) -> new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])});
+        if (distance != null) HotSpotsJob.checkNeighbourhood(n, extent, distance);
+        double band = distance != null ? distance : minimumBand(counts, grid, n, extent);
+        if (distance == null) HotSpotsJob.checkNeighbourhood(n, extent, band);
         // neighbour sums: each cell's count sent to the positions within the band, kept where a cell is
         JavaPairRDD<Long, long[]> messages = counts.flatMapToPair(t -> {
             List<Tuple2<Long, long[]>> o = new ArrayList<>();
@@ -71,7 +77,8 @@ final class DistributedGiStar {
             GetisOrd.One g = GetisOrd.starBinary(t._2._1, m[0], (int) m[1], sum, sum2, cells, Alternative.TWO_SIDED);
             return new Object[] {t._1, t._2._1, (int) m[1], g};
         }).cache();
-        double[] p = stats.map(o -> ((GetisOrd.One) o[3]).p()).collect().stream().mapToDouble(Double::doubleValue).toArray();
+        // FDR needs every p-value (one double per cell on the driver); fixed levels need none
+        double[] p = fdr ? stats.map(o -> ((GetisOrd.One) o[3]).p()).collect().stream().mapToDouble(Double::doubleValue).toArray() : new double[0];
         double[] thr = HotSpotBins.thresholds(p, fdr);
         Broadcast<double[]> thresholds = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(thr);
         JavaRDD<Row> rows = stats.map(o -> {
@@ -99,12 +106,12 @@ final class DistributedGiStar {
     }
 
     /** The largest nearest-neighbour distance between cell centres, found in discs that double until every cell has one. */
-    static double minimumBand(JavaPairRDD<Long, Integer> counts, Grid grid) {
+    static double minimumBand(JavaPairRDD<Long, Integer> counts, Grid grid, long n, double[] extent) {
         JavaRDD<Long> open = counts.keys();
         double radius = 1.5 * grid.size(), band = 0;
-        long total = counts.count();
-        if (total < 2) throw new IllegalArgumentException("--input: the incidents fall in one cell; a distance band needs two");
         while (true) {
+            // a disc whose neighbourhood the process would refuse anyway: stop before listing its positions
+            HotSpotsJob.checkNeighbourhood(n, extent, radius / 2);
             double r = radius;
             // candidate (position, asking cell) pairs, kept where a cell is; the nearest per asking cell
             JavaPairRDD<Long, Long> asks = open.flatMapToPair(k -> {
@@ -118,9 +125,10 @@ final class DistributedGiStar {
                 double dx = b[0] - a[0], dy = b[1] - a[1];
                 return new Tuple2<>(asker, Math.hypot(dx, dy));
             }).reduceByKey(Math::min);
-            List<Double> resolved = nearest.values().collect();
-            for (double d : resolved) band = Math.max(band, d);
-            long left = open.count() - resolved.size();
+            nearest = nearest.cache();
+            long resolved = nearest.count();
+            if (resolved > 0) band = Math.max(band, nearest.values().reduce(Math::max));
+            long left = open.count() - resolved;
             if (left == 0) return band;
             JavaPairRDD<Long, Boolean> done = nearest.mapToPair(t -> new Tuple2<>(t._1, true));
             open = open.mapToPair(k -> new Tuple2<>(k, true)).subtractByKey(done).keys().cache();

@@ -55,7 +55,7 @@ public final class EmergingJob {
     public static Result run(SparkSession spark, Dataset<Row> incidents, Projection projection, double cellSize, Step step,
             double band, int timeSteps) {
         Grid grid = new Grid(Grid.Shape.SQUARE, cellSize);
-        List<Tuple2<Tuple2<Long, Integer>, Integer>> bins = incidents.select("lon", "lat", "occurred").javaRDD().mapToPair(r -> {
+        org.apache.spark.api.java.JavaPairRDD<Tuple2<Long, Integer>, Integer> binned = incidents.select("lon", "lat", "occurred").javaRDD().mapToPair(r -> {
             double[] p = projection.project(r.getDouble(0), r.getDouble(1));
             long t = r.getLong(2);
             int s = switch (step) {
@@ -64,7 +64,13 @@ public final class EmergingJob {
                 case MONTH -> TemporalProfile.monthIndex(t);
             };
             return new Tuple2<>(new Tuple2<>(grid.cell(p[0], p[1]), s), 1);
-        }).reduceByKey(Integer::sum).collect();
+        }).reduceByKey(Integer::sum).cache();
+        long occupied = binned.count();
+        if (occupied > 20_000_000L) {
+            throw new IllegalArgumentException("--cell-size: " + occupied + " occupied cell-steps make too large a cube; use larger cells or steps");
+        }
+        List<Tuple2<Tuple2<Long, Integer>, Integer>> bins = binned.collect();
+        binned.unpersist();
         if (bins.isEmpty()) throw new IllegalArgumentException("--input: no incident has both a location and a time");
         int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
         for (Tuple2<Tuple2<Long, Integer>, Integer> b : bins) {

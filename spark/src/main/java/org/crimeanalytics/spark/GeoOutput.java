@@ -31,6 +31,12 @@ public final class GeoOutput {
         }
     }
 
+    /** The output {@code name} under {@code output}: a subdirectory, or for a JDBC URL the table {@code TABLE_name}. */
+    public static String part(String output, String name) {
+        if (!output.startsWith("jdbc:")) return output + "/" + name;
+        return output.replaceFirst("([?&]table=)([^&]+)", "$1$2_" + name);
+    }
+
     /** Writes {@code d} (a {@code geometry} column in longitude/latitude) to {@code output}. */
     public static void write(Dataset<Row> d, String output) {
         if (output.startsWith("jdbc:")) {

@@ -41,6 +41,31 @@ public final class HotSpotsJob {
     /** Above this many cells the neighbour sums are a distributed join ({@link DistributedGiStar}), not the driver's. */
     public static final long DRIVER_CELLS = 5_000_000;
 
+    /**
+     * The process's neighbourhood limit (Limits.checkNeighbourhood): about n x min(1, pi band² / extent area) neighbours
+     * per cell at most {@code crime.maxNeighbours} (2,000).
+     */
+    static void checkNeighbourhood(long n, double[] x, double[] y, double band) {
+        double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            x0 = Math.min(x0, x[i]);
+            x1 = Math.max(x1, x[i]);
+            y0 = Math.min(y0, y[i]);
+            y1 = Math.max(y1, y[i]);
+        }
+        checkNeighbourhood(n, new double[] {x0, y0, x1, y1}, band);
+    }
+
+    static void checkNeighbourhood(long n, double[] extent, double band) {
+        double area = Math.max(1, (extent[2] - extent[0]) * (extent[3] - extent[1]));
+        double expected = n * Math.min(1, Math.PI * band * band / area);
+        long max = Long.getLong("crime.maxNeighbours", 2_000);
+        if (expected > max && n > max) {
+            throw new IllegalArgumentException("--distance: a band of " + Math.round(band) + " m gives about " + Math.round(expected)
+                    + " neighbours per cell (limit " + max + ", system property crime.maxNeighbours); use a smaller band");
+        }
+    }
+
     public static Result run(SparkSession spark, Dataset<Row> incidents, Projection projection, Grid.Shape shape, double cellSize,
             Double distance, boolean fdr) {
         return run(spark, incidents, projection, shape, cellSize, distance, fdr, DRIVER_CELLS);
@@ -54,7 +79,15 @@ public final class HotSpotsJob {
             double[] p = projection.project(r.getDouble(0), r.getDouble(1));
             return new Tuple2<>(grid.cell(p[0], p[1]), 1);
         }).reduceByKey(Integer::sum).cache();
-        if (counts.count() > driverCells) return DistributedGiStar.run(spark, counts, grid, projection, distance, fdr);
+        long cellCount = counts.count();
+        // the process's conditions: at least 3 cells, counts that vary, a neighbourhood of bounded size
+        if (cellCount < 3) throw new IllegalArgumentException("--cell-size: at least 3 cells are needed, got " + cellCount);
+        int[] range = counts.values().map(c -> new int[] {c, c}).reduce((a, b) -> new int[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        if (range[0] == range[1]) {
+            throw new IllegalArgumentException("--cell-size: all " + cellCount + " cells hold " + range[0]
+                    + " incidents; with zero variance there are no hot or cold spots to find");
+        }
+        if (cellCount > driverCells) return DistributedGiStar.run(spark, counts, grid, projection, distance, fdr);
         List<Tuple2<Long, Integer>> cells = new ArrayList<>(counts.collect());
         cells.sort((a, b) -> Long.compare(a._1, b._1));
         int n = cells.size();
@@ -66,6 +99,7 @@ public final class HotSpotsJob {
             y[i] = c[1];
         }
         double band = distance != null ? distance : SpatialWeights.minimumBand(x, y);
+        checkNeighbourhood(x.length, x, y, band);
         SpatialWeights w = SpatialWeights.distanceBand(x, y, band);
         GetisOrd.Local g = GetisOrd.local(v, w, true);
         int[] bins = HotSpotBins.bins(g.z(), g.p(), fdr);

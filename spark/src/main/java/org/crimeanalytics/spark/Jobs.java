@@ -64,9 +64,10 @@ public final class Jobs {
         SparkSession spark = org.apache.sedona.spark.SedonaContext.create(b.getOrCreate()); // Sedona's types, functions and formats
         try {
             SparkIngest.Options o = new SparkIngest.Options();
-            o.format = one(a, "format");
+            o.format = one(a, "format") == null ? null : choice(org.crimeanalytics.ingest.SourceFormat.class, one(a, "format"), null, "--format").name();
             o.columns = one(a, "columns");
-            o.dateOrder = one(a, "date-order");
+            o.dateOrder = one(a, "date-order") == null ? null
+                    : choice(org.crimeanalytics.ingest.FastDates.DateOrder.class, one(a, "date-order"), null, "--date-order").name();
             o.timeZone = one(a, "time-zone");
             long t0 = System.nanoTime();
             SparkIngest.Result in = SparkIngest.read(spark, inputs, o);
@@ -77,12 +78,14 @@ public final class Jobs {
             Map<String, Long> rej = new LinkedHashMap<>();
             in.rejected().forEach((k, v) -> rej.put(k.key(), v));
             summary.put("rejected", rej);
+            if (in.accepted() == 0) throw new IllegalArgumentException("--input: no row was accepted as an incident (" + in.rowsRead()
+                    + " rows read; rejected " + rej + ")");
             switch (job) {
                 case "ingest" -> GeoOutput.write(in.incidents().drop("dup_key").selectExpr("*", "ST_Point(lon, lat) AS geometry"), output);
                 case "hotspots" -> {
                     String cs = one(a, "cell-size");
                     if (cs == null) throw new IllegalArgumentException("--cell-size: give the cell size in metres");
-                    double cell = number(cs, "--cell-size");
+                    double cell = cellSize(cs);
                     Grid.Shape shape = shape(one(a, "shape"));
                     Double distance = a.containsKey("distance") ? number(one(a, "distance"), "--distance") : null;
                     HotSpotsJob.Result r = HotSpotsJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")), shape, cell,
@@ -91,7 +94,7 @@ public final class Jobs {
                     summary.putAll(r.summary());
                 }
                 case "emerging" -> {
-                    double cell = number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                    double cell = cellSize(required(a, "cell-size", "the cell size in metres"));
                     EmergingJob.Step step = choice(EmergingJob.Step.class, one(a, "step"), EmergingJob.Step.MONTH, "--step");
                     double band = a.containsKey("distance") ? number(one(a, "distance"), "--distance") : cell * 1.5;
                     int ts = a.containsKey("time-steps") ? count(one(a, "time-steps"), "--time-steps", 0, 52) : 1;
@@ -124,12 +127,12 @@ public final class Jobs {
                     double tile = a.containsKey("tile-size") ? number(one(a, "tile-size"), "--tile-size") : Math.max(5000, 20 * eps);
                     ClustersJob.Result r = ClustersJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")), m, k,
                             seed, eps, minPoints, tile);
-                    GeoOutput.write(r.incidents(), output.startsWith("jdbc:") ? output + "_incidents" : output + "/incidents");
-                    GeoOutput.write(r.clusters(), output.startsWith("jdbc:") ? output + "_clusters" : output + "/clusters");
+                    GeoOutput.write(r.incidents(), GeoOutput.part(output, "incidents"));
+                    GeoOutput.write(r.clusters(), GeoOutput.part(output, "clusters"));
                     summary.putAll(r.summary());
                 }
                 case "kde" -> {
-                    double cell = number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                    double cell = cellSize(required(a, "cell-size", "the cell size in metres"));
                     Double h = a.containsKey("bandwidth") ? number(one(a, "bandwidth"), "--bandwidth") : null;
                     if (h != null && (h < 1 || h > 1_000_000)) throw new IllegalArgumentException("--bandwidth: must be 1 to 1,000,000 metres, was " + h);
                     KdeJob.Result r = KdeJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")),
@@ -155,6 +158,13 @@ public final class Jobs {
         if (crs != null) return new Projection(crs);
         double lon = SparkIngest.ranked(d, "lon", n, n / 2), lat = SparkIngest.ranked(d, "lat", n, n / 2);
         return Projection.utm(lon, lat);
+    }
+
+    /** A cell size: 1 to 1,000,000 metres, as the processes accept. */
+    static double cellSize(String v) {
+        double d = number(v, "--cell-size");
+        if (d < 1 || d > 1_000_000) throw new IllegalArgumentException("--cell-size: must be 1 to 1,000,000 metres, was " + v);
+        return d;
     }
 
     static double positive(String v, String name) {
@@ -199,6 +209,19 @@ public final class Jobs {
                         + "--time-zone, --crs, --master)");
             }
         }
+        for (Map.Entry<String, List<String>> e : a.entrySet()) {
+            if (!e.getKey().equals("input") && e.getValue().size() > 1) throw new IllegalArgumentException("--" + e.getKey() + ": given twice");
+        }
+        if (one(a, "columns") != null) {
+            try {
+                org.crimeanalytics.ingest.IncidentIngest.parseColumns(one(a, "columns"));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--columns: " + e.getMessage());
+            }
+        }
+        if (one(a, "output").startsWith("jdbc:") && !one(a, "output").matches(".*[?&]table=[^&]+.*")) {
+            throw new IllegalArgumentException("--output: a JDBC URL needs table=NAME, e.g. jdbc:postgresql://host/db?table=hotspots");
+        }
         if (one(a, "format") != null) choice(org.crimeanalytics.ingest.SourceFormat.class, one(a, "format"), null, "--format");
         if (one(a, "date-order") != null) choice(org.crimeanalytics.ingest.FastDates.DateOrder.class, one(a, "date-order"), null, "--date-order");
         if (one(a, "time-zone") != null) {
@@ -208,22 +231,26 @@ public final class Jobs {
                 throw new IllegalArgumentException("--time-zone: not a time zone, was '" + one(a, "time-zone") + "' (e.g. America/Chicago)");
             }
         }
-        if (one(a, "crs") != null) new Projection(one(a, "crs")).crs();
+        if (one(a, "crs") != null) new Projection(one(a, "crs")).check();
         switch (job) {
             case "hotspots" -> {
-                number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                cellSize(required(a, "cell-size", "the cell size in metres"));
                 shape(one(a, "shape"));
                 if (a.containsKey("distance")) number(one(a, "distance"), "--distance");
             }
             case "emerging" -> {
-                number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
+                cellSize(required(a, "cell-size", "the cell size in metres"));
                 choice(EmergingJob.Step.class, one(a, "step"), null, "--step");
                 if (a.containsKey("distance")) number(one(a, "distance"), "--distance");
                 if (a.containsKey("time-steps")) count(one(a, "time-steps"), "--time-steps", 0, 52);
             }
             case "kde" -> {
-                number(required(a, "cell-size", "the cell size in metres"), "--cell-size");
-                if (a.containsKey("bandwidth")) number(one(a, "bandwidth"), "--bandwidth");
+                cellSize(required(a, "cell-size", "the cell size in metres"));
+                if (a.containsKey("bandwidth")) {
+                    double h = number(one(a, "bandwidth"), "--bandwidth");
+                    if (h < 1 || h > 1_000_000) throw new IllegalArgumentException("--bandwidth: must be 1 to 1,000,000 metres, was " + one(a, "bandwidth"));
+                    if (a.containsKey("bandwidth-rule")) throw new IllegalArgumentException("--bandwidth-rule: only without --bandwidth (a rule chooses one)");
+                }
                 choice(org.crimeanalytics.density.Kernel.class, one(a, "kernel"), null, "--kernel");
                 choice(org.crimeanalytics.density.Bandwidth.Rule.class, one(a, "bandwidth-rule"), null, "--bandwidth-rule");
                 choice(Grid.Shape.class, one(a, "shape"), null, "--shape");
@@ -232,15 +259,23 @@ public final class Jobs {
             case "areas" -> {
                 required(a, "areas", "the area layer (GeoJSON, shapefile or GeoParquet in longitude/latitude)");
                 if (a.containsKey("rate-base")) positive(one(a, "rate-base"), "--rate-base");
+                if (a.containsKey("rate-base") && !a.containsKey("population")) throw new IllegalArgumentException("--rate-base: only with --population");
                 if (a.containsKey("top")) count(one(a, "top"), "--top", 0, 50);
+                if (a.containsKey("top") && a.containsKey("categories")) throw new IllegalArgumentException("--top: only without --categories");
             }
             case "clusters" -> {
-                choice(ClustersJob.Method.class, one(a, "method"), null, "--method");
+                ClustersJob.Method m = choice(ClustersJob.Method.class, one(a, "method"), ClustersJob.Method.KMEANS, "--method");
+                for (String k : m == ClustersJob.Method.KMEANS ? List.of("eps", "min-points", "tile-size") : List.of("k", "seed")) {
+                    if (a.containsKey(k)) throw new IllegalArgumentException("--" + k + ": not an argument of --method " + m);
+                }
                 if (a.containsKey("k")) count(one(a, "k"), "--k", 1, 1000);
                 if (a.containsKey("seed")) count(one(a, "seed"), "--seed", 0, Integer.MAX_VALUE);
                 if (a.containsKey("eps")) number(one(a, "eps"), "--eps");
                 if (a.containsKey("min-points")) count(one(a, "min-points"), "--min-points", 1, 1_000_000);
-                if (a.containsKey("tile-size")) number(one(a, "tile-size"), "--tile-size");
+                double eps = a.containsKey("eps") ? number(one(a, "eps"), "--eps") : 150;
+                if (a.containsKey("tile-size") && number(one(a, "tile-size"), "--tile-size") < 2 * eps) {
+                    throw new IllegalArgumentException("--tile-size: must be at least 2 eps (" + 2 * eps + " m), was " + one(a, "tile-size"));
+                }
             }
             default -> { }
         }

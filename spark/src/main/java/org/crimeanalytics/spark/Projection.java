@@ -2,19 +2,25 @@ package org.crimeanalytics.spark;
 
 import java.io.Serializable;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
+import org.geotools.api.referencing.crs.ProjectedCRS;
 import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.referencing.CRS;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.AffineTransformation;
 
 /**
  * Longitude/latitude to metres as the single-machine processes project them (GeoTools, the same version): the caller's
- * projected CRS, else the UTM zone of the incidents' median longitude and latitude (upper medians, as
- * ProjectedPoints takes them). Serializable: each executor builds its transform once.
+ * projected CRS, else the UTM zone of the incidents' median longitude and latitude (upper medians, as ProjectedPoints
+ * takes them). Distances are metres whatever the CRS: a CRS in feet is scaled to metres (as ProjectedPoints.metresPerUnit
+ * scales it), a geographic or a normal Mercator CRS (EPSG:3857: its metres stretch with latitude) is refused.
+ * Serializable: each executor builds its transforms once.
  */
 public final class Projection implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final String code;
     private transient MathTransform transform;
     private transient MathTransform inverse;
+    private transient double metresPerUnit;
 
     public Projection(String code) {
         this.code = code;
@@ -34,24 +40,69 @@ public final class Projection implements Serializable {
         try {
             return CRS.decode(code, true);
         } catch (Exception e) {
-            throw new IllegalArgumentException("crs: cannot decode " + code + ": " + e.getMessage());
+            throw new IllegalArgumentException("--crs: cannot decode " + code + ": " + e.getMessage());
         }
     }
 
-    /** A geometry in metres (this CRS) as longitude/latitude (OGC:CRS84 axis order). */
-    public org.locationtech.jts.geom.Geometry toLonLat(org.locationtech.jts.geom.Geometry metric) {
+    /** Checks the CRS (projected, not a normal Mercator, in a length unit); returns metres per unit. */
+    public double check() {
+        CoordinateReferenceSystem h = CRS.getHorizontalCRS(crs());
+        if (!(h instanceof ProjectedCRS p)) {
+            throw new IllegalArgumentException("--crs: " + code + " is not a projected CRS; distances need one in metres or feet (a UTM zone, a state plane)");
+        }
+        String m = p.getConversionFromBase() == null || p.getConversionFromBase().getMethod() == null ? ""
+                : p.getConversionFromBase().getMethod().getName().getCode().toLowerCase(java.util.Locale.ROOT);
+        if (m.contains("mercator") && !m.contains("transverse") && !m.contains("oblique")) {
+            throw new IllegalArgumentException("--crs: " + code + " is a (Web) Mercator projection, whose metres stretch with latitude: "
+                    + "leave --crs out (the data's UTM zone) or give a UTM zone or a state plane");
+        }
+        @SuppressWarnings("unchecked")
+        javax.measure.Unit<javax.measure.quantity.Length> u =
+                (javax.measure.Unit<javax.measure.quantity.Length>) h.getCoordinateSystem().getAxis(0).getUnit();
         try {
-            if (inverse == null) inverse = CRS.findMathTransform(crs(), CRS.decode("EPSG:4326", true), true);
-            return org.geotools.geometry.jts.JTS.transform(metric, inverse);
+            double f = u.getConverterTo(si.uom.SI.METRE).convert(1.0);
+            return f > 0 && Double.isFinite(f) ? f : 1;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--crs: the unit of " + code + " (" + u + ") is not a length");
+        }
+    }
+
+    private void init() {
+        if (transform != null) return;
+        try {
+            metresPerUnit = check();
+            transform = CRS.findMathTransform(CRS.decode("EPSG:4326", true), crs(), true);
+            inverse = transform.inverse();
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot project to " + code + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Metres per unit of the CRS (1, or 0.3048006 for US survey feet). */
+    public double metresPerUnit() {
+        init();
+        return metresPerUnit;
+    }
+
+    /** A geometry in metres (this CRS, scaled to metres) as longitude/latitude (OGC:CRS84 axis order). */
+    public Geometry toLonLat(Geometry metric) {
+        init();
+        try {
+            Geometry g = metresPerUnit == 1 ? metric : AffineTransformation.scaleInstance(1 / metresPerUnit, 1 / metresPerUnit).transform(metric);
+            return org.geotools.geometry.jts.JTS.transform(g, inverse);
         } catch (Exception e) {
             throw new IllegalStateException("cannot transform a cell from " + code + " to longitude/latitude: " + e.getMessage(), e);
         }
     }
 
-    /** A longitude/latitude geometry in metres (this CRS). */
-    public org.locationtech.jts.geom.Geometry toMetric(org.locationtech.jts.geom.Geometry lonLat) {
+    /** A longitude/latitude geometry in metres (this CRS, scaled to metres). */
+    public Geometry toMetric(Geometry lonLat) {
+        init();
         try {
-            return org.geotools.geometry.jts.JTS.transform(lonLat, CRS.findMathTransform(CRS.decode("EPSG:4326", true), crs(), true));
+            Geometry g = org.geotools.geometry.jts.JTS.transform(lonLat, transform);
+            return metresPerUnit == 1 ? g : AffineTransformation.scaleInstance(metresPerUnit, metresPerUnit).transform(g);
         } catch (Exception e) {
             throw new IllegalStateException("cannot transform an area to " + code + ": " + e.getMessage(), e);
         }
@@ -59,10 +110,14 @@ public final class Projection implements Serializable {
 
     /** {x, y} in metres of one point. */
     public double[] project(double lon, double lat) {
+        init();
         try {
-            if (transform == null) transform = CRS.findMathTransform(CRS.decode("EPSG:4326", true), crs(), true);
             double[] p = {lon, lat};
             transform.transform(p, 0, p, 0, 1);
+            if (metresPerUnit != 1) {
+                p[0] *= metresPerUnit;
+                p[1] *= metresPerUnit;
+            }
             return p;
         } catch (Exception e) {
             throw new IllegalStateException("cannot project " + lon + ", " + lat + " to " + code + ": " + e.getMessage(), e);

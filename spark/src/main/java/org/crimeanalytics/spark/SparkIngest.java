@@ -145,15 +145,21 @@ public final class SparkIngest {
             }
         }
         rows = rows.cache();
+        Dataset<Row> settled = rows;
         LocationScreen.Measure centre = null;
+        Screen s = null;
         if (options.screenLocations) {
-            Screen s = screen(spark, rows);
+            s = screen(spark, rows);
             rows = s.kept;
             centre = s.centre;
             for (Map.Entry<Reason, Long> e : s.rejected.entrySet()) rejected.merge(e.getKey(), e.getValue(), Long::sum);
         }
         rows = rows.cache();
         long accepted = rows.count();
+        // the incidents are cached: the intermediate caches go
+        if (settled != rows) settled.unpersist();
+        if (s != null && s.measured() != null) s.measured().unpersist();
+        if (parsed.cached() != null) parsed.cached().unpersist();
         return new Result(rows, parsed.rowsRead, accepted, rejected, plan.mapping().format().name(), names(plan), centre);
     }
 
@@ -163,7 +169,8 @@ public final class SparkIngest {
         return m;
     }
 
-    record Parsed(List<Row> rowsList, JavaRDD<Row> rows, long rowsRead, Map<Reason, Long> rejected, boolean quoteCut) {}
+    /** {@code cached}: the parsed parts' cache, released once the incidents are cached. */
+    record Parsed(JavaRDD<Object> cached, JavaRDD<Row> rows, long rowsRead, Map<Reason, Long> rejected, boolean quoteCut) {}
 
     /** What one part returns besides its rows. */
     record PartSummary(int fileIndex, int partIndex, long rowsRead, Map<Reason, Long> rejected, boolean endedInQuote, boolean last)
@@ -233,7 +240,7 @@ public final class SparkIngest {
             s.rejected.forEach((k, v) -> rej.merge(k, v, Long::sum));
             if (s.endedInQuote && !s.last) quoteCut = true;
         }
-        return new Parsed(null, rows, read, rej, quoteCut);
+        return new Parsed(out, rows, read, rej, quoteCut);
     }
 
     /**
@@ -347,7 +354,7 @@ public final class SparkIngest {
     }
 
     /** The screen of {@link LocationScreen}, over a Dataset: the pole rule per row, exact medians, the far rows on the driver. */
-    record Screen(Dataset<Row> kept, LocationScreen.Measure centre, Map<Reason, Long> rejected) {}
+    record Screen(Dataset<Row> kept, LocationScreen.Measure centre, Map<Reason, Long> rejected, Dataset<Row> measured) {}
 
     static Screen screen(SparkSession spark, Dataset<Row> rows) {
         Map<Reason, Long> rej = new LinkedHashMap<>();
@@ -359,14 +366,14 @@ public final class SparkIngest {
         if (poles > 0) rej.put(Reason.PLACEHOLDER_LOCATION, poles);
         Dataset<Row> kept = rows.filter("NOT crime_pole(lon, lat)");
         long m = n - poles;
-        if (m < 10) return new Screen(kept, null, rej);
+        if (m < 10) return new Screen(kept, null, rej, null);
         LocationScreen.Measure centre = new LocationScreen.Measure(median(kept, "lon", m), median(kept, "lat", m));
         spark.udf().register("crime_dist2", (org.apache.spark.sql.api.java.UDF2<Double, Double, Double>) centre::dist2, DataTypes.DoubleType);
         Dataset<Row> measured = kept.selectExpr("*", "crime_dist2(lon, lat) AS dist2").cache();
         double threshold = LocationScreen.threshold(median(measured, "dist2", m));
         Dataset<Row> far = measured.filter(col("dist2").gt(threshold * threshold));
         long farCount = far.count();
-        if (farCount * 4 > n || farCount == 0) return new Screen(measured.drop("dist2"), centre, rej);
+        if (farCount * 4 > n || farCount == 0) return new Screen(measured.drop("dist2"), centre, rej, measured);
         // the far rows, few by definition, decided on the driver by the core rule (in input order)
         List<Row> farRows = far.select("file", "part", "line", "lon", "lat").orderBy("file", "part", "line").collectAsList();
         double[] lon = new double[farRows.size()], lat = new double[farRows.size()];
@@ -388,7 +395,7 @@ public final class SparkIngest {
             out = out.join(spark.createDataFrame(drop, k), scala.collection.JavaConverters.asScalaBuffer(List.of("file", "part", "line")).toSeq(),
                     "left_anti");
         }
-        return new Screen(out, centre, rej);
+        return new Screen(out, centre, rej, measured);
     }
 
     /** The exact median of a column over {@code n} rows, as core Select.median: the mean of the two middle values when n is even. */
@@ -428,7 +435,7 @@ public final class SparkIngest {
             Path p = new Path(in);
             FileSystem fs = p.getFileSystem(conf);
             org.apache.hadoop.fs.FileStatus[] st = fs.globStatus(p);
-            if (st == null) continue;
+            if (st == null || st.length == 0) throw new IllegalArgumentException("--input: no file matches " + in);
             List<String> found = new ArrayList<>();
             for (org.apache.hadoop.fs.FileStatus s : st) {
                 if (s.isDirectory()) {

@@ -445,4 +445,24 @@ class SparkJobsTest {
                     + joined.summary().get("distance_band_m"));
         }
     }
+
+    /** With a CRS in US survey feet the cell size is still metres, as in the process (fault 2 of issue 19). */
+    @Test
+    void aStatePlaneInFeetGivesTheProcesssCells() throws Exception {
+        Path f = Path.of("test-data/chicago_2017_01.csv.gz");
+        SparkIngest.Result s = SparkIngest.read(spark, List.of(f.toAbsolutePath().toString()), new SparkIngest.Options());
+        HotSpotsJob.Result r = HotSpotsJob.run(spark, s.incidents(), new Projection("EPSG:3435"), Grid.Shape.SQUARE, 500, null, false);
+        Map<String, Object> out = new org.crimeanalytics.process.HotSpotsProcess().execute(
+                new org.crimeanalytics.geo.IncidentCollection(single(f).table()), null, null, 500.0, Grid.Shape.SQUARE, null, null, null,
+                null, false, org.geotools.referencing.CRS.decode("EPSG:3435"), null, null, null, null, null);
+        Map<String, SimpleFeature> expected = byCell(out.get("result"));
+        List<Row> cells = r.cells().collectAsList();
+        assertEquals(expected.size(), cells.size(), "cells of 500 m, not 500 ft");
+        assertTrue(cells.size() < 3000, cells.size() + " cells");
+        for (Row c : cells) {
+            SimpleFeature e = expected.get(c.getString(0));
+            assertEquals(e.getAttribute("JOIN_COUNT"), c.getInt(3), c.getString(0));
+            if (!c.isNullAt(4)) assertEquals((Double) e.getAttribute("GiZScore"), c.getDouble(4), 1e-9, c.getString(0));
+        }
+    }
 }
