@@ -85,6 +85,15 @@ public final class AreasJob {
         return new Areas(rows, new StructType(fields.toArray(new StructField[0])), geoms);
     }
 
+    /** The index of the population attribute (-1 for none), or an error naming it and listing the attributes. */
+    static int population(Areas areas, String population) {
+        if (population == null) return -1;
+        int i = Arrays.asList(areas.schema().fieldNames()).indexOf(population);
+        if (i < 0) throw new IllegalArgumentException("--population: no attribute '" + population + "' in the areas; attributes: "
+                + Arrays.toString(areas.schema().fieldNames()));
+        return i;
+    }
+
     /**
      * @param population the areas' population attribute (null: no rates)
      * @param categories comma-separated categories to count (null: the {@code topN} most frequent inside the areas)
@@ -95,13 +104,8 @@ public final class AreasJob {
         int n = areas.geometries().size();
         AreaRepairs repairs = new AreaRepairs();
         List<Geometry> polys = new ArrayList<>(n);
-        for (int a = 0; a < n; a++) polys.add(repairs.check(areas.geometries().get(a), "area " + (a + 1)));
-        int popField = -1;
-        if (population != null) {
-            popField = Arrays.asList(areas.schema().fieldNames()).indexOf(population);
-            if (popField < 0) throw new IllegalArgumentException("--population: no attribute '" + population + "' in the areas; attributes: "
-                    + Arrays.toString(areas.schema().fieldNames()));
-        }
+        for (int a = 0; a < n; a++) polys.add(repairs.check(areas.geometries().get(a), "feature " + (a + 1) + " (in file order)"));
+        int popField = population(areas, population);
         Broadcast<List<Geometry>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(polys);
         // (area or -1, category, on a boundary of several) -> incidents
         List<Tuple2<Tuple3<Integer, String, Boolean>, Long>> located = incidents.select("lon", "lat", "category").javaRDD()

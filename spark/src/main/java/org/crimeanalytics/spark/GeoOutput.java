@@ -37,10 +37,18 @@ public final class GeoOutput {
         return output.replaceFirst("([?&]table=)([^&]+)", "$1$2_" + name);
     }
 
-    /** Writes {@code d} (a {@code geometry} column in longitude/latitude) to {@code output}. */
+    /** Writes {@code d} (a {@code geometry} column in longitude/latitude) to {@code output}, replacing what is there. */
     public static void write(Dataset<Row> d, String output) {
+        write(d, output, true);
+    }
+
+    /**
+     * Writes {@code d} to {@code output}; an existing table is replaced only when {@code overwrite} (an existing directory
+     * is refused by the argument check before the job reads anything).
+     */
+    public static void write(Dataset<Row> d, String output, boolean overwrite) {
         if (output.startsWith("jdbc:")) {
-            writeJdbc(d, output);
+            writeJdbc(d, output, overwrite);
             return;
         }
         d.write().mode(SaveMode.Overwrite).format("geoparquet").option("geoparquet.crs", crs84()).save(output);
@@ -51,7 +59,7 @@ public final class GeoOutput {
      * (SRID 4326) in a {@code bytea} column {@code geom_wkb}; {@code ALTER TABLE name ALTER geom_wkb TYPE geometry USING
      * ST_GeomFromEWKB(geom_wkb)} makes it a PostGIS geometry (see the README).
      */
-    static void writeJdbc(Dataset<Row> d, String url) {
+    static void writeJdbc(Dataset<Row> d, String url, boolean overwrite) {
         String table = null;
         StringBuilder rest = new StringBuilder();
         int q = url.indexOf('?');
@@ -65,6 +73,13 @@ public final class GeoOutput {
         if (java.util.Arrays.asList(d.columns()).contains("geometry")) {
             w = d.selectExpr("*", "ST_AsEWKB(ST_SetSRID(geometry, 4326)) AS geom_wkb").drop("geometry"); // Sedona's functions
         }
-        w.write().mode(SaveMode.Overwrite).jdbc(base + rest, table, new java.util.Properties());
+        try {
+            w.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).jdbc(base + rest, table, new java.util.Properties());
+        } catch (Exception e) {
+            if (!overwrite && String.valueOf(e.getMessage()).contains("already exists")) {
+                throw new IllegalArgumentException("--output: table " + table + " exists; give another table or add --overwrite");
+            }
+            throw e;
+        }
     }
 }

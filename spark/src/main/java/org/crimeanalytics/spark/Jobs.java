@@ -70,6 +70,13 @@ public final class Jobs {
                     : choice(org.crimeanalytics.ingest.FastDates.DateOrder.class, one(a, "date-order"), null, "--date-order").name();
             o.timeZone = one(a, "time-zone");
             long t0 = System.nanoTime();
+            boolean overwrite = a.containsKey("overwrite");
+            // the area layer and its population attribute first: a mistake there costs no ingest
+            AreasJob.Areas areaLayer = null;
+            if (job.equals("areas")) {
+                areaLayer = AreasJob.read(spark, one(a, "areas"));
+                AreasJob.population(areaLayer, one(a, "population"));
+            }
             SparkIngest.Result in = SparkIngest.read(spark, inputs, o);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("job", job);
@@ -81,7 +88,7 @@ public final class Jobs {
             if (in.accepted() == 0) throw new IllegalArgumentException("--input: no row was accepted as an incident (" + in.rowsRead()
                     + " rows read; rejected " + rej + ")");
             switch (job) {
-                case "ingest" -> GeoOutput.write(in.incidents().drop("dup_key").selectExpr("*", "ST_Point(lon, lat) AS geometry"), output);
+                case "ingest" -> GeoOutput.write(in.incidents().drop("dup_key").selectExpr("*", "ST_Point(lon, lat) AS geometry"), output, overwrite);
                 case "hotspots" -> {
                     String cs = one(a, "cell-size");
                     if (cs == null) throw new IllegalArgumentException("--cell-size: give the cell size in metres");
@@ -90,8 +97,9 @@ public final class Jobs {
                     Double distance = a.containsKey("distance") ? number(one(a, "distance"), "--distance") : null;
                     HotSpotsJob.Result r = HotSpotsJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")), shape, cell,
                             distance, a.containsKey("fdr"));
-                    GeoOutput.write(r.cells(), output);
+                    GeoOutput.write(r.cells(), output, overwrite);
                     summary.putAll(r.summary());
+                    summary.put("fdr", a.containsKey("fdr"));
                 }
                 case "emerging" -> {
                     double cell = cellSize(required(a, "cell-size", "the cell size in metres"));
@@ -107,15 +115,15 @@ public final class Jobs {
                     summary.put("without_time", in.accepted() - withTime);
                     summary.put("month_only_time", withTime - n);
                     EmergingJob.Result r = EmergingJob.run(spark, used, projection(used, n, one(a, "crs")), cell, step, band, ts);
-                    GeoOutput.write(r.cells(), output);
+                    GeoOutput.write(r.cells(), output, overwrite);
                     summary.putAll(r.summary());
                 }
                 case "areas" -> {
-                    AreasJob.Areas areas = AreasJob.read(spark, required(a, "areas", "the area layer (GeoJSON, shapefile or GeoParquet in longitude/latitude)"));
+                    AreasJob.Areas areas = areaLayer;
                     double base = a.containsKey("rate-base") ? positive(one(a, "rate-base"), "--rate-base") : 1000;
                     int top = a.containsKey("top") ? count(one(a, "top"), "--top", 0, 50) : 5;
                     AreasJob.Result r = AreasJob.run(spark, in.incidents(), areas, one(a, "population"), base, one(a, "categories"), top);
-                    GeoOutput.write(r.areas(), output);
+                    GeoOutput.write(r.areas(), output, overwrite);
                     summary.putAll(r.summary());
                 }
                 case "clusters" -> {
@@ -127,8 +135,8 @@ public final class Jobs {
                     double tile = a.containsKey("tile-size") ? number(one(a, "tile-size"), "--tile-size") : Math.max(5000, 20 * eps);
                     ClustersJob.Result r = ClustersJob.run(spark, in.incidents(), projection(in.incidents(), in.accepted(), one(a, "crs")), m, k,
                             seed, eps, minPoints, tile);
-                    GeoOutput.write(r.incidents(), GeoOutput.part(output, "incidents"));
-                    GeoOutput.write(r.clusters(), GeoOutput.part(output, "clusters"));
+                    GeoOutput.write(r.incidents(), GeoOutput.part(output, "incidents"), overwrite);
+                    GeoOutput.write(r.clusters(), GeoOutput.part(output, "clusters"), overwrite);
                     summary.putAll(r.summary());
                 }
                 case "kde" -> {
@@ -140,7 +148,7 @@ public final class Jobs {
                             choice(org.crimeanalytics.density.Bandwidth.Rule.class, one(a, "bandwidth-rule"), org.crimeanalytics.density.Bandwidth.Rule.SILVERMAN, "--bandwidth-rule"),
                             choice(Grid.Shape.class, one(a, "shape"), Grid.Shape.SQUARE, "--shape"), cell,
                             choice(org.crimeanalytics.density.KernelDensity.Method.class, one(a, "method"), org.crimeanalytics.density.KernelDensity.Method.AUTO, "--method"));
-                    GeoOutput.write(r.cells(), output);
+                    GeoOutput.write(r.cells(), output, overwrite);
                     summary.putAll(r.summary());
                 }
                 default -> throw new IllegalArgumentException("unknown job '" + job + "' (" + JOBS + ")");
@@ -197,7 +205,7 @@ public final class Jobs {
             "kde", List.of("cell-size", "bandwidth", "bandwidth-rule", "kernel", "shape", "method"),
             "areas", List.of("areas", "population", "rate-base", "categories", "top"),
             "clusters", List.of("method", "k", "seed", "eps", "min-points", "tile-size"));
-    static final List<String> COMMON = List.of("input", "output", "master", "format", "columns", "date-order", "time-zone", "crs");
+    static final List<String> COMMON = List.of("input", "output", "overwrite", "master", "format", "columns", "date-order", "time-zone", "crs");
 
     /** Every argument checked before Spark starts: a typo or a bad value costs no ingest. */
     static void check(String job, Map<String, List<String>> a) {
@@ -206,7 +214,7 @@ public final class Jobs {
             if (!COMMON.contains(k) && !ARGS.get(job).contains(k)) {
                 throw new IllegalArgumentException("--" + k + ": not an argument of " + job + " (" + ARGS.get(job).stream().map(x -> "--" + x)
                         .collect(java.util.stream.Collectors.joining(", ")) + "; common: --input, --output, --format, --columns, --date-order, "
-                        + "--time-zone, --crs, --master)");
+                        + "--time-zone, --crs, --overwrite, --master)");
             }
         }
         for (Map.Entry<String, List<String>> e : a.entrySet()) {
@@ -217,6 +225,16 @@ public final class Jobs {
                 org.crimeanalytics.ingest.IncidentIngest.parseColumns(one(a, "columns"));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("--columns: " + e.getMessage());
+            }
+        }
+        if (!one(a, "output").startsWith("jdbc:") && !a.containsKey("overwrite")) {
+            try {
+                org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(one(a, "output"));
+                if (out.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(out)) {
+                    throw new IllegalArgumentException("--output: " + one(a, "output") + " exists; give another directory or add --overwrite");
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--output: cannot check " + one(a, "output") + ": " + e.getMessage());
             }
         }
         if (one(a, "output").startsWith("jdbc:") && !one(a, "output").matches(".*[?&]table=[^&]+.*")) {
@@ -308,7 +326,7 @@ public final class Jobs {
         for (int i = 1; i < args.length; i++) {
             if (!args[i].startsWith("--")) throw new IllegalArgumentException("'" + args[i] + "': expected --name value");
             String k = args[i].substring(2);
-            boolean flag = k.equals("fdr");
+            boolean flag = k.equals("fdr") || k.equals("overwrite");
             String v = flag ? "true" : (++i < args.length ? args[i] : null);
             if (v == null) throw new IllegalArgumentException("--" + k + ": needs a value");
             m.computeIfAbsent(k, x -> new ArrayList<>()).add(v);

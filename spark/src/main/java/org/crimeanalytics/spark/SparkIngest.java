@@ -179,13 +179,14 @@ public final class SparkIngest {
     private static Parsed parse(JavaSparkContext sc, List<Job> jobs, List<String> header, List<String[]> sample, char delimiter,
             boolean decimalComma, Options options) {
         ArrayList<String> h = new ArrayList<>(header);
-        ArrayList<String[]> smp = new ArrayList<>(sample);
+        // the header and sample rows travel once per executor (a broadcast), not in every task
+        org.apache.spark.broadcast.Broadcast<ArrayList<String[]>> smp = sc.broadcast(new ArrayList<>(sample));
         int n = jobs.size();
         JavaRDD<Object> out = sc.parallelize(jobs, Math.max(1, n)).mapPartitions(it -> {
             List<Object> res = new ArrayList<>();
             Configuration conf = new Configuration();
             IncidentIngest ingest = new IncidentIngest(options.build());
-            IncidentIngest.Plan plan = ingest.plan(h, smp, false, decimalComma);
+            IncidentIngest.Plan plan = ingest.plan(h, smp.value(), false, decimalComma);
             while (it.hasNext()) {
                 Job j = it.next();
                 boolean inQuote;
@@ -272,10 +273,11 @@ public final class SparkIngest {
         boolean geom = geometry >= 0;
         IncidentIngest.Plan plan = new IncidentIngest(options.build()).plan(header, sample, geom, false);
         ArrayList<String> h = new ArrayList<>(header);
-        ArrayList<String[]> smp = new ArrayList<>(sample);
+        org.apache.spark.broadcast.Broadcast<ArrayList<String[]>> smp = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(new ArrayList<>(sample));
         JavaRDD<Object> out = sel.javaRDD().mapPartitionsWithIndex((idx, it) -> {
             IncidentIngest ingest = new IncidentIngest(options.build());
-            IncidentIngest.Plan pl = ingest.plan(h, smp, geom, false);
+            IncidentIngest.Plan pl = ingest.plan(h, smp.value(), geom, false);
             List<Object> res = new ArrayList<>();
             try (SparkRows src = new SparkRows(h, it, geom, idx)) {
                 emit(res, 0, idx, pl, ingest.parse(pl, src, 0, () -> false, null), false, true);

@@ -63,4 +63,13 @@ class JobsArgumentsTest {
         assertEquals("jdbc:postgresql://h/db?user=u&table=c_clusters", GeoOutput.part("jdbc:postgresql://h/db?user=u&table=c", "clusters"));
         assertEquals("/tmp/out/clusters", GeoOutput.part("/tmp/out", "clusters"));
     }
+
+    /** An existing output directory is not replaced unless asked. */
+    @Test
+    void anExistingOutputNeedsOverwrite(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertTrue(error("hotspots", "--input", "x.csv", "--output", dir.toString(), "--cell-size", "250")
+                .startsWith("--output: " + dir + " exists; give another directory or add --overwrite"));
+        ok("hotspots", "--input", "x.csv", "--output", dir.toString(), "--cell-size", "250", "--overwrite");
+        ok("hotspots", "--input", "x.csv", "--output", dir.resolve("new").toString(), "--cell-size", "250");
+    }
 }
