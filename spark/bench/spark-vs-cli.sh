@@ -10,8 +10,10 @@ set -e
 label=$1; input=$2; work=$3; heap=${4:-8g}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tracts=${TRACTS:-$root/../shared/data/chicago/tracts_sdoh.geojson}
-mkdir -p "$work"
+mkdir -p "$work/jars"
 results="$work/results.tsv"
+# the jars copied first: a rebuild during the run must not change what is timed
+cp "$root/target/crime-analytics.jar" "$work/jars/"
 run() { # runner job command...
   runner=$1; job=$2; shift 2
   log="$work/$runner-$job.log"
@@ -20,7 +22,7 @@ run() { # runner job command...
   summary=$(grep -E '^\{"job"|"incidents' "$log" | tail -1 | cut -c1-160)
   printf '%s\t%s\t%s\t%s\t%d\t%s\n' "$label" "$runner" "$job" "$1" $(($2 / 1024)) "$summary" | tee -a "$results"
 }
-cli() { job=$1; shift; run cli "$job" java -Xmx"$heap" -Dcrime.maxIncidents=100000000 -jar "$root/target/crime-analytics.jar" run "$@"; }
+cli() { job=$1; shift; run cli "$job" java -Xmx"$heap" -Dcrime.maxIncidents=100000000 -jar "$work/jars/crime-analytics.jar" run "$@"; }
 spk() { job=$1; shift; run spark "$job" "$root/spark/bin/spark-local" --master 'local[2]' --driver-memory "$heap" "$@"; }
 
 # the I/O floor: reading the input once
