@@ -12,6 +12,29 @@ public final class GraphColouring {
 
     private GraphColouring() {}
 
+    /**
+     * Colours of shapes (in metres) such that two shapes closer than {@code near} (touching included) differ: the
+     * adjacency through an STR-tree of envelopes, then {@link #colour(List)}. Null shapes have no neighbours.
+     */
+    public static int[] colourShapes(org.locationtech.jts.geom.Geometry[] shapes, double near) {
+        org.locationtech.jts.index.strtree.STRtree tree = new org.locationtech.jts.index.strtree.STRtree();
+        for (int c = 0; c < shapes.length; c++) if (shapes[c] != null) tree.insert(shapes[c].getEnvelopeInternal(), c);
+        List<int[]> adj = new java.util.ArrayList<>();
+        for (int c = 0; c < shapes.length; c++) {
+            List<Integer> nb = new java.util.ArrayList<>();
+            if (shapes[c] != null) {
+                org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope(shapes[c].getEnvelopeInternal());
+                env.expandBy(near);
+                for (Object o : tree.query(env)) {
+                    int j = (Integer) o;
+                    if (j != c && shapes[c].isWithinDistance(shapes[j], near)) nb.add(j);
+                }
+            }
+            adj.add(nb.stream().mapToInt(Integer::intValue).toArray());
+        }
+        return colour(adj);
+    }
+
     public static int[] colour(List<int[]> adjacency) {
         int n = adjacency.size();
         Integer[] order = new Integer[n];

@@ -490,20 +490,7 @@ public class ClusterIncidentsProcess {
         // colours: clusters whose shapes touch or lie closer than max(eps, 1 % of the extent's diagonal)
         double[] ext = OptimizedHotSpotsProcess.extent(pts.x(), pts.y());
         double near = Math.max(eps, 0.01 * Math.hypot(ext[2] - ext[0], ext[3] - ext[1]));
-        org.locationtech.jts.index.strtree.STRtree tree = new org.locationtech.jts.index.strtree.STRtree();
-        for (int c = 0; c < clusters; c++) tree.insert(metric[c].getEnvelopeInternal(), c);
-        List<int[]> adj = new ArrayList<>();
-        for (int c = 0; c < clusters; c++) {
-            org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope(metric[c].getEnvelopeInternal());
-            env.expandBy(near);
-            List<Integer> nb = new ArrayList<>();
-            for (Object o : tree.query(env)) {
-                int j = (Integer) o;
-                if (j != c && metric[c].isWithinDistance(metric[j], near)) nb.add(j);
-            }
-            adj.add(nb.stream().mapToInt(Integer::intValue).toArray());
-        }
-        int[] colour = GraphColouring.colour(adj);
+        int[] colour = GraphColouring.colourShapes(metric, near);
         int maxColour = 0;
         for (int c : colour) maxColour = Math.max(maxColour, c);
         // incidents: values by source position

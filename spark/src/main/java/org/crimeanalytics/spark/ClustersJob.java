@@ -153,20 +153,7 @@ public final class ClustersJob {
     }
 
     static int[] colours(Geometry[] metric, double near) {
-        org.locationtech.jts.index.strtree.STRtree tree = new org.locationtech.jts.index.strtree.STRtree();
-        for (int c = 0; c < metric.length; c++) tree.insert(metric[c].getEnvelopeInternal(), c);
-        List<int[]> adj = new ArrayList<>();
-        for (int c = 0; c < metric.length; c++) {
-            org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope(metric[c].getEnvelopeInternal());
-            env.expandBy(near);
-            List<Integer> nb = new ArrayList<>();
-            for (Object o : tree.query(env)) {
-                int j = (Integer) o;
-                if (j != c && metric[c].isWithinDistance(metric[j], near)) nb.add(j);
-            }
-            adj.add(nb.stream().mapToInt(Integer::intValue).toArray());
-        }
-        return GraphColouring.colour(adj);
+        return GraphColouring.colourShapes(metric, near);
     }
 
     /** Incidents the driver takes whole for k-means when locations hardly repeat (as the process does). */
@@ -245,6 +232,14 @@ public final class ClustersJob {
         return t;
     }
 
+    /** A point keyed by every tile whose eps-extended square holds it, flagged true in its home tile. */
+    static Iterator<Tuple2<Long, Tuple2<P, Boolean>>> replicate(P p, double tile, double eps) {
+        List<Tuple2<Long, Tuple2<P, Boolean>>> o = new ArrayList<>();
+        List<Long> ts = tiles(p.x(), p.y(), tile, eps);
+        for (int i = 0; i < ts.size(); i++) o.add(new Tuple2<>(ts.get(i), new Tuple2<>(p, i == 0)));
+        return o.iterator();
+    }
+
     static long pack(long ix, long iy) {
         return (ix << 32) ^ (iy & 0xFFFFFFFFL);
     }
@@ -256,12 +251,7 @@ public final class ClustersJob {
             Map<String, Object> s) {
         if (!(tile >= 2 * eps)) throw new IllegalArgumentException("--tile-size: must be at least 2 eps (" + 2 * eps + " m), was " + tile);
         // 1. core flags: each tile counts the neighbours of its own points among all its points and its margin's
-        JavaPairRDD<Long, Boolean> core = pts.flatMapToPair(p -> {
-            List<Tuple2<Long, Tuple2<P, Boolean>>> o = new ArrayList<>();
-            List<Long> ts = tiles(p.x(), p.y(), tile, eps);
-            for (int i = 0; i < ts.size(); i++) o.add(new Tuple2<>(ts.get(i), new Tuple2<>(p, i == 0)));
-            return o.iterator();
-        }).groupByKey().flatMapToPair(t -> {
+        JavaPairRDD<Long, Boolean> core = pts.flatMapToPair(p -> replicate(p, tile, eps)).groupByKey().flatMapToPair(t -> {
             List<Tuple2<P, Boolean>> l = new ArrayList<>();
             t._2.forEach(l::add);
             l.sort((p, q) -> Long.compare(p._1.order(), q._1.order()));
@@ -284,12 +274,7 @@ public final class ClustersJob {
         JavaRDD<P> flagged = pts.mapToPair(p -> new Tuple2<>(p.order(), p)).join(core)
                 .map(t -> new P(t._1, t._2._1.x(), t._2._1.y(), t._2._2));
         // 2. per tile: components of core points within eps (union-find), margins included; borders' neighbouring components
-        JavaRDD<Seen> seen = flagged.flatMapToPair(p -> {
-            List<Tuple2<Long, Tuple2<P, Boolean>>> o = new ArrayList<>();
-            List<Long> ts = tiles(p.x(), p.y(), tile, eps);
-            for (int i = 0; i < ts.size(); i++) o.add(new Tuple2<>(ts.get(i), new Tuple2<>(p, i == 0)));
-            return o.iterator();
-        }).groupByKey().flatMap(t -> {
+        JavaRDD<Seen> seen = flagged.flatMapToPair(p -> replicate(p, tile, eps)).groupByKey().flatMap(t -> {
             List<Tuple2<P, Boolean>> l = new ArrayList<>();
             t._2.forEach(l::add);
             // in input order: the tile's component ids (union-find roots, the smallest index) are the same on a recomputation
