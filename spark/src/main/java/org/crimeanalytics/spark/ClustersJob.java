@@ -102,16 +102,7 @@ public final class ClustersJob {
                 }, (a, b) -> {
                     a.addAll(b);
                     return a.size() > 4096 ? hullVertices(a) : a;
-                }).mapValues(l -> {
-                    double[] x = new double[l.size()], y = new double[l.size()];
-                    int[] members = new int[l.size()];
-                    for (int i = 0; i < members.length; i++) {
-                        x[i] = l.get(i)[0];
-                        y[i] = l.get(i)[1];
-                        members[i] = i;
-                    }
-                    return ClusterShapes.hull(x, y, members);
-                }).collect();
+                }).mapValues(ClustersJob::hull).collect();
         Geometry[] metric = new Geometry[clusters];
         for (Tuple2<Integer, Geometry> h : hulls) metric[h._1] = h._2;
         double[] ext = pts.map(p -> new double[] {p.x(), p.y(), p.x(), p.y()}).reduce((a, b) -> new double[] {Math.min(a[0], b[0]),
@@ -138,8 +129,8 @@ public final class ClustersJob {
         return new Result(out, spark.createDataFrame(rows, CLUSTERS), s);
     }
 
-    /** The vertices of the convex hull of some points (a partial hull). */
-    static ArrayList<double[]> hullVertices(List<double[]> l) {
+    /** The convex hull of points {x, y} (the core's ClusterShapes.hull, as the process draws clusters). */
+    static Geometry hull(List<double[]> l) {
         double[] x = new double[l.size()], y = new double[l.size()];
         int[] members = new int[l.size()];
         for (int i = 0; i < members.length; i++) {
@@ -147,8 +138,13 @@ public final class ClustersJob {
             y[i] = l.get(i)[1];
             members[i] = i;
         }
+        return ClusterShapes.hull(x, y, members);
+    }
+
+    /** The vertices of the convex hull of some points (a partial hull). */
+    static ArrayList<double[]> hullVertices(List<double[]> l) {
         ArrayList<double[]> v = new ArrayList<>();
-        for (org.locationtech.jts.geom.Coordinate c : ClusterShapes.hull(x, y, members).getCoordinates()) v.add(new double[] {c.x, c.y});
+        for (org.locationtech.jts.geom.Coordinate c : hull(l).getCoordinates()) v.add(new double[] {c.x, c.y});
         return v;
     }
 
