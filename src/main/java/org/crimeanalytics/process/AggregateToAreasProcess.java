@@ -157,19 +157,7 @@ public class AggregateToAreasProcess {
                         continue;
                     }
                 }
-                int c = -1;
-                if (catAttr != null) {
-                    Object cv = ic.attribute(r, catAttr);
-                    String cs = cv == null ? "(none)" : cv.toString();
-                    Integer ci = catIndex.get(cs);
-                    if (ci == null) {
-                        ci = catNames.size();
-                        catIndex.put(cs, ci);
-                        catNames.add(cs);
-                        catTotals.add(0);
-                    }
-                    c = ci;
-                }
+                int c = catAttr == null ? -1 : category(ic.attribute(r, catAttr), catIndex, catNames, catTotals);
                 pts[2 * m] = t.lon(r);
                 pts[2 * m + 1] = t.lat(r);
                 pcat[m] = c;
@@ -219,19 +207,7 @@ public class AggregateToAreasProcess {
                         throw new ProcessException("incidents: feature " + f.getID() + " cannot be transformed to the areas' CRS: " + e.getMessage());
                     }
                 }
-                int c = -1;
-                if (catAttr != null) {
-                    Object cv = f.getAttribute(catAttr);
-                    String cs = cv == null ? "(none)" : cv.toString();
-                    Integer ci = catIndex.get(cs);
-                    if (ci == null) {
-                        ci = catNames.size();
-                        catIndex.put(cs, ci);
-                        catNames.add(cs);
-                        catTotals.add(0);
-                    }
-                    c = ci;
-                }
+                int c = catAttr == null ? -1 : category(f.getAttribute(catAttr), catIndex, catNames, catTotals);
                 if (m == px.length) {
                     px = Arrays.copyOf(px, m * 2);
                     py = Arrays.copyOf(py, m * 2);
@@ -418,6 +394,19 @@ public class AggregateToAreasProcess {
         result.put("summary", Json.pretty(summary));
         if (monitor != null) monitor.complete();
         return result;
+    }
+
+    /** The index of a category value ("(none)" for null), added at the end when first seen. */
+    private static int category(Object value, Map<String, Integer> index, List<String> names, List<Integer> totals) {
+        String cs = value == null ? "(none)" : value.toString();
+        Integer ci = index.get(cs);
+        if (ci == null) {
+            ci = names.size();
+            index.put(cs, ci);
+            names.add(cs);
+            totals.add(0);
+        }
+        return ci;
     }
 
     /** A transform of the areas into metres (their own CRS when projected in metres, else AUTO:42001 at their centre). */

@@ -275,22 +275,30 @@ public class ImportIncidentsProcess {
         try {
             IncidentIngest.Result r = org.crimeanalytics.ingest.ParallelIngest.read(files, name, new IncidentIngest(o), o,
                     Runtime.getRuntime().availableProcessors(), Inputs::open, () -> monitor != null && monitor.isCanceled(), consumed);
-            r.table().trim();
-            if (monitor != null) {
-                for (String l : r.mapping().consoleLines()) monitor.warningOccurred(name, "info", l);
-                for (String w : r.report().warnings()) monitor.warningOccurred(name, null, w);
-                monitor.complete();
-            }
-            return r;
-        } catch (CancellationException e) {
-            throw new ProcessException("cancelled");
-        } catch (IngestException e) {
-            throw new ProcessException(name + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
+            return finish(r, name, monitor);
+        } catch (CancellationException | IngestException | IOException e) {
+            throw failure(e, name);
         } finally {
             if (pump != null) pump.interrupt();
         }
+    }
+
+    /** A read table trimmed, its mapping and warnings told to the monitor (the console prints them). */
+    private static IncidentIngest.Result finish(IncidentIngest.Result r, String name, ProgressListener monitor) {
+        r.table().trim();
+        if (monitor != null) {
+            for (String l : r.mapping().consoleLines()) monitor.warningOccurred(name, "info", l);
+            for (String w : r.report().warnings()) monitor.warningOccurred(name, null, w);
+            monitor.complete();
+        }
+        return r;
+    }
+
+    /** The one-line error of a failed read, naming the input. */
+    private static ProcessException failure(Exception e, String name) {
+        if (e instanceof CancellationException) return new ProcessException("cancelled");
+        if (e instanceof IngestException) return new ProcessException(name + ": " + e.getMessage());
+        return new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
     }
 
     /** A point layer (a shapefile given to the command line as incidents) through the same ingestion as a CSV export. */
@@ -312,19 +320,9 @@ public class ImportIncidentsProcess {
                             monitor.progress(Math.min(99f, 100f * consumed.get() / total));
                         }
                     });
-            r.table().trim();
-            if (monitor != null) {
-                for (String l : r.mapping().consoleLines()) monitor.warningOccurred(name, "info", l);
-                for (String w : r.report().warnings()) monitor.warningOccurred(name, null, w);
-                monitor.complete();
-            }
-            return r;
-        } catch (CancellationException e) {
-            throw new ProcessException("cancelled");
-        } catch (IngestException e) {
-            throw new ProcessException(name + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new ProcessException(name + ": cannot read the input: " + e.getMessage(), e);
+            return finish(r, name, monitor);
+        } catch (CancellationException | IngestException | IOException e) {
+            throw failure(e, name);
         }
     }
 
