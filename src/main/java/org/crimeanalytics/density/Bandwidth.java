@@ -25,7 +25,21 @@ public final class Bandwidth {
     private Bandwidth() {}
 
     /** A rule's bandwidth with what it was computed from. */
-    public record Choice(double value, Kernel madeFor, double standardDistance, double medianDistance, double n) {}
+    public record Choice(double value, Kernel madeFor, double standardDistance, double medianDistance, double n) {
+
+        /** For a summary: the rule, its value and inputs, and how it was carried to {@code kernel}. */
+        public java.util.Map<String, Object> details(Rule rule, Kernel kernel) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("rule", rule.name());
+            m.put("rule_value_m", value);
+            m.put("rule_made_for", madeFor.name());
+            m.put("standard_distance_m", standardDistance);
+            m.put("median_distance_m", medianDistance);
+            m.put("n", n);
+            if (madeFor != kernel) m.put("carried_to_" + kernel.name().toLowerCase(java.util.Locale.ROOT), "same variance along each axis");
+            return m;
+        }
+    }
 
     /**
      * The rule's bandwidth in the points' unit, for the kernel it was made for ({@link Choice#madeFor}).

@@ -191,13 +191,7 @@ public class KernelDensityProcess {
                         + rule + " gives none; give bandwidth in metres");
             }
             h = Bandwidth.forKernel(c.value(), c.madeFor(), k);
-            bw.put("rule", rule.name());
-            bw.put("rule_value_m", c.value());
-            bw.put("rule_made_for", c.madeFor().name());
-            bw.put("standard_distance_m", c.standardDistance());
-            bw.put("median_distance_m", c.medianDistance());
-            bw.put("n", c.n());
-            if (c.madeFor() != k) bw.put("carried_to_" + k.name().toLowerCase(), "same variance along each axis");
+            bw.putAll(c.details(rule, k));
         }
         bw.put("bandwidth_m", h);
         bw.put("meaning", k == Kernel.GAUSSIAN ? "standard deviation" : "radius");

@@ -76,12 +76,7 @@ public final class KdeJob {
                         + " gives none; give --bandwidth in metres");
             }
             h = Bandwidth.forKernel(c.value(), c.madeFor(), kernel);
-            bw.put("rule", rule.name());
-            bw.put("rule_value_m", c.value());
-            bw.put("rule_made_for", c.madeFor().name());
-            bw.put("standard_distance_m", c.standardDistance());
-            bw.put("median_distance_m", c.medianDistance());
-            bw.put("n", c.n());
+            bw.putAll(c.details(rule, kernel));
         }
         bw.put("bandwidth_m", h);
         bw.put("meaning", kernel == Kernel.GAUSSIAN ? "standard deviation" : "radius");
