@@ -10,6 +10,9 @@ import java.util.stream.IntStream;
  * Lloyd's k-means over row-major {@code double[n * d]} data with k-means++ seeding (Arthur &amp;
  * Vassilvitskii 2007), run on all cores in fixed chunks so results do not depend on thread timing,
  * stopping at scikit-learn's tolerance ({@link #TOLERANCE}),
+ * each iteration skipping the points whose assignment Hamerly's bounds prove unchanged (G. Hamerly, "Making
+ * k-means even faster", SIAM SDM 2010: one upper bound to the own centre, one lower bound to all others, centre
+ * separations; the labels, centres and SSE are those of plain Lloyd iterations, only fewer distances are computed),
  * and the best (lowest SSE) of {@code restarts} seeded starts kept. Configured once; {@link #fit} runs.
  * Points may carry weights (a distinct location standing for its repeats): the weighted objective is
  * exactly the unweighted one over the repeated points.
@@ -33,14 +36,21 @@ public final class KMeans {
     private final int maxIterations;
     private final int restarts;
     private final long seed;
+    private final boolean bounds;
     private static final int CHUNK = 1 << 15;
 
     public KMeans(int k, int maxIterations, int restarts, long seed) {
+        this(k, maxIterations, restarts, seed, true);
+    }
+
+    /** {@code bounds} false: plain Lloyd iterations (every distance every time), for tests of the bounded ones. */
+    KMeans(int k, int maxIterations, int restarts, long seed, boolean bounds) {
         if (k < 1) throw new IllegalArgumentException("k must be >= 1");
         this.k = k;
         this.maxIterations = maxIterations;
         this.restarts = Math.max(1, restarts);
         this.seed = seed;
+        this.bounds = bounds;
     }
 
     /**
@@ -110,46 +120,72 @@ public final class KMeans {
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[][] partSums = new double[chunks][k * d];
         double[][] partCounts = new double[chunks][k];
-        double[] partSse = new double[chunks];
+        // Hamerly's bounds: upper[i] >= distance to its centre, lower[i] <= distance to any other centre
+        double[] upper = bounds ? new double[n] : null;
+        double[] lower = bounds ? new double[n] : null;
+        double[] moved = new double[k]; // how far each centre moved in the last update
+        double[] half = new double[k]; // half the distance from each centre to the nearest other one
         int it = 0;
         boolean changed = true;
         while (it < maxIterations && changed) {
             if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
             it++;
             final double[] centres = c;
+            final boolean first = it == 1;
+            double most = 0, second = 0; // the largest and second largest moves, and whose the largest is
+            int mostAt = -1;
+            if (bounds && !first) {
+                for (int j = 0; j < k; j++) {
+                    if (moved[j] > most) {
+                        second = most;
+                        most = moved[j];
+                        mostAt = j;
+                    } else if (moved[j] > second) {
+                        second = moved[j];
+                    }
+                }
+                separations(centres, d, half);
+            }
+            final double mostF = most, secondF = second;
+            final int mostAtF = mostAt;
             boolean[] chunkChanged = new boolean[chunks];
             IntStream.range(0, chunks).parallel().forEach(ch -> {
                 double[] sums = partSums[ch];
                 double[] counts = partCounts[ch];
                 Arrays.fill(sums, 0);
                 Arrays.fill(counts, 0);
-                double sse = 0;
                 boolean ch2 = false;
                 int end = Math.min(n, (ch + 1) * CHUNK);
                 for (int i = ch * CHUNK; i < end; i++) {
-                    int bi = 0;
-                    double bd = Double.POSITIVE_INFINITY;
                     int off = i * d;
-                    for (int j = 0; j < k; j++) {
-                        double dist = 0;
-                        int co = j * d;
-                        for (int t = 0; t < d; t++) {
-                            double diff = x[off + t] - centres[co + t];
-                            dist += diff * diff;
+                    int bi;
+                    if (!bounds) {
+                        bi = nearest(x, off, centres, d, null, null, i);
+                    } else if (first) {
+                        bi = nearest(x, off, centres, d, upper, lower, i);
+                    } else {
+                        int a = labels[i];
+                        double u = upper[i] + moved[a];
+                        double l = lower[i] - (a == mostAtF ? secondF : mostF);
+                        double m = Math.max(half[a], l) * SAFE;
+                        bi = a;
+                        if (u >= m) {
+                            u = Math.sqrt(distance(x, off, centres, a * d, d));
+                            if (u >= m) { // the bounds prove nothing: compare with every centre
+                                bi = nearest(x, off, centres, d, upper, lower, i);
+                                l = lower[i];
+                                u = upper[i];
+                            }
                         }
-                        if (dist < bd) {
-                            bd = dist;
-                            bi = j;
-                        }
+                        upper[i] = u;
+                        lower[i] = l;
                     }
                     if (labels[i] != bi) ch2 = true;
                     labels[i] = bi;
                     double wi = w == null ? 1 : w[i];
                     counts[bi] += wi;
                     for (int t = 0; t < d; t++) sums[bi * d + t] += wi * x[off + t];
-                    sse += wi * bd;
                 }
-                partSse[ch] = sse;
                 chunkChanged[ch] = ch2;
             });
             changed = it == 1;
@@ -171,7 +207,12 @@ public final class KMeans {
                 }
             }
             double shift = 0;
-            for (int t = 0; t < k * d; t++) shift += (next[t] - c[t]) * (next[t] - c[t]);
+            for (int j = 0; j < k; j++) {
+                double mj = 0;
+                for (int t = j * d; t < (j + 1) * d; t++) mj += (next[t] - c[t]) * (next[t] - c[t]);
+                shift += mj;
+                moved[j] = Math.sqrt(mj) * (1 + 1e-12); // rounded up: the bounds stay bounds
+            }
             c = next;
             if (shift <= tol) break; // centres moved less than the tolerance: converged
         }
@@ -195,6 +236,54 @@ public final class KMeans {
             sse += w == null ? bd : w[i] * bd;
         }
         return new Result(labels, c, sse, it, k, d);
+    }
+
+    /** Below this fraction of a bound a comparison is trusted (rounding in the bounds is far smaller). */
+    private static final double SAFE = 1 - 1e-9;
+
+    private static double distance(double[] x, int off, double[] c, int co, int d) {
+        double dist = 0;
+        for (int t = 0; t < d; t++) {
+            double diff = x[off + t] - c[co + t];
+            dist += diff * diff;
+        }
+        return dist;
+    }
+
+    /**
+     * The nearest centre to the point at {@code off} (the first of equally near ones, as Lloyd's rule); with
+     * bounds, sets {@code upper[i]} and {@code lower[i]} to the distances to the nearest and the second nearest.
+     */
+    private int nearest(double[] x, int off, double[] c, int d, double[] upper, double[] lower, int i) {
+        int bi = 0;
+        double bd = Double.POSITIVE_INFINITY, sd = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            double dist = distance(x, off, c, j * d, d);
+            if (dist < bd) {
+                sd = bd;
+                bd = dist;
+                bi = j;
+            } else if (dist < sd) {
+                sd = dist;
+            }
+        }
+        if (upper != null) {
+            upper[i] = Math.sqrt(bd);
+            lower[i] = Math.sqrt(sd);
+        }
+        return bi;
+    }
+
+    /** {@code half[j]}: half the distance from centre j to the nearest other centre. */
+    private void separations(double[] c, int d, double[] half) {
+        Arrays.fill(half, Double.POSITIVE_INFINITY);
+        for (int j = 0; j < k; j++) {
+            for (int q = j + 1; q < k; q++) {
+                double h = Math.sqrt(distance(c, j * d, c, q * d, d)) / 2;
+                if (h < half[j]) half[j] = h;
+                if (h < half[q]) half[q] = h;
+            }
+        }
     }
 
     /** Mean over dimensions of the (weighted) variance of the data (the scale of the stopping tolerance). */

@@ -157,4 +157,33 @@ class ClusterAlgorithmsTest {
                 n, sse, best, sse / best);
         assertTrue(sse <= best * 1.01, "ours " + sse + " vs best " + best);
     }
+
+    @Test
+    void hamerlyBoundsGiveLloydsLabelsCentresAndSse() {
+        // clustered, uniform and heavily repeated points, weighted and not, 2 and 3 columns: every iteration must
+        // assign as plain Lloyd does, so the whole result is identical, not merely close
+        Random r = new Random(5);
+        for (int trial = 0; trial < 12; trial++) {
+            int d = trial % 3 == 2 ? 3 : 2, n = 3000 + trial * 500, k = 2 + trial % 9;
+            double[] x = new double[n * d];
+            for (int i = 0; i < n; i++) {
+                int g = r.nextInt(6);
+                for (int t = 0; t < d; t++) {
+                    double v = trial % 4 == 1 ? r.nextDouble() * 1000 : g * 100 + r.nextGaussian() * (20 + 10 * t);
+                    x[i * d + t] = trial % 4 == 3 ? Math.rint(v / 25) * 25 : v; // snapped: many repeats and exact ties
+                }
+            }
+            double[] w = null;
+            if (trial % 2 == 1) {
+                w = new double[n];
+                for (int i = 0; i < n; i++) w[i] = 1 + r.nextInt(5);
+            }
+            KMeans.Result fast = new KMeans(k, 300, 1, trial).fit(x, d, w, null);
+            KMeans.Result plain = new KMeans(k, 300, 1, trial, false).fit(x, d, w, null);
+            assertArrayEquals(plain.labels(), fast.labels(), "trial " + trial);
+            assertArrayEquals(plain.centres(), fast.centres(), 0, "trial " + trial);
+            assertEquals(plain.sse(), fast.sse(), 0, "trial " + trial);
+            assertEquals(plain.iterations(), fast.iterations(), "trial " + trial);
+        }
+    }
 }
