@@ -29,6 +29,8 @@ public final class CsvReader implements Closeable {
     private boolean eof;
 
     private byte[] rec = new byte[4096];
+    /** The current record's bytes: {@link #rec}, or {@link #buf} when it was read in place. */
+    private byte[] data = rec;
     private int recLen;
     private int[] fieldStart = new int[64];
     private int[] fieldEnd = new int[64];
@@ -161,6 +163,7 @@ public final class CsvReader implements Closeable {
             c = read();
         }
         if (oversized) fields = 0;
+        data = rec;
         return true;
     }
 
@@ -208,9 +211,12 @@ public final class CsvReader implements Closeable {
                 blankLines++;
                 continue;
             }
+            pos--; // c is buf[pos - 1]: re-scan it
+            if (inBuffer()) return true;
+            fieldStart[0] = 0; // the general loop below starts from an empty record
+            data = rec;
             boolean inQuotes = false;
             boolean fieldBegin = true;
-            pos--; // c is buf[pos - 1]: re-scan it in the bulk loop below
             while (true) {
                 if (pos >= limit) {
                     if (read() < 0) {
@@ -270,6 +276,62 @@ public final class CsvReader implements Closeable {
                 }
             }
             if (oversized) fields = 0;
+            data = rec; // rec may have grown
+            return true;
+        }
+    }
+
+    /**
+     * The common record, read without copying: it lies wholly in the buffer, ends with LF or CRLF, and its
+     * quoted fields (if any) hold no doubled quote, no line break and nothing after the closing quote. Its
+     * fields then point into the buffer. Any other record (or one crossing the buffer's end) leaves the
+     * position as it was and returns false: the general loop reads it.
+     */
+    private boolean inBuffer() {
+        final byte[] b = buf;
+        final int lim = (int) Math.min(limit, (long) pos + maxRecordBytes);
+        final byte d = delimiter;
+        int i = pos;
+        int f = 0;
+        while (true) {
+            if (i >= lim) return false;
+            if (f == fieldStart.length) {
+                fieldStart = Arrays.copyOf(fieldStart, f * 2);
+                fieldEnd = Arrays.copyOf(fieldEnd, f * 2);
+            }
+            if (b[i] == '"') { // a quoted field: up to the closing quote
+                int q = i + 1;
+                while (q < lim && b[q] != '"' && b[q] != '\n') q++;
+                if (q + 1 >= lim || b[q] != '"') return false;
+                byte after = b[q + 1];
+                if (after != d && after != '\n' && after != '\r') return false; // a doubled quote, or text after it
+                fieldStart[f] = i + 1;
+                fieldEnd[f++] = q;
+                i = q + 1;
+            } else {
+                int s = i;
+                while (i < lim) {
+                    byte x = b[i];
+                    if (x == d || x == '\n' || x == '\r') break;
+                    i++;
+                }
+                if (i >= lim) return false;
+                fieldStart[f] = s;
+                fieldEnd[f++] = i;
+            }
+            byte x = b[i];
+            if (x == d) {
+                i++;
+                continue;
+            }
+            if (x == '\r') {
+                if (i + 1 >= lim || b[i + 1] != '\n') return false;
+                i++;
+            }
+            pos = i + 1;
+            fields = f;
+            nextLine++;
+            data = b;
             return true;
         }
     }
@@ -318,7 +380,7 @@ public final class CsvReader implements Closeable {
     /** Field {@code i} decoded as UTF-8, or null when the record has fewer fields. */
     public String field(int i) {
         if (i < 0 || i >= fields) return null;
-        return new String(rec, fieldStart[i], fieldEnd[i] - fieldStart[i], StandardCharsets.UTF_8);
+        return new String(data, fieldStart[i], fieldEnd[i] - fieldStart[i], StandardCharsets.UTF_8);
     }
 
     /** Like {@link #field} but trimmed and with repeated values shared (for low-cardinality columns); null if blank. */
@@ -326,22 +388,22 @@ public final class CsvReader implements Closeable {
         if (i < 0 || i >= fields) return null;
         int s = fieldStart[i];
         int e = fieldEnd[i];
-        while (s < e && (rec[s] == ' ' || rec[s] == '\t')) s++;
-        while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) e--;
+        while (s < e && (data[s] == ' ' || data[s] == '\t')) s++;
+        while (e > s && (data[e - 1] == ' ' || data[e - 1] == '\t')) e--;
         if (s == e) return null;
-        return pool.get(rec, s, e);
+        return pool.get(data, s, e);
     }
 
     /** Whether field {@code i} is missing or only blanks. */
     public boolean isBlank(int i) {
         if (i < 0 || i >= fields) return true;
-        for (int k = fieldStart[i]; k < fieldEnd[i]; k++) if (rec[k] != ' ' && rec[k] != '\t') return false;
+        for (int k = fieldStart[i]; k < fieldEnd[i]; k++) if (data[k] != ' ' && data[k] != '\t') return false;
         return true;
     }
 
     /** Raw bytes of the current record; fields lie in [{@link #start}, {@link #end}). */
     public byte[] bytes() {
-        return rec;
+        return data;
     }
 
     public int start(int i) {
@@ -357,12 +419,12 @@ public final class CsvReader implements Closeable {
         if (i < 0 || i >= fields) return Double.NaN;
         int s = fieldStart[i];
         int e = fieldEnd[i];
-        while (s < e && rec[s] == ' ') s++;
-        while (e > s && rec[e - 1] == ' ') e--;
+        while (s < e && data[s] == ' ') s++;
+        while (e > s && data[e - 1] == ' ') e--;
         if (s == e) return Double.NaN;
-        double fast = FastNumbers.parseDecimal(rec, s, e);
+        double fast = FastNumbers.parseDecimal(data, s, e);
         if (!Double.isNaN(fast)) return fast;
-        String t = new String(rec, s, e - s, StandardCharsets.ISO_8859_1);
+        String t = new String(data, s, e - s, StandardCharsets.ISO_8859_1);
         if (decimalComma && t.indexOf(',') >= 0 && t.indexOf('.') < 0 && t.indexOf(',') == t.lastIndexOf(',')) {
             t = t.replace(',', '.');
         }
