@@ -13,13 +13,23 @@ public final class Crs {
 
     private Crs() {}
 
-    /** EPSG:4326 with longitude first (x = lon), as GeoJSON and the canonical incidents use. */
+    /** EPSG:4326 as the EPSG database defines it, longitude first. */
+    static final String WGS84_WKT = "GEOGCS[\"WGS 84\", DATUM[\"World Geodetic System 1984\", SPHEROID[\"WGS 84\", 6378137.0, "
+            + "298.257223563, AUTHORITY[\"EPSG\",\"7030\"]], AUTHORITY[\"EPSG\",\"6326\"]], PRIMEM[\"Greenwich\", 0.0, "
+            + "AUTHORITY[\"EPSG\",\"8901\"]], UNIT[\"degree\", 0.017453292519943295], AXIS[\"Geodetic longitude\", EAST], "
+            + "AXIS[\"Geodetic latitude\", NORTH], AUTHORITY[\"EPSG\",\"4326\"]]";
+
+    /**
+     * EPSG:4326 with longitude first (x = lon), as GeoJSON and the canonical incidents use: equal (ignoring metadata) to
+     * {@code CRS.decode("EPSG:4326", true)} and named EPSG:4326, but built from its WKT, so that the common path (lon/lat
+     * incidents worked on in their UTM zone) never starts the EPSG database (about 1.5 s of CPU on a first use).
+     */
     public static CoordinateReferenceSystem wgs84() {
         if (wgs84 == null) {
             try {
-                wgs84 = CRS.decode("EPSG:4326", true);
+                wgs84 = CRS.parseWKT(WGS84_WKT);
             } catch (FactoryException e) {
-                throw new IllegalStateException("EPSG database not available: " + e.getMessage(), e);
+                throw new IllegalStateException("GeoTools referencing not available: " + e.getMessage(), e);
             }
         }
         return wgs84;
@@ -81,14 +91,34 @@ public final class Crs {
         }
     }
 
-    /** A transform between two CRSs (lenient about datum shifts), naming {@code param} on failure. */
+    /**
+     * A transform between two CRSs (lenient about datum shifts), naming {@code param} on failure. Between WGS84
+     * lon/lat and a projection of it (as {@link #autoUtm}), where no datum shift can apply, the transform is built from
+     * the CRSs' own definitions, as the EPSG database would define it, without starting the database.
+     */
     public static MathTransform transform(CoordinateReferenceSystem from, CoordinateReferenceSystem to, String param) {
         try {
+            if (onWgs84(from) && onWgs84(to)) return DIRECT.createOperation(from, to).getMathTransform();
             return CRS.findMathTransform(from, to, true);
         } catch (FactoryException e) {
             throw new ProcessException(param + ": cannot transform from " + CRS.toSRS(from) + " to " + CRS.toSRS(to)
                     + " (" + e.getMessage() + ")");
         }
+    }
+
+    private static final org.geotools.referencing.operation.DefaultCoordinateOperationFactory DIRECT =
+            new org.geotools.referencing.operation.DefaultCoordinateOperationFactory(
+                    new org.geotools.util.factory.Hints(org.geotools.util.factory.Hints.LENIENT_DATUM_SHIFT, Boolean.TRUE));
+
+    /** Whether a CRS is WGS84 longitude/latitude, or a map projection of it in metres with easting first. */
+    private static boolean onWgs84(CoordinateReferenceSystem crs) {
+        if (isLonLatWgs84(crs)) return true;
+        return crs instanceof org.geotools.api.referencing.crs.ProjectedCRS p && isLonLatWgs84(p.getBaseCRS())
+                && p.getCoordinateSystem().getDimension() == 2
+                && p.getCoordinateSystem().getAxis(0).getDirection() == org.geotools.api.referencing.cs.AxisDirection.EAST
+                && p.getCoordinateSystem().getAxis(1).getDirection() == org.geotools.api.referencing.cs.AxisDirection.NORTH
+                && p.getCoordinateSystem().getAxis(0).getUnit().equals(si.uom.SI.METRE)
+                && p.getCoordinateSystem().getAxis(1).getUnit().equals(si.uom.SI.METRE);
     }
 
     /**
@@ -99,7 +129,7 @@ public final class Crs {
     public static void warmUpInBackground() {
         Thread t = new Thread(() -> {
             try {
-                MathTransform tr = CRS.findMathTransform(wgs84(), autoUtm(-87.6, 41.8), true);
+                MathTransform tr = transform(wgs84(), autoUtm(-87.6, 41.8), "warm-up");
                 tr.transform(new double[] {-87.6, 41.8}, 0, new double[2], 0, 1);
             } catch (Exception | LinkageError e) {
                 // only a warm-up: the real use reports any problem
@@ -139,7 +169,14 @@ public final class Crs {
         try {
             // the zone AUTO:42001 picks, under its EPSG code (WGS 84 / UTM zone nN or nS), so that a GeoTIFF names it
             int zone = Math.max(1, Math.min(60, (int) Math.floor((lon + 180) / 6) + 1));
-            return CRS.decode("EPSG:" + ((lat >= 0 ? 32600 : 32700) + zone), true);
+            boolean north = lat >= 0;
+            // EPSG's definition of WGS 84 / UTM zone nN (nS), from its WKT: no EPSG database needed (see wgs84())
+            return CRS.parseWKT("PROJCS[\"WGS 84 / UTM zone " + zone + (north ? "N" : "S") + "\", " + WGS84_WKT
+                    + ", PROJECTION[\"Transverse_Mercator\", AUTHORITY[\"EPSG\",\"9807\"]], PARAMETER[\"central_meridian\", "
+                    + (zone * 6 - 183) + "], PARAMETER[\"latitude_of_origin\", 0.0], PARAMETER[\"scale_factor\", 0.9996], "
+                    + "PARAMETER[\"false_easting\", 500000.0], PARAMETER[\"false_northing\", " + (north ? "0.0" : "10000000.0")
+                    + "], UNIT[\"m\", 1.0], AXIS[\"Easting\", EAST], AXIS[\"Northing\", NORTH], AUTHORITY[\"EPSG\",\""
+                    + ((north ? 32600 : 32700) + zone) + "\"]]");
         } catch (FactoryException e) {
             throw new IllegalStateException("the UTM zones are not available: " + e.getMessage(), e);
         }
