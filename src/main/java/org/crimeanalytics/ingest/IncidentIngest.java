@@ -538,19 +538,14 @@ public final class IncidentIngest {
             zonedUtc += part.zonedUtc;
             blank += part.blankLines;
         }
-        IncidentTable table;
-        if (parts.size() == 1) {
-            table = parts.get(0).table;
-        } else {
-            List<IncidentTable> tables = new ArrayList<>();
-            for (Part part : parts) tables.add(part.table);
-            table = IncidentTable.concat(tables);
-        }
+        int rows = 0;
+        for (Part part : parts) rows += part.table.size();
         // duplicates, in order over all parts
+        boolean[] keep = null;
+        int dropped = 0;
         if (m.duplicates != ColumnMapping.Duplicates.NONE) {
-            StringSet seen = new StringSet(table.size());
-            boolean[] keep = new boolean[table.size()];
-            int dropped = 0;
+            StringSet seen = new StringSet(rows);
+            keep = new boolean[rows];
             int row = 0;
             for (int p = 0; p < parts.size(); p++) {
                 Part part = parts.get(p);
@@ -564,7 +559,15 @@ public final class IncidentIngest {
                     }
                 }
             }
+        }
+        IncidentTable table; // the parts joined, without the duplicates (one copy)
+        if (parts.size() == 1) {
+            table = parts.get(0).table;
             if (dropped > 0) table.retain(keep);
+        } else {
+            List<IncidentTable> tables = new ArrayList<>();
+            for (Part part : parts) tables.add(part.table);
+            table = IncidentTable.concat(tables, dropped > 0 ? keep : null);
         }
         report.blankLines(blank);
         if (reportedUnparsed > 0) report.detail("reported_date_unparsed", reportedUnparsed);

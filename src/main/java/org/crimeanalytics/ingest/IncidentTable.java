@@ -134,24 +134,64 @@ public final class IncidentTable {
 
     /** One table holding the rows of several (same extra columns), in order; copied column by column. */
     public static IncidentTable concat(List<IncidentTable> parts) {
-        int total = 0;
-        for (IncidentTable p : parts) total += p.size;
-        IncidentTable t = new IncidentTable(parts.get(0).extraNames, total);
+        return concat(parts, null);
+    }
+
+    /**
+     * One table holding the rows of several (same extra columns) whose flag in {@code keep} (indexed over all the
+     * parts' rows in order; null: every row) is set, in order: each column copied in runs of kept rows, the columns
+     * on all cores.
+     */
+    public static IncidentTable concat(List<IncidentTable> parts, boolean[] keep) {
+        int total = 0, kept = 0;
         for (IncidentTable p : parts) {
-            if (!p.extraNames.equals(t.extraNames)) throw new IllegalArgumentException("tables with different columns");
-            int at = t.size, n = p.size;
-            System.arraycopy(p.lon, 0, t.lon, at, n);
-            System.arraycopy(p.lat, 0, t.lat, at, n);
-            System.arraycopy(p.occurred, 0, t.occurred, at, n);
-            System.arraycopy(p.reported, 0, t.reported, at, n);
-            System.arraycopy(p.precision, 0, t.precision, at, n);
-            System.arraycopy(p.victimAge, 0, t.victimAge, at, n);
-            System.arraycopy(p.line, 0, t.line, at, n);
-            for (int c = 0; c < TEXT_COLUMNS; c++) System.arraycopy(p.text[c], 0, t.text[c], at, n);
-            for (int c = 0; c < p.extras.length; c++) System.arraycopy(p.extras[c], 0, t.extras[c], at, n);
-            t.size += n;
+            if (!p.extraNames.equals(parts.get(0).extraNames)) throw new IllegalArgumentException("tables with different columns");
+            total += p.size;
         }
+        if (keep == null) kept = total;
+        else for (int i = 0; i < total; i++) if (keep[i]) kept++;
+        IncidentTable t = new IncidentTable(parts.get(0).extraNames, kept);
+        List<Object> to = t.columns();
+        java.util.stream.IntStream.range(0, to.size()).parallel().forEach(c -> {
+            int at = 0, offset = 0;
+            for (IncidentTable p : parts) {
+                at = copyKept(p.columns().get(c), p.size, keep, offset, to.get(c), at);
+                offset += p.size;
+            }
+        });
+        t.size = kept;
         return t;
+    }
+
+    /** Every column array (the same order in every table with the same extra columns). */
+    private List<Object> columns() {
+        List<Object> c = new java.util.ArrayList<>(List.of(lon, lat, occurred, reported, precision, victimAge, line));
+        c.addAll(Arrays.asList(text));
+        c.addAll(Arrays.asList(extras));
+        return c;
+    }
+
+    /**
+     * Copies the rows {@code [0, n)} of the column {@code src} whose {@code keep[keepOffset + i]} is set (null: all) to
+     * {@code dst} from {@code at}, a run of kept rows at a time (src may be dst: rows only move down); the next free
+     * position.
+     */
+    private static int copyKept(Object src, int n, boolean[] keep, int keepOffset, Object dst, int at) {
+        if (keep == null) {
+            System.arraycopy(src, 0, dst, at, n);
+            return at + n;
+        }
+        int i = 0;
+        while (i < n) {
+            while (i < n && !keep[keepOffset + i]) i++;
+            int s = i;
+            while (i < n && keep[keepOffset + i]) i++;
+            if (i > s) {
+                System.arraycopy(src, s, dst, at, i - s);
+                at += i - s;
+            }
+        }
+        return at;
     }
 
     /** Adds {@code offset} to every row's source line. */
@@ -159,23 +199,15 @@ public final class IncidentTable {
         for (int i = 0; i < size; i++) line[i] += offset;
     }
 
-    /** Keeps the rows with {@code keep[i]}, in order (this table compacted). */
+    /** Keeps the rows with {@code keep[i]}, in order (this table compacted column by column, the columns on all cores). */
     public void retain(boolean[] keep) {
-        int k = 0;
-        for (int i = 0; i < size; i++) {
-            if (!keep[i]) continue;
-            lon[k] = lon[i];
-            lat[k] = lat[i];
-            occurred[k] = occurred[i];
-            reported[k] = reported[i];
-            precision[k] = precision[i];
-            victimAge[k] = victimAge[i];
-            line[k] = line[i];
-            for (int c = 0; c < text.length; c++) text[c][k] = text[c][i];
-            for (int c = 0; c < extras.length; c++) extras[c][k] = extras[c][i];
-            k++;
-        }
-        size = k;
+        List<Object> cols = columns();
+        int[] kept = new int[1];
+        java.util.stream.IntStream.range(0, cols.size()).parallel().forEach(c -> {
+            int k = copyKept(cols.get(c), size, keep, 0, cols.get(c), 0);
+            if (c == 0) kept[0] = k;
+        });
+        size = kept[0];
     }
 
     /** The first {@code n} rows (this table shortened; returns this). */

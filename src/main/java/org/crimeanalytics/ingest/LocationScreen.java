@@ -52,17 +52,20 @@ public final class LocationScreen {
             lon[k] = t.lon(i);
             lat[k++] = t.lat(i);
         }
-        Measure m = new Measure(org.crimeanalytics.stats.Select.median(lon, lon.length),
-                org.crimeanalytics.stats.Select.median(lat, lat.length));
+        java.util.concurrent.CompletableFuture<Double> medianLon = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> org.crimeanalytics.stats.Select.median(lon, lon.length));
+        double medianLat = org.crimeanalytics.stats.Select.median(lat, lat.length);
+        Measure m = new Measure(medianLon.join(), medianLat);
         double[] dist2 = new double[n];
         double[] kept = new double[lon.length];
         for (int i = 0, k = 0; i < n; i++) {
             dist2[i] = m.dist2(t.lon(i), t.lat(i));
             if (r[i] == null) kept[k++] = dist2[i];
         }
-        double threshold = threshold(org.crimeanalytics.stats.Select.median(kept, kept.length));
+        double medianDist2 = org.crimeanalytics.stats.Select.median(kept, kept.length);
+        double threshold = threshold(medianDist2);
         double threshold2 = threshold * threshold;
-        m.describe(d, Math.sqrt(org.crimeanalytics.stats.Select.median(kept, kept.length)), threshold);
+        m.describe(d, Math.sqrt(medianDist2), threshold);
         int far = 0;
         int[] farRows = new int[n];
         for (int i = 0; i < n; i++) if (r[i] == null && dist2[i] > threshold2) farRows[far++] = i;
