@@ -484,9 +484,27 @@ public class ClusterIncidentsProcess {
         int[] fill = new int[clusters];
         for (int i = 0; i < n; i++) if (labels[i] >= 0) members[labels[i]][fill[labels[i]]++] = i;
         Geometry[] metric = new Geometry[clusters];
-        for (int c = 0; c < clusters; c++) {
-            metric[c] = shape == Shape.ELLIPSE ? ClusterShapes.ellipse(pts.x(), pts.y(), members[c]) : ClusterShapes.hull(pts.x(), pts.y(), members[c]);
+        java.util.stream.IntStream.range(0, clusters).parallel().forEach(c -> metric[c] = shape == Shape.ELLIPSE
+                ? ClusterShapes.ellipse(pts.x(), pts.y(), members[c]) : ClusterShapes.hull(pts.x(), pts.y(), members[c]));
+        // offenses as codes, counted per cluster in one pass
+        Map<String, Integer> codeOf = new HashMap<>();
+        List<String> offenseNames = new ArrayList<>();
+        int[] code = new int[n];
+        for (int i = 0; i < n; i++) {
+            String o = in.offense()[i];
+            if (o == null) {
+                code[i] = -1;
+                continue;
+            }
+            Integer k = codeOf.get(o);
+            if (k == null) {
+                codeOf.put(o, k = offenseNames.size());
+                offenseNames.add(o);
+            }
+            code[i] = k;
         }
+        int[][] offenseCounts = new int[clusters][offenseNames.size()];
+        for (int i = 0; i < n; i++) if (labels[i] >= 0 && code[i] >= 0) offenseCounts[labels[i]][code[i]]++;
         // colours: clusters whose shapes touch or lie closer than max(eps, 1 % of the extent's diagonal)
         double[] ext = OptimizedHotSpotsProcess.extent(pts.x(), pts.y());
         double near = Math.max(eps, 0.01 * Math.hypot(ext[2] - ext[0], ext[3] - ext[1]));
@@ -534,12 +552,12 @@ public class ClusterIncidentsProcess {
         GeometryFactory gf = new GeometryFactory();
         for (int c = 0; c < clusters; c++) {
             double mx = 0, my = 0;
-            Map<String, Integer> offences = new HashMap<>();
             for (int i : members[c]) {
                 mx += pts.x()[i];
                 my += pts.y()[i];
-                if (in.offense()[i] != null) offences.merge(in.offense()[i], 1, Integer::sum);
             }
+            Map<String, Integer> offences = new HashMap<>();
+            for (int k = 0; k < offenseNames.size(); k++) if (offenseCounts[c][k] > 0) offences.put(offenseNames.get(k), offenseCounts[c][k]);
             mx /= members[c].length;
             my /= members[c].length;
             Point centre = (Point) pts.toSource(gf.createPoint(new Coordinate(mx, my)));
