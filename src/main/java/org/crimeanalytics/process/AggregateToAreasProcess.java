@@ -122,7 +122,6 @@ public class AggregateToAreasProcess {
 
         // first pass over incidents: coordinates in the areas' CRS, category, time filter
         int[] count = new int[n];
-        List<int[]> perArea = new ArrayList<>(); // area, category index
         Map<String, Integer> catIndex = new HashMap<>();
         List<String> catNames = new ArrayList<>();
         List<Integer> catTotals = new ArrayList<>();
@@ -130,7 +129,8 @@ public class AggregateToAreasProcess {
         List<String> outsideSamples = new ArrayList<>();
         double[] px = new double[1024], py = new double[1024];
         int[] pcat = new int[1024];
-        String[] pid = new String[1024];
+        String[] pid = new String[1024]; // feature ids (the general path)
+        int[] prow = null; // table rows (the table path: ids made only for the samples reported)
         int m = 0;
         double[] xy = new double[2];
         if (incidents instanceof org.crimeanalytics.geo.IncidentCollection ic) { // the fast path: the table's columns
@@ -140,7 +140,7 @@ public class AggregateToAreasProcess {
             px = new double[total];
             py = new double[total];
             pcat = new int[total];
-            pid = new String[total];
+            prow = new int[total];
             double[] pts = new double[2 * total];
             boolean occurred = tAttr.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
             for (int r = 0; r < total; r++) {
@@ -161,7 +161,7 @@ public class AggregateToAreasProcess {
                 pts[2 * m] = t.lon(r);
                 pts[2 * m + 1] = t.lat(r);
                 pcat[m] = c;
-                pid[m] = org.crimeanalytics.geo.IncidentCollection.id(r);
+                prow[m] = r;
                 m++;
             }
             if (toArea != null && !toArea.isIdentity() && m > 0) { // one transform over the coordinate array
@@ -226,26 +226,24 @@ public class AggregateToAreasProcess {
         final int points = m;
         int[] where = new int[m];
         boolean[] sharedFlag = new boolean[m];
-        java.util.stream.IntStream.range(0, (m + 65535) / 65536).parallel().forEach(chunk -> {
-            boolean[] several = new boolean[1];
-            int end = Math.min(points, (chunk + 1) * 65536);
-            for (int j = chunk * 65536; j < end; j++) {
-                where[j] = pip.locate(fx[j], fy[j], several);
-                sharedFlag[j] = several[0];
-            }
-        });
+        pip.locateAll(fx, fy, points, where, sharedFlag);
+        int[] catTotal = new int[catNames.size()];
+        int counted = 0;
         for (int j = 0; j < m; j++) {
             int a = where[j];
             if (a < 0) {
                 outside++;
-                if (outsideSamples.size() < 10) outsideSamples.add(pid[j] != null ? pid[j] : "incident " + (j + 1));
+                if (outsideSamples.size() < 10) {
+                    outsideSamples.add(prow != null ? org.crimeanalytics.geo.IncidentCollection.id(prow[j]) : pid[j] != null ? pid[j] : "incident " + (j + 1));
+                }
                 continue;
             }
             if (sharedFlag[j]) shared++;
             count[a]++;
-            if (pcat[j] >= 0) catTotals.set(pcat[j], catTotals.get(pcat[j]) + 1);
-            perArea.add(new int[] {a, pcat[j]});
+            counted++;
+            if (pcat[j] >= 0) catTotal[pcat[j]]++;
         }
+        for (int c = 0; c < catTotal.length; c++) catTotals.set(c, catTotals.get(c) + catTotal[c]);
         Steps.step(monitor, "Computing counts, rates and Empirical Bayes rates", 60);
         // categories to report
         List<String> chosen = new ArrayList<>();
@@ -266,9 +264,11 @@ public class AggregateToAreasProcess {
             Integer ci = catIndex.get(chosen.get(j));
             if (ci != null) chosenOf.put(ci, j);
         }
-        for (int[] e : perArea) {
-            Integer j = chosenOf.get(e[1]);
-            if (j != null) catCount[j][e[0]]++;
+        int[] chosenAt = new int[catNames.size()];
+        Arrays.fill(chosenAt, -1);
+        chosenOf.forEach((ci, j) -> chosenAt[ci] = j);
+        for (int j = 0; j < m; j++) {
+            if (where[j] >= 0 && pcat[j] >= 0 && chosenAt[pcat[j]] >= 0) catCount[chosenAt[pcat[j]]][where[j]]++;
         }
         // population, rates, areas in km2 (metric), EB
         double[] pop = new double[n];
@@ -367,7 +367,7 @@ public class AggregateToAreasProcess {
         summary.put("areas", n);
         summary.putAll(repairs.details());
         summary.put("incidents_read", read);
-        summary.put("incidents_counted", perArea.size());
+        summary.put("incidents_counted", counted);
         summary.put("incidents_outside_every_area", outside);
         summary.put("first_outside", outsideSamples);
         summary.put("incidents_without_geometry", noGeom);
@@ -384,7 +384,7 @@ public class AggregateToAreasProcess {
         summary.put("style_field", styleAttr);
         summary.put("classification", method.name());
         summary.put("breaks", breaks);
-        if (read != perArea.size() + outside + noGeom + outWindow + noTime) {
+        if (read != counted + outside + noGeom + outWindow + noTime) {
             throw new IllegalStateException("aggregation does not balance");
         }
         Map<String, Object> result = new LinkedHashMap<>();
