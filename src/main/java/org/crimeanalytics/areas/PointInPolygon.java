@@ -61,6 +61,14 @@ public final class PointInPolygon {
      */
     public void locateAll(double[] x, double[] y, int n, int[] where, boolean[] onBoundaryOfSeveral) {
         // distinct locations by exact coordinates (open addressing), the first row of each
+        if (n > 1 << 28) { // beyond any incident limit: no table of distinct locations
+            boolean[] several = new boolean[1];
+            for (int i = 0; i < n; i++) {
+                where[i] = locate(x[i], y[i], several);
+                onBoundaryOfSeveral[i] = several[0];
+            }
+            return;
+        }
         int cap = Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1;
         int mask = cap - 1;
         int[] slotRow = new int[cap];

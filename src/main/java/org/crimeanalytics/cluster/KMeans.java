@@ -121,6 +121,8 @@ public final class KMeans {
         double[][] partSums = new double[chunks][k * d];
         double[][] partCounts = new double[chunks][k];
         // Hamerly's bounds: upper[i] >= distance to its centre, lower[i] <= distance to any other centre
+        // (non-finite data, which callers reject, would make the bounds meaningless: plain iterations then)
+        final boolean bounds = this.bounds && Double.isFinite(tol);
         double[] upper = bounds ? new double[n] : null;
         double[] lower = bounds ? new double[n] : null;
         double[] moved = new double[k]; // how far each centre moved in the last update

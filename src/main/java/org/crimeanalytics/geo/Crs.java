@@ -10,6 +10,8 @@ import org.geotools.referencing.CRS;
 public final class Crs {
 
     private static volatile CoordinateReferenceSystem wgs84;
+    /** The UTM zones made so far (north positive, south negative): one object per zone, as the EPSG factory caches them. */
+    private static final java.util.Map<Integer, CoordinateReferenceSystem> UTM = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Crs() {}
 
@@ -170,13 +172,17 @@ public final class Crs {
             // the zone AUTO:42001 picks, under its EPSG code (WGS 84 / UTM zone nN or nS), so that a GeoTIFF names it
             int zone = Math.max(1, Math.min(60, (int) Math.floor((lon + 180) / 6) + 1));
             boolean north = lat >= 0;
+            CoordinateReferenceSystem known = UTM.get(north ? zone : -zone);
+            if (known != null) return known;
             // EPSG's definition of WGS 84 / UTM zone nN (nS), from its WKT: no EPSG database needed (see wgs84())
-            return CRS.parseWKT("PROJCS[\"WGS 84 / UTM zone " + zone + (north ? "N" : "S") + "\", " + WGS84_WKT
+            CoordinateReferenceSystem utm = CRS.parseWKT("PROJCS[\"WGS 84 / UTM zone " + zone + (north ? "N" : "S") + "\", " + WGS84_WKT
                     + ", PROJECTION[\"Transverse_Mercator\", AUTHORITY[\"EPSG\",\"9807\"]], PARAMETER[\"central_meridian\", "
                     + (zone * 6 - 183) + "], PARAMETER[\"latitude_of_origin\", 0.0], PARAMETER[\"scale_factor\", 0.9996], "
                     + "PARAMETER[\"false_easting\", 500000.0], PARAMETER[\"false_northing\", " + (north ? "0.0" : "10000000.0")
                     + "], UNIT[\"m\", 1.0], AXIS[\"Easting\", EAST], AXIS[\"Northing\", NORTH], AUTHORITY[\"EPSG\",\""
                     + ((north ? 32600 : 32700) + zone) + "\"]]");
+            UTM.put(north ? zone : -zone, utm);
+            return utm;
         } catch (FactoryException e) {
             throw new IllegalStateException("the UTM zones are not available: " + e.getMessage(), e);
         }

@@ -401,7 +401,10 @@ public final class CsvReader implements Closeable {
         return true;
     }
 
-    /** Raw bytes of the current record; fields lie in [{@link #start}, {@link #end}). */
+    /**
+     * Raw bytes of the current record; fields lie in [{@link #start}, {@link #end}). Valid until the next {@link #next}:
+     * it may be the reader's input buffer (delimiters and quotes between the fields), so read only within a field.
+     */
     public byte[] bytes() {
         return data;
     }

@@ -55,7 +55,13 @@ public final class LocationScreen {
         java.util.concurrent.CompletableFuture<Double> medianLon = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> org.crimeanalytics.stats.Select.median(lon, lon.length));
         double medianLat = org.crimeanalytics.stats.Select.median(lat, lat.length);
-        Measure m = new Measure(medianLon.join(), medianLat);
+        double lonMedian;
+        try {
+            lonMedian = medianLon.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        Measure m = new Measure(lonMedian, medianLat);
         double[] dist2 = new double[n];
         double[] kept = new double[lon.length];
         for (int i = 0, k = 0; i < n; i++) {

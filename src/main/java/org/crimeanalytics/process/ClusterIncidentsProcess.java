@@ -503,8 +503,7 @@ public class ClusterIncidentsProcess {
             }
             code[i] = k;
         }
-        int[][] offenseCounts = new int[clusters][offenseNames.size()];
-        for (int i = 0; i < n; i++) if (labels[i] >= 0 && code[i] >= 0) offenseCounts[labels[i]][code[i]]++;
+        List<Map<String, Integer>> offenceCounts = offenceCounts(labels, code, n, clusters, offenseNames);
         // colours: clusters whose shapes touch or lie closer than max(eps, 1 % of the extent's diagonal)
         double[] ext = OptimizedHotSpotsProcess.extent(pts.x(), pts.y());
         double near = Math.max(eps, 0.01 * Math.hypot(ext[2] - ext[0], ext[3] - ext[1]));
@@ -556,8 +555,7 @@ public class ClusterIncidentsProcess {
                 mx += pts.x()[i];
                 my += pts.y()[i];
             }
-            Map<String, Integer> offences = new HashMap<>();
-            for (int k = 0; k < offenseNames.size(); k++) if (offenseCounts[c][k] > 0) offences.put(offenseNames.get(k), offenseCounts[c][k]);
+            Map<String, Integer> offences = offenceCounts.get(c);
             mx /= members[c].length;
             my /= members[c].length;
             Point centre = (Point) pts.toSource(gf.createPoint(new Coordinate(mx, my)));
@@ -594,6 +592,35 @@ public class ClusterIncidentsProcess {
         return out;
     }
 
+
+    /**
+     * Per cluster, the count of each offense value ({@code code}: the value's index in {@code names}, -1 none): a
+     * table of clusters x values when that is small, else the (cluster, value) pairs sorted and counted in runs, so a
+     * high-cardinality offense attribute with thousands of clusters needs memory in the incidents, not their product.
+     */
+    static List<Map<String, Integer>> offenceCounts(int[] labels, int[] code, int n, int clusters, List<String> names) {
+        List<Map<String, Integer>> out = new ArrayList<>();
+        for (int c = 0; c < clusters; c++) out.add(new HashMap<>());
+        if ((long) clusters * names.size() <= 1 << 22) {
+            int[][] counts = new int[clusters][names.size()];
+            for (int i = 0; i < n; i++) if (labels[i] >= 0 && code[i] >= 0) counts[labels[i]][code[i]]++;
+            for (int c = 0; c < clusters; c++) {
+                for (int k = 0; k < names.size(); k++) if (counts[c][k] > 0) out.get(c).put(names.get(k), counts[c][k]);
+            }
+            return out;
+        }
+        long[] pairs = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) if (labels[i] >= 0 && code[i] >= 0) pairs[m++] = (long) labels[i] << 32 | code[i];
+        Arrays.parallelSort(pairs, 0, m);
+        for (int a = 0; a < m;) {
+            int b = a;
+            while (b < m && pairs[b] == pairs[a]) b++;
+            out.get((int) (pairs[a] >>> 32)).put(names.get((int) pairs[a]), b - a);
+            a = b;
+        }
+        return out;
+    }
 
     /**
      * Used as an SLD rendering transformation, the statistics need every incident, not only those in

@@ -185,5 +185,20 @@ class ClusterAlgorithmsTest {
             assertEquals(plain.sse(), fast.sse(), 0, "trial " + trial);
             assertEquals(plain.iterations(), fast.iterations(), "trial " + trial);
         }
+        // more points than one parallel chunk, restarts on samples and then all points from the best sample's centres
+        int n = 70_000;
+        double[] x = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            int g = r.nextInt(7);
+            x[2 * i] = g * 300 + r.nextGaussian() * 120;
+            x[2 * i + 1] = (g % 3) * 400 + r.nextGaussian() * 150;
+        }
+        KMeans.Result fast = new KMeans(8, 300, 3, 7).fit(x, 2, null);
+        KMeans.Result plain = new KMeans(8, 300, 3, 7, false).fit(x, 2, null);
+        assertArrayEquals(plain.labels(), fast.labels());
+        assertEquals(plain.sse(), fast.sse(), 0);
+        // a NaN coordinate (the processes reject them): the same answer as plain iterations
+        double[] nan = {0, 0, 1, 1, Double.NaN, 0, 10, 10, 11, 10};
+        assertArrayEquals(new KMeans(2, 100, 1, 3, false).fit(nan, 2, null).labels(), new KMeans(2, 100, 1, 3).fit(nan, 2, null).labels());
     }
 }

@@ -32,16 +32,19 @@ class CrsTest {
             CoordinateReferenceSystem db = CRS.decode("EPSG:" + codes[p], true);
             assertTrue(CRS.equalsIgnoreMetadata(ours, db), "EPSG:" + codes[p]);
             assertEquals("EPSG:" + codes[p], CRS.toSRS(ours));
+            assertTrue(ours == Crs.autoUtm(places[p][0], places[p][1]), "one object per zone");
             MathTransform direct = Crs.transform(Crs.wgs84(), ours, "test");
             MathTransform viaDb = CRS.findMathTransform(CRS.decode("EPSG:4326", true), db, true);
             double[] in = {places[p][0], places[p][1], places[p][0] - 0.3 * Math.signum(places[p][0]), places[p][1] - 0.2};
             double[] a = new double[4], b = new double[4], back = new double[4];
             direct.transform(in, 0, a, 0, 2);
             viaDb.transform(in, 0, b, 0, 2);
-            assertEquals(b[0], a[0], 1e-9, "easting, EPSG:" + codes[p]);
-            assertEquals(b[1], a[1], 1e-9, "northing, EPSG:" + codes[p]);
-            assertEquals(b[2], a[2], 1e-9);
-            assertEquals(b[3], a[3], 1e-9);
+            // the same projection; the database's route adds an affine step whose rounding moves southern points by
+            // about 2e-9 m (its false northing of 10,000 km passes through the axis-order matrix)
+            assertEquals(b[0], a[0], 1e-8, "easting, EPSG:" + codes[p]);
+            assertEquals(b[1], a[1], 1e-8, "northing, EPSG:" + codes[p]);
+            assertEquals(b[2], a[2], 1e-8);
+            assertEquals(b[3], a[3], 1e-8);
             Crs.transform(ours, Crs.wgs84(), "test").transform(a, 0, back, 0, 2);
             for (int k = 0; k < 4; k++) assertEquals(in[k], back[k], 1e-9, "round trip, EPSG:" + codes[p]);
         }

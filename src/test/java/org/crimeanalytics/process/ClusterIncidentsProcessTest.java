@@ -207,4 +207,33 @@ class ClusterIncidentsProcessTest {
         Point p = (Point) list(out.get("result")).get(0).getDefaultGeometry();
         assertEquals(-118.2978, p.getX(), 0);
     }
+
+    @Test
+    void offenceCountsAreTheSameDenseOrSparse() {
+        // 3,000 clusters x 2,000 offense values is past the dense table's limit: the sorted pairs give the same counts
+        java.util.Random r = new java.util.Random(9);
+        int n = 50_000, clusters = 3000;
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < 2000; k++) names.add("offense " + k);
+        int[] labels = new int[n], code = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = r.nextInt(10) == 0 ? -1 : r.nextInt(clusters);
+            code[i] = r.nextInt(10) == 0 ? -1 : r.nextInt(names.size());
+        }
+        List<java.util.Map<String, Integer>> sparse = ClusterIncidentsProcess.offenceCounts(labels, code, n, clusters, names);
+        java.util.Map<String, Integer> expected0 = new java.util.HashMap<>();
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            if (labels[i] == 0 && code[i] >= 0) expected0.merge(names.get(code[i]), 1, Integer::sum);
+            if (labels[i] >= 0 && code[i] >= 0) total++;
+        }
+        assertEquals(expected0, sparse.get(0));
+        assertEquals(total, sparse.stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).sum());
+        // the dense path on the first 100 offense values gives what the sparse path gives
+        int[] small = code.clone();
+        for (int i = 0; i < n; i++) if (small[i] >= 100) small[i] = -1;
+        List<java.util.Map<String, Integer>> dense = ClusterIncidentsProcess.offenceCounts(labels, small, n, clusters, names.subList(0, 100));
+        List<java.util.Map<String, Integer>> sparseSmall = ClusterIncidentsProcess.offenceCounts(labels, small, n, clusters, names);
+        assertEquals(sparseSmall, dense);
+    }
 }

@@ -71,7 +71,8 @@ public final class Projection implements Serializable {
         if (transform != null) return;
         try {
             metresPerUnit = check();
-            transform = CRS.findMathTransform(CRS.decode("EPSG:4326", true), crs(), true);
+            // the processes' route (org.crimeanalytics.geo.Crs), so both project every point to the same bits
+            transform = org.crimeanalytics.geo.Crs.transform(org.crimeanalytics.geo.Crs.wgs84(), crs(), "--crs");
             inverse = transform.inverse();
         } catch (IllegalArgumentException e) {
             throw e;
