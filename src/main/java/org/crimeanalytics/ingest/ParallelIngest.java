@@ -110,7 +110,11 @@ public final class ParallelIngest {
     private static List<IncidentIngest.Part> run(List<Job> jobs, IncidentIngest.Plan plan, IncidentIngest ingest,
             IncidentIngest.Options o, List<String> header, char delimiter, int threads, Opener opener, BooleanSupplier cancelled,
             AtomicLong count) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, jobs.size())), r -> {
+        // whole files (compressed, or several) cannot be cut to equal sizes: all of them at once (up to 4 a core), so
+        // the cores share the work to the end instead of the last file running alone
+        boolean wholeFiles = jobs.stream().allMatch(j -> j.start < 0);
+        int size = wholeFiles ? Math.min(jobs.size(), 4 * Math.max(1, threads)) : Math.min(threads, jobs.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, size), r -> {
             Thread t = new Thread(r, "ingest");
             t.setDaemon(true);
             return t;

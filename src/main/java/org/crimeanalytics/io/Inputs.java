@@ -75,7 +75,9 @@ public final class Inputs {
     /** Reads its source on a daemon thread into a small queue of blocks. */
     static final class BackgroundStream extends InputStream {
         private static final byte[] EOF = new byte[0];
+        private static final int BLOCK = 1 << 18;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+        private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
         private final Thread thread;
         private final InputStream source;
         private volatile boolean closed;
@@ -94,7 +96,8 @@ public final class Inputs {
         private void pump() {
             try {
                 while (!closed) {
-                    byte[] b = new byte[1 << 18];
+                    byte[] b = free.poll(); // blocks are recycled: no garbage per block
+                    if (b == null) b = new byte[BLOCK];
                     int n = source.readNBytes(b, 0, b.length);
                     if (n <= 0) break;
                     queue.put(n == b.length ? b : java.util.Arrays.copyOf(b, n));
@@ -113,6 +116,7 @@ public final class Inputs {
 
         private boolean fill() throws IOException {
             if (done) return false;
+            if (block.length == BLOCK) free.offer(block); // the block read before: back to the decompressing thread
             Object o;
             try {
                 o = queue.take();
