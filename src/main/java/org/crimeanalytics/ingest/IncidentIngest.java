@@ -567,7 +567,7 @@ public final class IncidentIngest {
         } else {
             List<IncidentTable> tables = new ArrayList<>();
             for (Part part : parts) tables.add(part.table);
-            table = IncidentTable.concat(tables, dropped > 0 ? keep : null);
+            table = IncidentTable.concat(tables, dropped > 0 ? keep : null, true); // the parts are done with
         }
         report.blankLines(blank);
         if (reportedUnparsed > 0) report.detail("reported_date_unparsed", reportedUnparsed);
