@@ -448,6 +448,7 @@ public final class CsvReader implements Closeable {
         private static final int MAX = 1 << 16;
         private String[] strings = new String[1024];
         private byte[][] keys = new byte[1024][];
+        private int[] hashes = new int[1024];
         private int size;
 
         String get(byte[] b, int s, int e) {
@@ -458,13 +459,15 @@ public final class CsvReader implements Closeable {
             int slot = h & mask;
             while (keys[slot] != null) {
                 byte[] key = keys[slot];
-                if (key.length == e - s && Arrays.equals(key, 0, key.length, b, s, e)) return strings[slot];
+                // the stored hash first: bytes are compared only for the (almost certain) match
+                if (hashes[slot] == h && key.length == e - s && Arrays.equals(key, 0, key.length, b, s, e)) return strings[slot];
                 slot = (slot + 1) & mask;
             }
             String str = new String(b, s, e - s, StandardCharsets.UTF_8);
             if (size >= MAX) return str; // high-cardinality column: stop pooling
             keys[slot] = Arrays.copyOfRange(b, s, e);
             strings[slot] = str;
+            hashes[slot] = h;
             if (++size * 2 > keys.length) grow();
             return str;
         }
@@ -472,18 +475,18 @@ public final class CsvReader implements Closeable {
         private void grow() {
             byte[][] ok = keys;
             String[] os = strings;
+            int[] oh = hashes;
             keys = new byte[ok.length * 2][];
             strings = new String[ok.length * 2];
+            hashes = new int[ok.length * 2];
             int mask = keys.length - 1;
             for (int i = 0; i < ok.length; i++) {
                 if (ok[i] == null) continue;
-                int h = 1;
-                for (byte x : ok[i]) h = 31 * h + x;
-                h ^= h >>> 16;
-                int slot = h & mask;
+                int slot = oh[i] & mask;
                 while (keys[slot] != null) slot = (slot + 1) & mask;
                 keys[slot] = ok[i];
                 strings[slot] = os[i];
+                hashes[slot] = oh[i];
             }
         }
     }

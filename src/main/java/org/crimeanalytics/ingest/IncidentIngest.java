@@ -318,21 +318,21 @@ public final class IncidentIngest {
         void row(RowSource src) {
             report.read();
             if (src.oversized()) {
-                report.reject(Reason.OVERSIZED_ROW, src.where());
+                report.reject(Reason.OVERSIZED_ROW, src);
                 return;
             }
             if (src.ragged()) {
-                report.reject(Reason.RAGGED_ROW, src.where());
+                report.reject(Reason.RAGGED_ROW, src);
                 return;
             }
             Reason r = coordinates(src);
             if (r != null) {
-                report.reject(r, src.where());
+                report.reject(r, src);
                 return;
             }
             long occ = occurred(src);
             if (m.when != ColumnMapping.When.NONE && occ == FastDates.INVALID) {
-                report.reject(Reason.BAD_DATE, src.where());
+                report.reject(Reason.BAD_DATE, src);
                 return;
             }
             accept(src, occ);

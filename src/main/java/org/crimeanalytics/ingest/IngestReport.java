@@ -43,6 +43,13 @@ public final class IngestReport {
         if (s.size() < SAMPLES) s.add(where);
     }
 
+    /** As {@link #reject(Reason, String)}, naming the row only when it is one of the samples kept. */
+    void reject(Reason r, RowSource src) {
+        counts.merge(r, 1L, Long::sum);
+        List<String> s = samples.computeIfAbsent(r, k -> new ArrayList<>());
+        if (s.size() < SAMPLES) s.add(src.where());
+    }
+
     /**
      * Adds the counts of {@code part} (a part of the same source, or another file), its row references
      * prefixed with {@code prefix} (a file name, or "") and kept in order up to {@value #SAMPLES} per reason.
