@@ -47,6 +47,24 @@ public final class Main {
         this.err = err;
     }
 
+    /**
+     * GeoTools' referencing (about a second on first use) and the JSON writer (a quarter of a second) initialised on a
+     * background thread while the inputs are read, instead of on the critical path after them.
+     */
+    static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            org.crimeanalytics.geo.Crs.warmUp();
+            try {
+                org.crimeanalytics.json.Json.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // only a warm-up
+            }
+        }, "warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("org.geotools.referencing.forceXY", "true");
@@ -331,16 +349,46 @@ public final class Main {
         }
         ConsoleProgress progress = new ConsoleProgress("crime:" + n.getLocalPart(), err);
         Map<String, Object> inputs = new LinkedHashMap<>();
-        org.crimeanalytics.geo.Crs.warmUpInBackground();
+        warmUpInBackground();
         long tIn = System.nanoTime();
-        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
-            Parameter<?> p = info.get(e.getKey());
-            if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
-                throw new CliException(e.getKey() + ": given " + e.getValue().size() + " times, takes one value");
+        // files (incidents, areas) are read at the same time, each value converted on its own thread; the first failure
+        // in argument order is the one reported
+        Map<String, List<java.util.concurrent.CompletableFuture<Object>>> pending = new LinkedHashMap<>();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "input");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+                Parameter<?> p = info.get(e.getKey());
+                if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
+                    throw new CliException(e.getKey() + ": given " + e.getValue().size() + " times, takes one value");
+                }
+                List<java.util.concurrent.CompletableFuture<Object>> values = new ArrayList<>();
+                for (String v : e.getValue()) { // literals are converted below, in order (null here)
+                    values.add(v.startsWith("@") ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Values.convert(p, v, progress), readers)
+                            : null);
+                }
+                pending.put(e.getKey(), values);
             }
-            List<Object> values = new ArrayList<>();
-            for (String v : e.getValue()) values.add(Values.convert(p, v, progress));
-            inputs.put(e.getKey(), p.maxOccurs > 1 ? values : values.get(0));
+            for (Map.Entry<String, List<java.util.concurrent.CompletableFuture<Object>>> e : pending.entrySet()) {
+                List<Object> values = new ArrayList<>();
+                Parameter<?> p = info.get(e.getKey());
+                for (int k = 0; k < e.getValue().size(); k++) {
+                    java.util.concurrent.CompletableFuture<Object> v = e.getValue().get(k);
+                    try {
+                        values.add(v == null ? Values.convert(p, raw.get(e.getKey()).get(k), progress) : v.join());
+                    } catch (java.util.concurrent.CompletionException ex) {
+                        if (ex.getCause() instanceof RuntimeException re) throw re;
+                        if (ex.getCause() instanceof Error er) throw er;
+                        throw ex;
+                    }
+                }
+                inputs.put(e.getKey(), p.maxOccurs > 1 ? values : values.get(0));
+            }
+        } finally {
+            readers.shutdownNow();
         }
         for (Parameter<?> p : info.values()) {
             if (p.minOccurs > 0 && !inputs.containsKey(p.key)) {

@@ -124,22 +124,16 @@ public final class Crs {
     }
 
     /**
-     * Initialises GeoTools' referencing (factories, the EPSG database, projections) on a background
-     * thread, so a command that reads a large file first finds it ready when it projects the points: the
-     * first CRS decoded in a JVM costs about a second.
+     * Initialises GeoTools' referencing (factories, the WKT parser, projections), so that a command that reads a large
+     * file first finds it ready when it projects the points (the command line calls it on a background thread).
      */
-    public static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                MathTransform tr = transform(wgs84(), autoUtm(-87.6, 41.8), "warm-up");
-                tr.transform(new double[] {-87.6, 41.8}, 0, new double[2], 0, 1);
-            } catch (Exception | LinkageError e) {
-                // only a warm-up: the real use reports any problem
-            }
-        }, "crs-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+    public static void warmUp() {
+        try {
+            MathTransform tr = transform(wgs84(), autoUtm(-87.6, 41.8), "warm-up");
+            tr.transform(new double[] {-87.6, 41.8}, 0, new double[2], 0, 1);
+        } catch (Exception | LinkageError e) {
+            // only a warm-up: the real use reports any problem
+        }
     }
 
     /** An attribute-less point feature type in lon/lat WGS84 (for empty collections and tests). */

@@ -89,6 +89,11 @@ public final class Json {
     }
 
     /** Indented JSON text of {@code value} (two spaces). */
+    /** Loads and initialises the JSON writer (hundreds of classes), for a background thread to do early. */
+    public static void warmUp() {
+        pretty(java.util.Map.of("warm", java.util.List.of(1.5, "up", true)));
+    }
+
     public static String pretty(Object value) {
         return text(PRETTY, value);
     }
