@@ -167,6 +167,22 @@ public final class CsvRowSource implements RowSource {
     }
 
     @Override
+    public byte[] rawBytes(int col, int[] range) {
+        byte[] b = csv.bytes();
+        if (csv.isBlank(col)) {
+            range[0] = 0;
+            range[1] = -1;
+            return b;
+        }
+        int s = csv.start(col), e = csv.end(col);
+        while (s < e && (b[s] & 0xff) <= ' ') s++; // as String.trim: bytes up to U+0020 are those characters in UTF-8
+        while (e > s && (b[e - 1] & 0xff) <= ' ') e--;
+        range[0] = s;
+        range[1] = e;
+        return b;
+    }
+
+    @Override
     public double number(int col) {
         return csv.number(col);
     }

@@ -298,6 +298,7 @@ public final class IncidentIngest {
         final String[] texts = new String[IncidentTable.TEXT_COLUMNS];
         final String[] extraValues;
         final double[] ll = new double[2];
+        final int[] idRange = new int[2];
         final FastDates.Precision[] prec = new FastDates.Precision[1];
         final FastDates.Precision[] ignore = new FastDates.Precision[1];
         final int[] zone = new int[1];
@@ -471,7 +472,9 @@ public final class IncidentIngest {
         }
 
         private void accept(RowSource src, long occ) {
-            String id = plan.cId >= 0 ? src.rawText(plan.cId) : null;
+            // the id as bytes straight into the table (no String per row), unless a per-offense key is made from it
+            byte[] idSrc = plan.cId >= 0 && m.duplicates != ColumnMapping.Duplicates.ID_AND_OFFENSE ? src.rawBytes(plan.cId, idRange) : null;
+            String id = plan.cId >= 0 && idSrc == null ? src.rawText(plan.cId) : null;
             long rep = reported(src);
             int age = IncidentTable.NO_AGE;
             if (plan.cAge >= 0) {
@@ -485,7 +488,8 @@ public final class IncidentIngest {
                 if (l >= 1 && l == Math.rint(l)) line = (long) l;
             }
             if (keyArray) key(src, id);
-            table.add(lon, lat, occ, prec[0], rep, age, line, texts, extraValues);
+            if (idSrc != null) table.add(lon, lat, occ, prec[0], rep, age, line, texts, extraValues, idSrc, idRange[0], idRange[1]);
+            else table.add(lon, lat, occ, prec[0], rep, age, line, texts, extraValues);
             report.accept();
         }
 
@@ -544,15 +548,22 @@ public final class IncidentIngest {
         boolean[] keep = null;
         int dropped = 0;
         if (m.duplicates != ColumnMapping.Duplicates.NONE) {
-            StringSet seen = new StringSet(rows);
+            StringSet seen = parts.get(0).keys != null ? new StringSet(rows) : null;
+            List<IncidentTable> tables = new ArrayList<>();
+            for (Part part : parts) tables.add(part.table);
+            IdSet seenIds = seen == null ? new IdSet(tables, rows) : null;
             keep = new boolean[rows];
             int row = 0;
             for (int p = 0; p < parts.size(); p++) {
                 Part part = parts.get(p);
                 String prefix = files ? partNames.get(p) + " " : "";
                 for (int i = 0; i < part.table.size(); i++, row++) {
-                    String key = part.keys != null ? part.keys[i] : part.table.text(IncidentTable.ID, i);
-                    keep[row] = key == null || seen.add(key);
+                    if (seen != null) {
+                        String key = part.keys[i];
+                        keep[row] = key == null || seen.add(key);
+                    } else {
+                        keep[row] = seenIds.add(p, i);
+                    }
                     if (!keep[row]) {
                         report.unaccept(Reason.DUPLICATE_ID, prefix + part.where + part.table.line(i));
                         dropped++;

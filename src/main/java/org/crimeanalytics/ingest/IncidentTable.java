@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Accepted incidents stored by column (about 120 bytes an incident, repeated strings shared), the
- * in-memory form behind the canonical incident features. Times are floating local milliseconds
- * (see {@link FastDates}); {@link #NO_TIME} marks a missing time, {@link #NO_AGE} a missing age.
+ * Accepted incidents stored by column (about 100 bytes an incident: repeated strings shared, the ids as UTF-8 bytes
+ * in one array, a String made only when one is asked for), the in-memory form behind the canonical incident features.
+ * Times are floating local milliseconds (see {@link FastDates}); {@link #NO_TIME} marks a missing time, {@link #NO_AGE}
+ * a missing age.
  */
 public final class IncidentTable {
 
@@ -21,7 +22,13 @@ public final class IncidentTable {
     private byte[] precision;
     private int[] victimAge;
     private long[] line;
+    /** The text columns; {@code text[ID]} is not used: the ids are {@link #idBytes}, {@link #idStart}, {@link #idLen}. */
     private String[][] text;
+    private byte[] idBytes;
+    private int idUsed;
+    private int[] idStart;
+    /** A row's id length in bytes, -1: no id. */
+    private int[] idLen;
     private final List<String> extraNames;
     private String[][] extras;
 
@@ -29,6 +36,9 @@ public final class IncidentTable {
     public static final int ID = 0, OFFENSE_CODE = 1, OFFENSE = 2, OFFENSE_DETAIL = 3, CATEGORY = 4, PREMISE = 5,
             WEAPON = 6, AREA = 7, AREA_NAME = 8;
     static final int TEXT_COLUMNS = 9;
+
+    /** Positions in {@link #columns}: the fixed columns, then text columns 1.. (the id is two int columns), then extras. */
+    private static final int C_ID_START = 7, C_ID_LEN = 8, C_TEXT = 8, C_EXTRAS = C_TEXT + TEXT_COLUMNS;
 
     public IncidentTable(List<String> extraNames) {
         this(extraNames, 0);
@@ -46,7 +56,11 @@ public final class IncidentTable {
         precision = new byte[c];
         victimAge = new int[c];
         line = new long[c];
-        text = new String[TEXT_COLUMNS][c];
+        text = new String[TEXT_COLUMNS][];
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = new String[c];
+        idStart = new int[c];
+        idLen = new int[c];
+        idBytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, 12L * c)];
     }
 
     private void ensure() {
@@ -59,13 +73,29 @@ public final class IncidentTable {
         precision = Arrays.copyOf(precision, n);
         victimAge = Arrays.copyOf(victimAge, n);
         line = Arrays.copyOf(line, n);
-        for (int c = 0; c < text.length; c++) text[c] = Arrays.copyOf(text[c], n);
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = Arrays.copyOf(text[t], n);
+        idStart = Arrays.copyOf(idStart, n);
+        idLen = Arrays.copyOf(idLen, n);
         for (int c = 0; c < extras.length; c++) extras[c] = Arrays.copyOf(extras[c], n);
     }
 
     /** Appends an incident; {@code texts} in the order of the text column constants. */
     void add(double lonV, double latV, long occ, FastDates.Precision prec, long rep, int age, long srcLine,
             String[] texts, String[] extraValues) {
+        String id = texts[ID];
+        if (id == null) add(lonV, latV, occ, prec, rep, age, srcLine, texts, extraValues, null, 0, -1);
+        else {
+            byte[] b = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            add(lonV, latV, occ, prec, rep, age, srcLine, texts, extraValues, b, 0, b.length);
+        }
+    }
+
+    /**
+     * Appends an incident whose id is the UTF-8 bytes {@code [idFrom, idTo)} of {@code idSrc} (null, or idTo -1: none),
+     * copied without making a String; {@code texts[ID]} is ignored.
+     */
+    void add(double lonV, double latV, long occ, FastDates.Precision prec, long rep, int age, long srcLine,
+            String[] texts, String[] extraValues, byte[] idSrc, int idFrom, int idTo) {
         ensure();
         lon[size] = lonV;
         lat[size] = latV;
@@ -74,8 +104,20 @@ public final class IncidentTable {
         reported[size] = rep;
         victimAge[size] = age;
         line[size] = srcLine;
-        for (int c = 0; c < TEXT_COLUMNS; c++) text[c][size] = texts[c];
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t][size] = texts[t];
         for (int c = 0; c < extras.length; c++) extras[c][size] = extraValues[c];
+        idStart[size] = idUsed;
+        if (idSrc == null || idTo < 0) {
+            idLen[size] = -1;
+        } else {
+            int len = idTo - idFrom;
+            if (idUsed + len > idBytes.length) {
+                idBytes = Arrays.copyOf(idBytes, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(idBytes.length + (long) (idBytes.length >> 1), (long) idUsed + len)));
+            }
+            System.arraycopy(idSrc, idFrom, idBytes, idUsed, len);
+            idUsed += len;
+            idLen[size] = len;
+        }
         size++;
     }
 
@@ -120,8 +162,27 @@ public final class IncidentTable {
         return line[i];
     }
 
+    /** A text column's value of row {@code i} (for {@link #ID}, a new String each call). */
     public String text(int column, int i) {
+        if (column == ID) return idLen[i] < 0 ? null : new String(idBytes, idStart[i], idLen[i], java.nio.charset.StandardCharsets.UTF_8);
         return text[column][i];
+    }
+
+    /** Whether row {@code i} has an id. */
+    boolean hasId(int i) {
+        return idLen[i] >= 0;
+    }
+
+    /** A hash of row {@code i}'s id bytes (0 without an id). */
+    int idHash(int i) {
+        int h = 1;
+        for (int k = idStart[i], e = k + Math.max(0, idLen[i]); k < e; k++) h = 31 * h + idBytes[k];
+        return h;
+    }
+
+    /** Whether row {@code i}'s id equals row {@code j}'s of {@code o} (both present). */
+    boolean idEquals(int i, IncidentTable o, int j) {
+        return idLen[i] == o.idLen[j] && Arrays.equals(idBytes, idStart[i], idStart[i] + idLen[i], o.idBytes, o.idStart[j], o.idStart[j] + idLen[i]);
     }
 
     public List<String> extraNames() {
@@ -145,18 +206,37 @@ public final class IncidentTable {
      */
     public static IncidentTable concat(List<IncidentTable> parts, boolean[] keep, boolean consume) {
         int total = 0, kept = 0;
+        long bytes = 0;
         for (IncidentTable p : parts) {
             if (!p.extraNames.equals(parts.get(0).extraNames)) throw new IllegalArgumentException("tables with different columns");
             total += p.size;
+            bytes += p.idUsed;
         }
+        if (bytes > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("more than 2 GB of incident ids");
         if (keep == null) kept = total;
         else for (int i = 0; i < total; i++) if (keep[i]) kept++;
         IncidentTable t = new IncidentTable(parts.get(0).extraNames, kept);
+        // the id bytes of every part, one after another (a dropped row's few bytes stay: no second pass)
+        t.idBytes = new byte[(int) Math.max(16, bytes)];
+        int[] byteOffset = new int[parts.size()];
+        for (int q = 0; q < parts.size(); q++) {
+            IncidentTable p = parts.get(q);
+            byteOffset[q] = t.idUsed;
+            System.arraycopy(p.idBytes, 0, t.idBytes, t.idUsed, p.idUsed);
+            t.idUsed += p.idUsed;
+            if (consume) p.idBytes = null;
+        }
         List<Object> to = t.columns();
         java.util.stream.IntStream.range(0, to.size()).parallel().forEach(c -> {
             int at = 0, offset = 0;
-            for (IncidentTable p : parts) {
+            for (int q = 0; q < parts.size(); q++) {
+                IncidentTable p = parts.get(q);
+                int from = at;
                 at = copyKept(p.column(c), p.size, keep, offset, to.get(c), at);
+                if (c == C_ID_START) { // offsets into the joined bytes
+                    int[] starts = (int[]) to.get(c);
+                    for (int k = from; k < at; k++) starts[k] += byteOffset[q];
+                }
                 offset += p.size;
                 if (consume) p.release(c);
             }
@@ -175,7 +255,9 @@ public final class IncidentTable {
             case 4 -> precision;
             case 5 -> victimAge;
             case 6 -> line;
-            default -> c - 7 < TEXT_COLUMNS ? text[c - 7] : extras[c - 7 - TEXT_COLUMNS];
+            case C_ID_START -> idStart;
+            case C_ID_LEN -> idLen;
+            default -> c < C_EXTRAS ? text[c - C_TEXT] : extras[c - C_EXTRAS];
         };
     }
 
@@ -189,18 +271,19 @@ public final class IncidentTable {
             case 4 -> precision = null;
             case 5 -> victimAge = null;
             case 6 -> line = null;
+            case C_ID_START -> idStart = null;
+            case C_ID_LEN -> idLen = null;
             default -> {
-                if (c - 7 < TEXT_COLUMNS) text[c - 7] = null;
-                else extras[c - 7 - TEXT_COLUMNS] = null;
+                if (c < C_EXTRAS) text[c - C_TEXT] = null;
+                else extras[c - C_EXTRAS] = null;
             }
         }
     }
 
-    /** Every column array (the same order in every table with the same extra columns). */
+    /** Every column array (the same order in every table with the same extra columns); the id bytes are not a column. */
     private synchronized List<Object> columns() {
-        List<Object> c = new java.util.ArrayList<>(List.of(lon, lat, occurred, reported, precision, victimAge, line));
-        c.addAll(Arrays.asList(text));
-        c.addAll(Arrays.asList(extras));
+        List<Object> c = new java.util.ArrayList<>();
+        for (int k = 0; k < C_EXTRAS + extras.length; k++) c.add(column(k));
         return c;
     }
 
@@ -232,7 +315,10 @@ public final class IncidentTable {
         for (int i = 0; i < size; i++) line[i] += offset;
     }
 
-    /** Keeps the rows with {@code keep[i]}, in order (this table compacted column by column, the columns on all cores). */
+    /**
+     * Keeps the rows with {@code keep[i]}, in order (this table compacted column by column, the columns on all cores;
+     * the ids' bytes stay where they are).
+     */
     public void retain(boolean[] keep) {
         List<Object> cols = columns();
         int[] kept = new int[1];
@@ -252,6 +338,7 @@ public final class IncidentTable {
 
     /** Releases unused capacity (when more than a tenth is unused: a copy costs more than it saves below that). */
     public void trim() {
+        if ((long) idBytes.length * 10 > (long) idUsed * 11) idBytes = Arrays.copyOf(idBytes, idUsed);
         if ((long) lon.length * 10 <= (long) size * 11) return;
         lon = Arrays.copyOf(lon, size);
         lat = Arrays.copyOf(lat, size);
@@ -260,7 +347,9 @@ public final class IncidentTable {
         precision = Arrays.copyOf(precision, size);
         victimAge = Arrays.copyOf(victimAge, size);
         line = Arrays.copyOf(line, size);
-        for (int c = 0; c < text.length; c++) text[c] = Arrays.copyOf(text[c], size);
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = Arrays.copyOf(text[t], size);
+        idStart = Arrays.copyOf(idStart, size);
+        idLen = Arrays.copyOf(idLen, size);
         for (int c = 0; c < extras.length; c++) extras[c] = Arrays.copyOf(extras[c], size);
     }
 }

@@ -36,6 +36,14 @@ public interface RowSource extends AutoCloseable {
     /** Text kept as is (ids); null when blank. */
     String rawText(int col);
 
+    /**
+     * {@link #rawText} as UTF-8 bytes without making a String: the array holding them, their range [start, end) into
+     * {@code range} (end -1: blank), valid until the next row; null when this source has no bytes (then use rawText).
+     */
+    default byte[] rawBytes(int col, int[] range) {
+        return null;
+    }
+
     /** A number: NaN when blank or not numeric. */
     double number(int col);
 

@@ -54,4 +54,37 @@ class IncidentTableTest {
         t.retain(new boolean[] {false, false, false, false});
         assertEquals(0, t.size());
     }
+
+    @Test
+    void idsAsBytesSurviveJoinsAndAreDeduplicatedByContent() {
+        IncidentTable a = new IncidentTable(List.of(), 2), b = new IncidentTable(List.of(), 2);
+        String[] texts = new String[IncidentTable.TEXT_COLUMNS];
+        byte[] rec = "xx,Ünïcødé-7, JB1 ,".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        a.add(1, 1, 0, null, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 2, texts, new String[0], rec, 3, 16); // Ünïcødé-7 (13 bytes)
+        a.add(2, 2, 0, null, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 3, texts, new String[0], null, 0, -1); // no id
+        texts[IncidentTable.ID] = "JB1";
+        b.add(3, 3, 0, null, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 4, texts, new String[0]); // from a String
+        b.add(4, 4, 0, null, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 5, texts, new String[0]);
+        texts[IncidentTable.ID] = "Ünïcødé-7";
+        b.add(5, 5, 0, null, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 6, texts, new String[0]);
+        texts[IncidentTable.ID] = null;
+        b.add(6, 6, 0, null, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 7, texts, new String[0]);
+        assertEquals("Ünïcødé-7", a.text(IncidentTable.ID, 0));
+        assertEquals(null, a.text(IncidentTable.ID, 1));
+        IdSet seen = new IdSet(List.of(a, b), 4);
+        boolean[] expected = {true, true, true, false, false, true}; // JB1 twice, Ünïcødé-7 across tables, ids-less rows kept
+        boolean[] got = {seen.add(0, 0), seen.add(0, 1), seen.add(1, 0), seen.add(1, 1), seen.add(1, 2), seen.add(1, 3)};
+        assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(got));
+        IncidentTable all = IncidentTable.concat(List.of(a, b), got, true);
+        assertEquals(4, all.size());
+        assertEquals("Ünïcødé-7", all.text(IncidentTable.ID, 0));
+        assertEquals(null, all.text(IncidentTable.ID, 1));
+        assertEquals("JB1", all.text(IncidentTable.ID, 2));
+        assertEquals(null, all.text(IncidentTable.ID, 3));
+        assertEquals(6, all.lon(3), 0);
+        all.retain(new boolean[] {false, true, true, false});
+        assertEquals("JB1", all.text(IncidentTable.ID, 1));
+        all.trim();
+        assertEquals("JB1", all.text(IncidentTable.ID, 1));
+    }
 }
