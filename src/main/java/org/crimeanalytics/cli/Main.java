@@ -311,6 +311,15 @@ public final class Main {
 
     private void run(String[] args, org.crimeanalytics.html.MapPage shared) throws IOException {
         if (args.length == 0) throw new CliException("usage: run crime:Name key=value ... -o output=path ...");
+        EarlyReads early = EarlyReads.start(args); // CSV inputs parsed while GeoTools starts
+        try {
+            run(args, shared, early);
+        } finally {
+            early.cancelRest();
+        }
+    }
+
+    private void run(String[] args, org.crimeanalytics.html.MapPage shared, EarlyReads early) throws IOException {
         Name n = name(args[0]);
         ProcessFactory f = factory(n);
         Map<String, Parameter<?>> info = f.getParameterInfo(n);
@@ -367,7 +376,7 @@ public final class Main {
                 }
                 List<java.util.concurrent.CompletableFuture<Object>> values = new ArrayList<>();
                 for (String v : e.getValue()) { // literals are converted below, in order (null here)
-                    values.add(v.startsWith("@") ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Values.convert(p, v, progress), readers)
+                    values.add(v.startsWith("@") ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Values.convert(p, v, progress, early), readers)
                             : null);
                 }
                 pending.put(e.getKey(), values);

@@ -32,7 +32,19 @@ final class Values {
     private Values() {}
 
     static Object convert(Parameter<?> p, String raw, ProgressListener progress) {
+        return convert(p, raw, progress, null);
+    }
+
+    /** As {@link #convert(Parameter, String, ProgressListener)}, taking a CSV read already under way in {@code early}. */
+    static Object convert(Parameter<?> p, String raw, ProgressListener progress, EarlyReads early) {
         Class<?> type = p.type;
+        if (early != null && raw.startsWith("@") && FeatureCollection.class.isAssignableFrom(type)) {
+            IncidentIngest.Result r = early.take(raw);
+            if (r != null) {
+                String name = raw.matches(".*[*?\\[{].*") ? raw.substring(1) : Path.of(raw.substring(1)).getFileName().toString();
+                return told(ImportIncidentsProcess.finishRead(r, name, progress), name);
+            }
+        }
         if (raw.startsWith("@") && raw.matches(".*[*?\\[{].*") && FeatureCollection.class.isAssignableFrom(type)) { // a glob
             return glob(p.key, raw.substring(1), progress);
         }
@@ -94,6 +106,11 @@ final class Values {
     static SimpleFeatureCollection ingest(List<Path> files, String name, ProgressListener progress) {
         IncidentIngest.Result r = ImportIncidentsProcess.ingestFiles(files, name,
                 ImportIncidentsProcess.options(null, null, null, null, null, null), progress);
+        return told(r, name);
+    }
+
+    /** A read's one-line report printed, the read as features. */
+    private static SimpleFeatureCollection told(IncidentIngest.Result r, String name) {
         report(name, r);
         return new IncidentCollection(r.table());
     }

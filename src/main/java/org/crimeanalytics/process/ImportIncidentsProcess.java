@@ -275,7 +275,7 @@ public class ImportIncidentsProcess {
         try {
             IncidentIngest.Result r = org.crimeanalytics.ingest.ParallelIngest.read(files, name, new IncidentIngest(o), o,
                     Runtime.getRuntime().availableProcessors(), Inputs::open, () -> monitor != null && monitor.isCanceled(), consumed);
-            return finish(r, name, monitor);
+            return finishRead(r, name, monitor);
         } catch (CancellationException | IngestException | IOException e) {
             throw failure(e, name);
         } finally {
@@ -284,7 +284,7 @@ public class ImportIncidentsProcess {
     }
 
     /** A read table trimmed, its mapping and warnings told to the monitor (the console prints them). */
-    private static IncidentIngest.Result finish(IncidentIngest.Result r, String name, ProgressListener monitor) {
+    public static IncidentIngest.Result finishRead(IncidentIngest.Result r, String name, ProgressListener monitor) {
         r.table().trim();
         if (monitor != null) {
             for (String l : r.mapping().consoleLines()) monitor.warningOccurred(name, "info", l);
@@ -320,7 +320,7 @@ public class ImportIncidentsProcess {
                             monitor.progress(Math.min(99f, 100f * consumed.get() / total));
                         }
                     });
-            return finish(r, name, monitor);
+            return finishRead(r, name, monitor);
         } catch (CancellationException | IngestException | IOException e) {
             throw failure(e, name);
         }
