@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The user's whole path, timed as whole processes on this machine: the command-line runner (start-up to
  * written output) beside the peer a user would otherwise run, in the same run, alternating, median of
- * {@code rounds} (default 3) with the peak resident memory of each process (GNU time).
+ * {@code rounds} (default 5: this VM drifts by 15-30 % between minutes) with the peak resident memory of each process (GNU time).
  *
  * <ul>
  *   <li>the seeds' job: read the Chicago 2014-2018 export, drop rows without a usable location, k-means
@@ -52,7 +52,7 @@ public final class UserPathBenchmark implements Benchmark {
 
     @Override
     public void run(String[] args, PrintStream out) throws Exception { // args: [rounds] [command-name prefix]
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path jar = jar();
         Path work = Paths.get("target", "bench");
         Files.createDirectories(work);
