@@ -11,21 +11,32 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.crimeanalytics.ingest.IncidentIngest;
 import org.crimeanalytics.ingest.ParallelIngest;
 import org.crimeanalytics.io.Inputs;
+import org.geotools.api.util.ProgressListener;
 
 /**
- * CSV files of incidents named on the command line ({@code key=@file.csv}, {@code key=@dir/crimes_*.csv.gz}), read
- * from the moment the command starts, before GeoTools and the process registry are initialised (about half a second
- * on one core), so that the parse overlaps that start-up. Only GeoTools-free classes run here. A read is used only
- * when the parameter turns out to take features, with the options the command line always uses; an early read that
- * failed is done again the usual way (which reports the failure as always), and the reads nobody took are cancelled.
+ * The CSV files of incidents named on the command line ({@code incidents=@file.csv},
+ * {@code incidents=@dir/crimes_*.csv.gz}), read from the moment the command starts, before GeoTools and the process
+ * registry are initialised (about half a second on one core), so that the parse overlaps that start-up. Only
+ * GeoTools-free classes run here. A read is used only when the parameter takes features, with the options the command
+ * line always uses; an export whose x/y need a CRS conversion (Vancouver's UTM), or any early read that failed, is read
+ * again the usual way (which reports any failure as always); the reads nobody took are cancelled once the inputs are
+ * converted. While the caller waits for a read, its progress is reported as the usual read reports it.
  */
 final class EarlyReads {
 
-    private final Map<String, Future<IncidentIngest.Result>> reads = new LinkedHashMap<>();
+    /** The one parameter read early: the processes' incidents. */
+    static final String KEY = "incidents";
+
+    private record Read(Future<IncidentIngest.Result> result, AtomicLong consumed, long size) {}
+
+    private final Map<String, Read> reads = new LinkedHashMap<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private EarlyReads() {}
@@ -39,20 +50,31 @@ final class EarlyReads {
                 continue;
             }
             int eq = args[i].indexOf('=');
-            if (eq <= 0 || !args[i].startsWith("@", eq + 1)) continue;
+            if (eq <= 0 || !args[i].startsWith("@", eq + 1) || !args[i].substring(0, eq).equals(KEY)) continue;
             String raw = args[i].substring(eq + 1);
             List<Path> files = files(raw.substring(1));
             if (files == null || e.reads.containsKey(raw)) continue;
             String name = raw.matches(".*[*?\\[{].*") ? raw.substring(1) : files.get(0).getFileName().toString();
+            AtomicLong consumed = new AtomicLong();
+            long size = 0;
+            try {
+                for (Path f : files) size += Files.size(f);
+            } catch (IOException ex) {
+                continue;
+            }
             FutureTask<IncidentIngest.Result> task = new FutureTask<>(() -> {
-                IncidentIngest.Options o = new IncidentIngest.Options(); // what ImportIncidentsProcess.options(null, ...) gives
+                // ImportIncidentsProcess.options(null, ...) but for the x/y conversion, which needs GeoTools: not here
+                IncidentIngest.Options o = new IncidentIngest.Options();
+                o.converterFor = code -> {
+                    throw new IllegalStateException("x/y in " + code + ": read the usual way");
+                };
                 return ParallelIngest.read(files, name, new IncidentIngest(o), o, Runtime.getRuntime().availableProcessors(),
-                        Inputs::open, e.cancelled::get, null);
+                        Inputs::open, e.cancelled::get, consumed);
             });
             Thread t = new Thread(task, "early-read");
             t.setDaemon(true);
             t.start();
-            e.reads.put(raw, task);
+            e.reads.put(raw, new Read(task, consumed, size));
         }
         return e;
     }
@@ -84,15 +106,29 @@ final class EarlyReads {
         return files;
     }
 
-    /** The finished early read of {@code raw} (waiting for it), or null: none, or it failed (read it the usual way). */
-    IncidentIngest.Result take(String raw) {
-        Future<IncidentIngest.Result> f;
+    /**
+     * The finished early read of {@code raw}, or null: none, or it failed (read it the usual way). While waiting, tells
+     * {@code monitor} what the usual read tells it: the task, then the share of the bytes read every quarter second.
+     */
+    IncidentIngest.Result take(String raw, ProgressListener monitor) {
+        Read r;
         synchronized (reads) {
-            f = reads.remove(raw);
+            r = reads.remove(raw);
         }
-        if (f == null) return null;
+        if (r == null) return null;
         try {
-            return f.get();
+            if (monitor != null) {
+                monitor.started();
+                monitor.setTask(org.geotools.text.Text.text("Reading incidents")); // as ImportIncidentsProcess.ingestFiles
+            }
+            while (true) {
+                if (monitor != null && r.size > 0) monitor.progress(Math.min(99f, 100f * r.consumed.get() / r.size));
+                try {
+                    return r.result.get(250, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException ex) {
+                    // still reading: report again
+                }
+            }
         } catch (ExecutionException ex) {
             return null;
         } catch (InterruptedException ex) {
@@ -101,8 +137,11 @@ final class EarlyReads {
         }
     }
 
-    /** Cancels the reads not taken (a parameter that was not features after all). */
+    /** Cancels the reads not taken (a parameter that was not features after all) and drops their results. */
     void cancelRest() {
         cancelled.set(true);
+        synchronized (reads) {
+            reads.clear();
+        }
     }
 }

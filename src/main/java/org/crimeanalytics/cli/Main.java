@@ -360,45 +360,16 @@ public final class Main {
         Map<String, Object> inputs = new LinkedHashMap<>();
         warmUpInBackground();
         long tIn = System.nanoTime();
-        // files (incidents, areas) are read at the same time, each value converted on its own thread; the first failure
-        // in argument order is the one reported
-        Map<String, List<java.util.concurrent.CompletableFuture<Object>>> pending = new LinkedHashMap<>();
-        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "input");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (Map.Entry<String, List<String>> e : raw.entrySet()) {
-                Parameter<?> p = info.get(e.getKey());
-                if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
-                    throw new CliException(e.getKey() + ": given " + e.getValue().size() + " times, takes one value");
-                }
-                List<java.util.concurrent.CompletableFuture<Object>> values = new ArrayList<>();
-                for (String v : e.getValue()) { // literals are converted below, in order (null here)
-                    values.add(v.startsWith("@") ? java.util.concurrent.CompletableFuture.supplyAsync(() -> Values.convert(p, v, progress, early), readers)
-                            : null);
-                }
-                pending.put(e.getKey(), values);
+        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+            Parameter<?> p = info.get(e.getKey());
+            if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
+                throw new CliException(e.getKey() + ": given " + e.getValue().size() + " times, takes one value");
             }
-            for (Map.Entry<String, List<java.util.concurrent.CompletableFuture<Object>>> e : pending.entrySet()) {
-                List<Object> values = new ArrayList<>();
-                Parameter<?> p = info.get(e.getKey());
-                for (int k = 0; k < e.getValue().size(); k++) {
-                    java.util.concurrent.CompletableFuture<Object> v = e.getValue().get(k);
-                    try {
-                        values.add(v == null ? Values.convert(p, raw.get(e.getKey()).get(k), progress) : v.join());
-                    } catch (java.util.concurrent.CompletionException ex) {
-                        if (ex.getCause() instanceof RuntimeException re) throw re;
-                        if (ex.getCause() instanceof Error er) throw er;
-                        throw ex;
-                    }
-                }
-                inputs.put(e.getKey(), p.maxOccurs > 1 ? values : values.get(0));
-            }
-        } finally {
-            readers.shutdownNow();
+            List<Object> values = new ArrayList<>();
+            for (String v : e.getValue()) values.add(Values.convert(p, v, progress, early));
+            inputs.put(e.getKey(), p.maxOccurs > 1 ? values : values.get(0));
         }
+        early.cancelRest(); // an early read nobody took stops now, not after the process
         for (Parameter<?> p : info.values()) {
             if (p.minOccurs > 0 && !inputs.containsKey(p.key)) {
                 throw new CliException("crime:" + n.getLocalPart() + ": missing required input '" + p.key + "'");

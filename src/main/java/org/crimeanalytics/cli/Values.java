@@ -39,7 +39,7 @@ final class Values {
     static Object convert(Parameter<?> p, String raw, ProgressListener progress, EarlyReads early) {
         Class<?> type = p.type;
         if (early != null && raw.startsWith("@") && FeatureCollection.class.isAssignableFrom(type)) {
-            IncidentIngest.Result r = early.take(raw);
+            IncidentIngest.Result r = early.take(raw, progress);
             if (r != null) {
                 String name = raw.matches(".*[*?\\[{].*") ? raw.substring(1) : Path.of(raw.substring(1)).getFileName().toString();
                 return told(ImportIncidentsProcess.finishRead(r, name, progress), name);

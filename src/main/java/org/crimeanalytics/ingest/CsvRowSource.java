@@ -166,6 +166,7 @@ public final class CsvRowSource implements RowSource {
         return csv.field(col).trim();
     }
 
+    /** An ASCII id's bytes in the record (null for any other id: its String is decoded as {@link #rawText} does). */
     @Override
     public byte[] rawBytes(int col, int[] range) {
         byte[] b = csv.bytes();
@@ -177,6 +178,7 @@ public final class CsvRowSource implements RowSource {
         int s = csv.start(col), e = csv.end(col);
         while (s < e && (b[s] & 0xff) <= ' ') s++; // as String.trim: bytes up to U+0020 are those characters in UTF-8
         while (e > s && (b[e - 1] & 0xff) <= ' ') e--;
+        for (int k = s; k < e; k++) if (b[k] < 0) return null; // not ASCII: the String way, which replaces invalid UTF-8
         range[0] = s;
         range[1] = e;
         return b;

@@ -46,6 +46,10 @@ public final class IncidentTable {
 
     /** A table sized for {@code expectedRows} (it grows beyond). */
     public IncidentTable(List<String> extraNames, int expectedRows) {
+        this(extraNames, expectedRows, (int) Math.min(Integer.MAX_VALUE - 16, 12L * Math.max(1024, expectedRows)));
+    }
+
+    private IncidentTable(List<String> extraNames, int expectedRows, int idCapacity) {
         int c = Math.max(1024, expectedRows);
         this.extraNames = List.copyOf(extraNames);
         this.extras = new String[extraNames.size()][c];
@@ -60,7 +64,7 @@ public final class IncidentTable {
         for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = new String[c];
         idStart = new int[c];
         idLen = new int[c];
-        idBytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, 12L * c)];
+        idBytes = new byte[idCapacity];
     }
 
     private void ensure() {
@@ -111,6 +115,7 @@ public final class IncidentTable {
             idLen[size] = -1;
         } else {
             int len = idTo - idFrom;
+            if ((long) idUsed + len > Integer.MAX_VALUE - 16) throw new IngestException("incident ids: more than 2 GB of them in one part");
             if (idUsed + len > idBytes.length) {
                 idBytes = Arrays.copyOf(idBytes, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(idBytes.length + (long) (idBytes.length >> 1), (long) idUsed + len)));
             }
@@ -162,7 +167,10 @@ public final class IncidentTable {
         return line[i];
     }
 
-    /** A text column's value of row {@code i} (for {@link #ID}, a new String each call). */
+    /**
+     * A text column's value of row {@code i} (for {@link #ID}, a new String each call, decoded from the UTF-8 the id was
+     * stored as: an id given as a String with a lone surrogate comes back with '?' there).
+     */
     public String text(int column, int i) {
         if (column == ID) return idLen[i] < 0 ? null : new String(idBytes, idStart[i], idLen[i], java.nio.charset.StandardCharsets.UTF_8);
         return text[column][i];
@@ -215,9 +223,8 @@ public final class IncidentTable {
         if (bytes > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("more than 2 GB of incident ids");
         if (keep == null) kept = total;
         else for (int i = 0; i < total; i++) if (keep[i]) kept++;
-        IncidentTable t = new IncidentTable(parts.get(0).extraNames, kept);
         // the id bytes of every part, one after another (a dropped row's few bytes stay: no second pass)
-        t.idBytes = new byte[(int) Math.max(16, bytes)];
+        IncidentTable t = new IncidentTable(parts.get(0).extraNames, kept, (int) Math.max(16, bytes));
         int[] byteOffset = new int[parts.size()];
         for (int q = 0; q < parts.size(); q++) {
             IncidentTable p = parts.get(q);

@@ -110,10 +110,10 @@ public final class ParallelIngest {
     private static List<IncidentIngest.Part> run(List<Job> jobs, IncidentIngest.Plan plan, IncidentIngest ingest,
             IncidentIngest.Options o, List<String> header, char delimiter, int threads, Opener opener, BooleanSupplier cancelled,
             AtomicLong count) throws IOException {
-        // whole files (compressed, or several) cannot be cut to equal sizes: all of them at once (up to 4 a core), so
-        // the cores share the work to the end instead of the last file running alone
+        // whole files (compressed, or several) cannot be cut to equal sizes: up to 8 of them at once (or one a core, if
+        // more), so the cores share the work to the end instead of the last file running alone; one thread if asked
         boolean wholeFiles = jobs.stream().allMatch(j -> j.start < 0);
-        int size = wholeFiles ? Math.min(jobs.size(), 4 * Math.max(1, threads)) : Math.min(threads, jobs.size());
+        int size = wholeFiles && threads > 1 ? Math.min(jobs.size(), Math.max(threads, 8)) : Math.min(threads, jobs.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, size), r -> {
             Thread t = new Thread(r, "ingest");
             t.setDaemon(true);

@@ -88,12 +88,12 @@ public final class Json {
         return text(COMPACT, value);
     }
 
-    /** Indented JSON text of {@code value} (two spaces). */
     /** Loads and initialises the JSON writer (hundreds of classes), for a background thread to do early. */
     public static void warmUp() {
         pretty(java.util.Map.of("warm", java.util.List.of(1.5, "up", true)));
     }
 
+    /** Indented JSON text of {@code value} (two spaces). */
     public static String pretty(Object value) {
         return text(PRETTY, value);
     }

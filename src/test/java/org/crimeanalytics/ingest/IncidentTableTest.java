@@ -87,4 +87,26 @@ class IncidentTableTest {
         all.trim();
         assertEquals("JB1", all.text(IncidentTable.ID, 1));
     }
+
+    @Test
+    void csvIdsWithInvalidUtf8AreComparedAsTheirDecodedText() throws Exception {
+        // JB1 followed by two different invalid bytes: both decode to "JB1\uFFFD", so the second is a duplicate, as it
+        // was when ids were Strings; an id with surrounding blanks is trimmed as String.trim does
+        String head = "ID,Case Number,Date,Block,IUCR,Primary Type,Description,Location Description,Arrest,Domestic,Beat,District,Ward,"
+                + "Community Area,FBI Code,X Coordinate,Y Coordinate,Year,Updated On,Latitude,Longitude,Location\n";
+        String row = ",10/17/2016 01:30:00 AM,045XX W VAN BUREN ST,0486,BATTERY,DOMESTIC BATTERY SIMPLE,APARTMENT,false,true,1131,011,24,26,08B,"
+                + "1146219,1897639,2016,04/15/2016 08:55:02 AM,41.875103951,-87.738611562,\n";
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (String id : new String[] {"1,JB1\u00ff", "2,JB1\u00fe", "3, JB2 ", "4,JB2", "5,JB3"}) {
+            b.write((id + row).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)); // \u00ff, \u00fe: single bytes, not UTF-8
+        }
+        IncidentIngest.Result r = org.crimeanalytics.process.ImportIncidentsProcess.ingest(new java.io.ByteArrayInputStream(b.toByteArray()),
+                "ids.csv", org.crimeanalytics.process.ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
+        assertEquals(3, r.table().size());
+        assertEquals(2, r.report().rejected(Reason.DUPLICATE_ID));
+        assertEquals("JB1\uFFFD", r.table().text(IncidentTable.ID, 0));
+        assertEquals("JB2", r.table().text(IncidentTable.ID, 1));
+        assertEquals("JB3", r.table().text(IncidentTable.ID, 2));
+    }
 }
