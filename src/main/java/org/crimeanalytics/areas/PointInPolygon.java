@@ -1,6 +1,7 @@
 package org.crimeanalytics.areas;
 
 import java.util.List;
+import org.crimeanalytics.cluster.DistinctRows;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -55,60 +56,30 @@ public final class PointInPolygon {
     }
 
     /**
-     * {@link #locate} for {@code n} points at once, on all cores: each distinct location is located once (incidents
-     * repeat at geocoded block points) and its answer copied to its repeats. {@code where[i]}: the polygon's index or
-     * -1; {@code onBoundaryOfSeveral[i]}: a point on a boundary shared by several polygons.
+     * {@link #locate} for {@code n} points at once, on all cores: each distinct location ({@link DistinctRows}) is
+     * located once (incidents repeat at geocoded block points) and its answer copied to its repeats. {@code where[i]}:
+     * the polygon's index or -1; {@code onBoundaryOfSeveral[i]}: a point on a boundary shared by several polygons.
      */
     public void locateAll(double[] x, double[] y, int n, int[] where, boolean[] onBoundaryOfSeveral) {
-        // distinct locations by exact coordinates (open addressing), the first row of each
-        if (n > 1 << 28) { // beyond any incident limit: no table of distinct locations
-            boolean[] several = new boolean[1];
-            for (int i = 0; i < n; i++) {
-                where[i] = locate(x[i], y[i], several);
-                onBoundaryOfSeveral[i] = several[0];
-            }
-            return;
-        }
-        int cap = Integer.highestOneBit(Math.max(16, n) * 2 - 1) << 1;
-        int mask = cap - 1;
-        int[] slotRow = new int[cap];
-        java.util.Arrays.fill(slotRow, -1);
-        int[] firstOf = new int[n];
-        int[] distinct = new int[n];
-        int d = 0;
+        double[] xy = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            long bx = Double.doubleToLongBits(x[i] + 0.0), by = Double.doubleToLongBits(y[i] + 0.0); // -0.0 as 0.0
-            long h = bx * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(by * 0xC2B2AE3D27D4EB4FL, 31);
-            int slot = (int) (h ^ (h >>> 32)) & mask;
-            while (true) {
-                int r = slotRow[slot];
-                if (r < 0) {
-                    slotRow[slot] = i;
-                    firstOf[i] = i;
-                    distinct[d++] = i;
-                    break;
-                }
-                if (Double.doubleToLongBits(x[r] + 0.0) == bx && Double.doubleToLongBits(y[r] + 0.0) == by) {
-                    firstOf[i] = r;
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
+            xy[2 * i] = x[i];
+            xy[2 * i + 1] = y[i];
         }
-        final int distinctCount = d;
-        java.util.stream.IntStream.range(0, (distinctCount + 8191) / 8192).parallel().forEach(chunk -> {
+        DistinctRows u = DistinctRows.of(xy, 2);
+        double[] d = u.data();
+        int[] at = new int[u.size()];
+        boolean[] shared = new boolean[u.size()];
+        java.util.stream.IntStream.range(0, (u.size() + 8191) / 8192).parallel().forEach(chunk -> {
             boolean[] several = new boolean[1];
-            int end = Math.min(distinctCount, (chunk + 1) * 8192);
-            for (int k = chunk * 8192; k < end; k++) {
-                int i = distinct[k];
-                where[i] = locate(x[i], y[i], several);
-                onBoundaryOfSeveral[i] = several[0];
+            for (int k = chunk * 8192, end = Math.min(u.size(), k + 8192); k < end; k++) {
+                at[k] = locate(d[2 * k], d[2 * k + 1], several);
+                shared[k] = several[0];
             }
         });
         for (int i = 0; i < n; i++) {
-            if (firstOf[i] == i) continue;
-            where[i] = where[firstOf[i]];
-            onBoundaryOfSeveral[i] = onBoundaryOfSeveral[firstOf[i]];
+            where[i] = at[u.rowOf()[i]];
+            onBoundaryOfSeveral[i] = shared[u.rowOf()[i]];
         }
     }
 }

@@ -3,10 +3,8 @@ package org.crimeanalytics.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -54,7 +52,7 @@ final class EarlyReads {
             String raw = args[i].substring(eq + 1);
             List<Path> files = files(raw.substring(1));
             if (files == null || e.reads.containsKey(raw)) continue;
-            String name = raw.matches(".*[*?\\[{].*") ? raw.substring(1) : files.get(0).getFileName().toString();
+            String name = Values.isGlob(raw) ? raw.substring(1) : files.get(0).getFileName().toString();
             AtomicLong consumed = new AtomicLong();
             long size = 0;
             try {
@@ -81,28 +79,14 @@ final class EarlyReads {
 
     /** The CSV files a value names, as {@link Values} would read them (a glob in name order), or null: not CSV files. */
     static List<Path> files(String pattern) {
-        List<Path> files = new ArrayList<>();
+        List<Path> files;
         try {
-            if (pattern.matches(".*[*?\\[{].*")) {
-                Path p = Path.of(pattern);
-                Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
-                java.nio.file.PathMatcher m = dir.getFileSystem().getPathMatcher("glob:" + p.getFileName());
-                try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-                    s.filter(f -> m.matches(f.getFileName())).sorted().forEach(files::add);
-                }
-            } else {
-                files.add(Path.of(pattern));
-            }
+            files = Values.isGlob(pattern) ? Values.globbed(pattern) : List.of(Path.of(pattern));
         } catch (IOException | RuntimeException ex) {
             return null;
         }
         if (files.isEmpty()) return null;
-        for (Path f : files) {
-            String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!Files.isRegularFile(f) || !(n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".txt") || n.endsWith(".tsv"))) {
-                return null;
-            }
-        }
+        for (Path f : files) if (!Files.isRegularFile(f) || !Values.isCsv(f)) return null;
         return files;
     }
 

@@ -3,6 +3,7 @@ package org.crimeanalytics.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,11 +42,11 @@ final class Values {
         if (early != null && raw.startsWith("@") && FeatureCollection.class.isAssignableFrom(type)) {
             IncidentIngest.Result r = early.take(raw, progress);
             if (r != null) {
-                String name = raw.matches(".*[*?\\[{].*") ? raw.substring(1) : Path.of(raw.substring(1)).getFileName().toString();
+                String name = isGlob(raw) ? raw.substring(1) : Path.of(raw.substring(1)).getFileName().toString();
                 return told(ImportIncidentsProcess.finishRead(r, name, progress), name);
             }
         }
-        if (raw.startsWith("@") && raw.matches(".*[*?\\[{].*") && FeatureCollection.class.isAssignableFrom(type)) { // a glob
+        if (raw.startsWith("@") && isGlob(raw) && FeatureCollection.class.isAssignableFrom(type)) { // a glob
             return glob(p.key, raw.substring(1), progress);
         }
         if (raw.startsWith("@")) {
@@ -69,9 +70,7 @@ final class Values {
                 Class<?> g = shp.getSchema().getGeometryDescriptor() == null ? null : shp.getSchema().getGeometryDescriptor().getType().getBinding();
                 if (!key.equals("incidents") || g == null || !org.locationtech.jts.geom.Puntal.class.isAssignableFrom(g)) return shp;
                 // points given as incidents: the same cleaning as a CSV export (duplicates, placeholders, dates), reported
-                IncidentIngest.Result r = ImportIncidentsProcess.ingestLayer(shp, file.getFileName().toString(), progress);
-                report(file.getFileName().toString(), r);
-                return new IncidentCollection(r.table());
+                return told(ImportIncidentsProcess.ingestLayer(shp, file.getFileName().toString(), progress), file.getFileName().toString());
             }
             return ingest(List.of(file), file.getFileName().toString(), progress);
         } catch (IOException e) {
@@ -83,23 +82,41 @@ final class Values {
 
     /** Several CSV files matching a glob (crimes_201*.csv.gz, chicago_201?_01.csv.gz), ingested in name order into one layer. */
     static SimpleFeatureCollection glob(String key, String pattern, ProgressListener progress) {
-        Path p = Path.of(pattern);
-        Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
-        java.nio.file.PathMatcher m = dir.getFileSystem().getPathMatcher("glob:" + p.getFileName());
-        List<Path> files = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-            s.filter(f -> m.matches(f.getFileName())).sorted().forEach(files::add);
+        List<Path> files;
+        try {
+            files = globbed(pattern);
         } catch (IOException e) {
-            throw new CliException(key + ": cannot list " + dir + ": " + e.getMessage());
+            throw new CliException(key + ": cannot list " + directory(pattern) + ": " + e.getMessage());
         }
         if (files.isEmpty()) throw new CliException(key + ": no file matches " + pattern);
-        for (Path f : files) {
-            String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!n.endsWith(".csv") && !n.endsWith(".csv.gz") && !n.endsWith(".txt") && !n.endsWith(".tsv")) {
-                throw new CliException(key + ": " + f + " is not a CSV of incidents");
-            }
-        }
+        for (Path f : files) if (!isCsv(f)) throw new CliException(key + ": " + f + " is not a CSV of incidents");
         return ingest(files, pattern, progress);
+    }
+
+    /** Whether a value names files by a glob ({@code *}, {@code ?}, {@code [...]}, {@code {...}}). */
+    static boolean isGlob(String pattern) {
+        return pattern.matches(".*[*?\\[{].*");
+    }
+
+    /** The files a glob matches in its directory, in name order. */
+    static List<Path> globbed(String pattern) throws IOException {
+        java.nio.file.PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + Path.of(pattern).getFileName());
+        List<Path> files = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(directory(pattern))) {
+            s.filter(f -> m.matches(f.getFileName())).sorted().forEach(files::add);
+        }
+        return files;
+    }
+
+    private static Path directory(String pattern) {
+        Path p = Path.of(pattern);
+        return p.getParent() == null ? Path.of(".") : p.getParent();
+    }
+
+    /** Whether a file is a CSV of incidents by its name: .csv, .csv.gz, .txt, .tsv. */
+    static boolean isCsv(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".txt") || n.endsWith(".tsv");
     }
 
     /** CSV files (one export) through incident ingestion on all cores, duplicates settled across files. */

@@ -57,7 +57,7 @@ class PointInPolygonTest {
                 y[i] = rnd.nextDouble() * 7 - 0.5;
             }
         }
-        x[5] = -0.0; // -0.0 and 0.0 are one location
+        x[5] = -0.0; // -0.0 and 0.0: two locations, one answer
         y[5] = 0.5;
         x[6] = 0.0;
         y[6] = 0.5;
