@@ -1,6 +1,7 @@
 package org.crimeanalytics.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import org.geotools.api.util.ProgressListener;
  * GeoTools-free classes run here. A read is used only when the parameter takes features, with the options the command
  * line always uses; an export whose x/y need a CRS conversion (Vancouver's UTM), or any early read that failed, is read
  * again the usual way (which reports any failure as always); the reads nobody took are cancelled once the inputs are
- * converted. While the caller waits for a read, its progress is reported as the usual read reports it.
+ * converted. While the caller waits for a read, its progress is reported as the usual read reports it. A GeoJSON file
+ * given to any parameter (areas, study areas) is parsed early into maps and lists; its features are built when taken.
  */
 final class EarlyReads {
 
@@ -35,6 +37,30 @@ final class EarlyReads {
     private record Read(Future<IncidentIngest.Result> result, AtomicLong consumed, long size) {}
 
     private final Map<String, Read> reads = new LinkedHashMap<>();
+    private final Map<String, Future<Object>> trees = new LinkedHashMap<>();
+
+    /** Whether a value names one existing GeoJSON file. */
+    private static boolean isJson(String raw) {
+        String n = raw.toLowerCase(java.util.Locale.ROOT);
+        return (n.endsWith(".geojson") || n.endsWith(".json")) && !Values.isGlob(raw) && Files.isRegularFile(Path.of(raw.substring(1)));
+    }
+
+    /** The parsed JSON of {@code raw}'s file (waiting for it), or null: none, or it failed (read it the usual way). */
+    Object takeJson(String raw) {
+        Future<Object> f;
+        synchronized (reads) {
+            f = trees.remove(raw);
+        }
+        if (f == null) return null;
+        try {
+            return f.get();
+        } catch (ExecutionException ex) {
+            return null;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private EarlyReads() {}
@@ -48,8 +74,18 @@ final class EarlyReads {
                 continue;
             }
             int eq = args[i].indexOf('=');
-            if (eq <= 0 || !args[i].startsWith("@", eq + 1) || !args[i].substring(0, eq).equals(KEY)) continue;
+            if (eq <= 0 || !args[i].startsWith("@", eq + 1)) continue;
             String raw = args[i].substring(eq + 1);
+            if (isJson(raw) && !e.trees.containsKey(raw)) { // areas, study areas: the JSON parsed (no GeoTools), features built later
+                Path file = Path.of(raw.substring(1));
+                FutureTask<Object> tree = new FutureTask<>(() -> org.crimeanalytics.json.Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+                Thread t = new Thread(tree, "early-json");
+                t.setDaemon(true);
+                t.start();
+                e.trees.put(raw, tree);
+                continue;
+            }
+            if (!args[i].substring(0, eq).equals(KEY)) continue;
             List<Path> files = files(raw.substring(1));
             if (files == null || e.reads.containsKey(raw)) continue;
             String name = Values.isGlob(raw) ? raw.substring(1) : files.get(0).getFileName().toString();
@@ -126,6 +162,7 @@ final class EarlyReads {
         cancelled.set(true);
         synchronized (reads) {
             reads.clear();
+            trees.clear();
         }
     }
 }

@@ -52,7 +52,17 @@ final class Values {
         if (raw.startsWith("@")) {
             Path file = Path.of(raw.substring(1));
             if (!Files.isRegularFile(file)) throw new CliException(p.key + ": no such file: " + file);
-            if (FeatureCollection.class.isAssignableFrom(type)) return features(p.key, file, progress);
+            if (FeatureCollection.class.isAssignableFrom(type)) {
+                Object tree = early == null ? null : early.takeJson(raw);
+                if (tree != null) {
+                    try {
+                        return GeoJson.read(tree, file.getFileName().toString().replaceAll("\\.(geo)?json$", ""));
+                    } catch (IllegalArgumentException e) {
+                        throw new CliException(p.key + ": " + file + ": " + e.getMessage());
+                    }
+                }
+                return features(p.key, file, progress);
+            }
             String text = readText(p.key, file);
             if (type == String.class) return text;
             raw = text.trim();

@@ -58,9 +58,13 @@ public final class GeoJson {
         return read(Files.readString(file, StandardCharsets.UTF_8), name);
     }
 
-    @SuppressWarnings("unchecked")
     public static SimpleFeatureCollection read(String text, String typeName) {
-        Object root = Json.parse(text);
+        return read(Json.parse(text), typeName);
+    }
+
+    /** The features of a GeoJSON document already parsed by {@link Json#parse} (maps, lists, numbers, strings). */
+    @SuppressWarnings("unchecked")
+    public static SimpleFeatureCollection read(Object root, String typeName) {
         if (!(root instanceof Map<?, ?> m) || !"FeatureCollection".equals(m.get("type"))) {
             throw new IllegalArgumentException("GeoJSON: expected a FeatureCollection");
         }

@@ -45,4 +45,18 @@ class EarlyReadsTest {
         e = EarlyReads.start(new String[] {"crime:HotSpots", "incidents=@" + TestData.testData("") + "/nothing_*.csv"});
         assertNull(e.take("@" + TestData.testData("") + "/nothing_*.csv", null), "a glob matching nothing starts nothing");
     }
+
+    @Test
+    void aGeoJsonFileIsParsedEarlyIntoTheTreeTheUsualReadParses() throws Exception {
+        String divisions = "@" + TestData.testData("lapd_divisions.geojson");
+        EarlyReads e = EarlyReads.start(new String[] {"crime:AggregateToAreas", "areas=" + divisions});
+        Object tree = e.takeJson(divisions);
+        assertEquals(org.crimeanalytics.json.Json.parse(java.nio.file.Files.readString(TestData.testData("lapd_divisions.geojson"))), tree);
+        assertEquals(org.crimeanalytics.geo.GeoJson.read(TestData.testData("lapd_divisions.geojson")).size(),
+                org.crimeanalytics.geo.GeoJson.read(tree, "lapd_divisions").size());
+        assertNull(e.takeJson(divisions), "taken once");
+        e = EarlyReads.start(new String[] {"crime:AggregateToAreas", "areas=" + divisions});
+        e.cancelRest();
+        assertNull(e.takeJson(divisions), "dropped once the inputs are converted");
+    }
 }
