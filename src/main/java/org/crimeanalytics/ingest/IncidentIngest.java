@@ -543,14 +543,16 @@ public final class IncidentIngest {
             blank += part.blankLines;
         }
         int rows = 0;
-        for (Part part : parts) rows += part.table.size();
+        List<IncidentTable> tables = new ArrayList<>();
+        for (Part part : parts) {
+            rows += part.table.size();
+            tables.add(part.table);
+        }
         // duplicates, in order over all parts
         boolean[] keep = null;
         int dropped = 0;
         if (m.duplicates != ColumnMapping.Duplicates.NONE) {
             StringSet seen = parts.get(0).keys != null ? new StringSet(rows) : null;
-            List<IncidentTable> tables = new ArrayList<>();
-            for (Part part : parts) tables.add(part.table);
             IdSet seenIds = seen == null ? new IdSet(tables, rows) : null;
             keep = new boolean[rows];
             int row = 0;
@@ -576,8 +578,6 @@ public final class IncidentIngest {
             table = parts.get(0).table;
             if (dropped > 0) table.retain(keep);
         } else {
-            List<IncidentTable> tables = new ArrayList<>();
-            for (Part part : parts) tables.add(part.table);
             table = IncidentTable.concat(tables, dropped > 0 ? keep : null, true); // the parts are done with
         }
         report.blankLines(blank);
