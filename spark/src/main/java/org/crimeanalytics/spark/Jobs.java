@@ -176,22 +176,21 @@ public final class Jobs {
     }
 
     static double positive(String v, String name) {
-        try {
-            double d = Double.parseDouble(v);
-            if (!(d > 0) || Double.isInfinite(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": must be a positive number, was '" + v + "'");
-        }
+        return positive(v, name, "a positive number");
     }
 
+    /** A positive length in metres. */
     static double number(String v, String name) {
+        return positive(v, name, "a positive number of metres");
+    }
+
+    private static double positive(String v, String name, String what) {
         try {
             double d = Double.parseDouble(v);
             if (!(d > 0) || Double.isInfinite(d)) throw new NumberFormatException();
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": must be a positive number of metres, was '" + v + "'");
+            throw new IllegalArgumentException(name + ": must be " + what + ", was '" + v + "'");
         }
     }
 
