@@ -45,6 +45,21 @@ public final class CsvRowSource implements RowSource {
         this.header = List.copyOf(h);
     }
 
+    /**
+     * Reads the header only, with a delimiter already known (another file of the same export): no rows are read ahead
+     * and no sample is kept, so a file read whole holds no more than the reader's buffer besides its rows. Throws
+     * {@link IngestException} for empty input.
+     */
+    public CsvRowSource(InputStream in, char delimiter) throws IOException {
+        this.delimiter = (byte) delimiter;
+        this.csv = new CsvReader(new BufferedInputStream(in, 1 << 16), this.delimiter);
+        csv.decimalComma(delimiter != ',');
+        if (!csv.next()) throw new IngestException("the CSV input is empty: no header line");
+        List<String> h = new ArrayList<>();
+        for (int i = 0; i < csv.fieldCount(); i++) h.add(csv.field(i).trim());
+        this.header = List.copyOf(h);
+    }
+
     /** Reads the first rows (after the header) into {@link #sample}, without consuming {@code b} (the caller resets). */
     private void readSample(BufferedInputStream b) throws IOException {
         java.io.InputStream bounded = new java.io.FilterInputStream(b) {

@@ -1,5 +1,6 @@
 package org.crimeanalytics.process;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -312,6 +313,37 @@ class ImportIncidentsProcessTest {
             }
         }
     }
+    @Test
+    void filesAfterTheFirstAreReadWithItsDelimiterAndMustShareItsHeader(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // the mapping (delimiter, decimal comma) comes from the first file; each other file is read from its header only
+        Path a = dir.resolve("a.csv"), b = dir.resolve("b.csv"), c = dir.resolve("c.csv");
+        String header = "incident_id;date;latitude;longitude;offense";
+        Files.write(a, List.of(header, "A1;2020-01-02 10:00;41,85;-87,65;THEFT"), StandardCharsets.UTF_8);
+        Files.write(b, List.of(header, "B1;2020-01-03 11:00;41,9;-87,7;ROBBERY", "B2;2020-01-04 12:00;41,95;-87,75;THEFT"),
+                StandardCharsets.UTF_8);
+        Files.write(c, List.of("incident_id;date;latitude;longitude;crime", "C1;2020-01-03 11:00;41,9;-87,7;ROBBERY"),
+                StandardCharsets.UTF_8);
+        IncidentIngest.Options o = ImportIncidentsProcess.options(null, null, null, null, null, null);
+        IncidentIngest.Result r = ImportIncidentsProcess.ingestFiles(List.of(a, b), "a+b", o, null);
+        assertEquals(3, r.report().rowsRead());
+        assertEquals(3, r.table().size());
+        Map<String, double[]> at = new HashMap<>();
+        for (int i = 0; i < r.table().size(); i++) {
+            at.put(r.table().text(IncidentTable.ID, i), new double[] {r.table().lat(i), r.table().lon(i)});
+        }
+        assertArrayEquals(new double[] {41.85, -87.65}, at.get("A1"), 1e-12);
+        assertArrayEquals(new double[] {41.9, -87.7}, at.get("B1"), 1e-12);
+        assertArrayEquals(new double[] {41.95, -87.75}, at.get("B2"), 1e-12);
+        ProcessException e = assertThrows(ProcessException.class,
+                () -> ImportIncidentsProcess.ingestFiles(List.of(a, c), "a+c", o, null));
+        assertTrue(e.getMessage().contains("c.csv: its header differs from the first file's"), e.getMessage());
+        Path empty = dir.resolve("empty.csv");
+        Files.write(empty, new byte[0]);
+        e = assertThrows(ProcessException.class, () -> ImportIncidentsProcess.ingestFiles(List.of(a, empty), "a+empty", o, null));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
     @Test
     void aCaseInTwoFilesIsCountedOnce(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // issue #19 fault 1: a case exported in two yearly files (Chicago HZ564892 in 2016 and 2017) is one incident.
