@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Accepted incidents stored by column (about 100 bytes an incident: repeated strings shared, the ids as UTF-8 bytes
- * in one array, a String made only when one is asked for), the in-memory form behind the canonical incident features.
+ * Accepted incidents stored by column (about 60 bytes an incident of a Chicago export: each text column as codes into its
+ * distinct values ({@link TextColumn}), the ids as UTF-8 bytes in one array with a String made only when one is asked
+ * for, no array for the report time, victim age or a text column while no row has one), the in-memory form behind the
+ * canonical incident features.
  * Times are floating local milliseconds (see {@link FastDates}); {@link #NO_TIME} marks a missing time, {@link #NO_AGE}
  * a missing age.
  */
@@ -18,19 +20,21 @@ public final class IncidentTable {
     private double[] lon;
     private double[] lat;
     private long[] occurred;
+    /** Null while every row is {@link #NO_TIME} (most exports have no report time). */
     private long[] reported;
     private byte[] precision;
+    /** Null while every row is {@link #NO_AGE}. */
     private int[] victimAge;
     private long[] line;
     /** The text columns; {@code text[ID]} is not used: the ids are {@link #idBytes}, {@link #idStart}, {@link #idLen}. */
-    private String[][] text;
+    private TextColumn[] text;
     private byte[] idBytes;
     private int idUsed;
     private int[] idStart;
     /** A row's id length in bytes, -1: no id. */
     private int[] idLen;
     private final List<String> extraNames;
-    private String[][] extras;
+    private TextColumn[] extras;
 
     /** Text columns, in this order. */
     public static final int ID = 0, OFFENSE_CODE = 1, OFFENSE = 2, OFFENSE_DETAIL = 3, CATEGORY = 4, PREMISE = 5,
@@ -52,16 +56,15 @@ public final class IncidentTable {
     private IncidentTable(List<String> extraNames, int expectedRows, int idCapacity) {
         int c = Math.max(1024, expectedRows);
         this.extraNames = List.copyOf(extraNames);
-        this.extras = new String[extraNames.size()][c];
+        this.extras = new TextColumn[extraNames.size()];
+        for (int k = 0; k < extras.length; k++) extras[k] = new TextColumn(c);
         lon = new double[c];
         lat = new double[c];
         occurred = new long[c];
-        reported = new long[c];
         precision = new byte[c];
-        victimAge = new int[c];
         line = new long[c];
-        text = new String[TEXT_COLUMNS][];
-        for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = new String[c];
+        text = new TextColumn[TEXT_COLUMNS];
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = new TextColumn(c);
         idStart = new int[c];
         idLen = new int[c];
         idBytes = new byte[idCapacity];
@@ -73,14 +76,14 @@ public final class IncidentTable {
         lon = Arrays.copyOf(lon, n);
         lat = Arrays.copyOf(lat, n);
         occurred = Arrays.copyOf(occurred, n);
-        reported = Arrays.copyOf(reported, n);
+        if (reported != null) reported = Arrays.copyOf(reported, n);
         precision = Arrays.copyOf(precision, n);
-        victimAge = Arrays.copyOf(victimAge, n);
+        if (victimAge != null) victimAge = Arrays.copyOf(victimAge, n);
         line = Arrays.copyOf(line, n);
-        for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = Arrays.copyOf(text[t], n);
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t].grow(n);
         idStart = Arrays.copyOf(idStart, n);
         idLen = Arrays.copyOf(idLen, n);
-        for (int c = 0; c < extras.length; c++) extras[c] = Arrays.copyOf(extras[c], n);
+        for (TextColumn e : extras) e.grow(n);
     }
 
     /** Appends an incident; {@code texts} in the order of the text column constants. */
@@ -105,11 +108,19 @@ public final class IncidentTable {
         lat[size] = latV;
         occurred[size] = occ;
         precision[size] = (byte) (prec == null ? -1 : prec.ordinal());
-        reported[size] = rep;
-        victimAge[size] = age;
+        if (reported == null && rep != NO_TIME) {
+            reported = new long[lon.length];
+            Arrays.fill(reported, 0, size, NO_TIME);
+        }
+        if (reported != null) reported[size] = rep;
+        if (victimAge == null && age != NO_AGE) {
+            victimAge = new int[lon.length];
+            Arrays.fill(victimAge, 0, size, NO_AGE);
+        }
+        if (victimAge != null) victimAge[size] = age;
         line[size] = srcLine;
-        for (int t = 1; t < TEXT_COLUMNS; t++) text[t][size] = texts[t];
-        for (int c = 0; c < extras.length; c++) extras[c][size] = extraValues[c];
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t].set(size, texts[t]);
+        for (int c = 0; c < extras.length; c++) extras[c].set(size, extraValues[c]);
         idStart[size] = idUsed;
         if (idSrc == null || idTo < 0) {
             idLen[size] = -1;
@@ -151,7 +162,7 @@ public final class IncidentTable {
     }
 
     public long reported(int i) {
-        return reported[i];
+        return reported == null ? NO_TIME : reported[i];
     }
 
     /** Precision of {@link #occurred}, null when there is no time. */
@@ -160,7 +171,7 @@ public final class IncidentTable {
     }
 
     public int victimAge(int i) {
-        return victimAge[i];
+        return victimAge == null ? NO_AGE : victimAge[i];
     }
 
     public long line(int i) {
@@ -173,7 +184,7 @@ public final class IncidentTable {
      */
     public String text(int column, int i) {
         if (column == ID) return idLen[i] < 0 ? null : new String(idBytes, idStart[i], idLen[i], java.nio.charset.StandardCharsets.UTF_8);
-        return text[column][i];
+        return text[column].get(i);
     }
 
     /** Whether row {@code i} has an id. */
@@ -198,7 +209,7 @@ public final class IncidentTable {
     }
 
     public String extra(int column, int i) {
-        return extras[column][i];
+        return extras[column].get(i);
     }
 
     /** One table holding the rows of several (same extra columns), in order; copied column by column. */
@@ -233,13 +244,41 @@ public final class IncidentTable {
             t.idUsed += p.idUsed;
             if (consume) p.idBytes = null;
         }
-        List<Object> to = t.columns();
+        List<Object> to = java.util.Collections.synchronizedList(t.columns());
+        int[] sizes = new int[parts.size()];
+        for (int q = 0; q < sizes.length; q++) sizes[q] = parts.get(q).size;
+        int capacity = Math.max(1024, kept);
         java.util.stream.IntStream.range(0, to.size()).parallel().forEach(c -> {
+            if (c >= C_TEXT + 1) { // a text column: the parts' values merged, the codes translated
+                List<TextColumn> cols = new java.util.ArrayList<>();
+                for (IncidentTable p : parts) cols.add((TextColumn) p.column(c));
+                to.set(c, TextColumn.concat(cols, sizes, keep, capacity));
+                if (consume) for (IncidentTable p : parts) p.release(c);
+                return;
+            }
+            if (c == 3 || c == 5) { // reported time, victim age: in the join when a part has them
+                boolean any = false;
+                for (IncidentTable p : parts) any |= p.column(c) != null;
+                if (!any) return;
+                to.set(c, c == 3 ? new long[capacity] : new int[capacity]);
+            }
             int at = 0, offset = 0;
             for (int q = 0; q < parts.size(); q++) {
                 IncidentTable p = parts.get(q);
                 int from = at;
-                at = copyKept(p.column(c), p.size, keep, offset, to.get(c), at);
+                Object src = p.column(c);
+                if (src == null) { // a part without the column: its kept rows get the missing value
+                    int n = p.size;
+                    if (keep != null) {
+                        n = 0;
+                        for (int i = 0; i < p.size; i++) if (keep[offset + i]) n++;
+                    }
+                    if (c == 3) Arrays.fill((long[]) to.get(c), at, at + n, NO_TIME);
+                    else Arrays.fill((int[]) to.get(c), at, at + n, NO_AGE);
+                    at += n;
+                } else {
+                    at = copyKept(src, p.size, keep, offset, to.get(c), at);
+                }
                 if (c == C_ID_START) { // offsets into the joined bytes
                     int[] starts = (int[]) to.get(c);
                     for (int k = from; k < at; k++) starts[k] += byteOffset[q];
@@ -248,6 +287,10 @@ public final class IncidentTable {
                 if (consume) p.release(c);
             }
         });
+        t.reported = (long[]) to.get(3);
+        t.victimAge = (int[]) to.get(5);
+        for (int k = 1; k < TEXT_COLUMNS; k++) t.text[k] = (TextColumn) to.get(C_TEXT + k);
+        for (int k = 0; k < t.extras.length; k++) t.extras[k] = (TextColumn) to.get(C_EXTRAS + k);
         t.size = kept;
         return t;
     }
@@ -330,6 +373,11 @@ public final class IncidentTable {
         List<Object> cols = columns();
         int[] kept = new int[1];
         java.util.stream.IntStream.range(0, cols.size()).parallel().forEach(c -> {
+            if (cols.get(c) == null) return; // a column every row lacks
+            if (cols.get(c) instanceof TextColumn tc) {
+                tc.retain(keep, size);
+                return;
+            }
             int k = copyKept(cols.get(c), size, keep, 0, cols.get(c), 0);
             if (c == 0) kept[0] = k;
         });
@@ -350,13 +398,13 @@ public final class IncidentTable {
         lon = Arrays.copyOf(lon, size);
         lat = Arrays.copyOf(lat, size);
         occurred = Arrays.copyOf(occurred, size);
-        reported = Arrays.copyOf(reported, size);
+        if (reported != null) reported = Arrays.copyOf(reported, size);
         precision = Arrays.copyOf(precision, size);
-        victimAge = Arrays.copyOf(victimAge, size);
+        if (victimAge != null) victimAge = Arrays.copyOf(victimAge, size);
         line = Arrays.copyOf(line, size);
-        for (int t = 1; t < TEXT_COLUMNS; t++) text[t] = Arrays.copyOf(text[t], size);
+        for (int t = 1; t < TEXT_COLUMNS; t++) text[t].trim(size);
         idStart = Arrays.copyOf(idStart, size);
         idLen = Arrays.copyOf(idLen, size);
-        for (int c = 0; c < extras.length; c++) extras[c] = Arrays.copyOf(extras[c], size);
+        for (TextColumn e : extras) e.trim(size);
     }
 }

@@ -76,8 +76,8 @@ public final class Inputs {
     static final class BackgroundStream extends InputStream {
         private static final byte[] EOF = new byte[0];
         private static final int BLOCK = 1 << 18;
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
-        private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(10);
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(3);
+        private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(4);
         private final Thread thread;
         private final InputStream source;
         private volatile boolean closed;

@@ -47,6 +47,53 @@ class IncidentTableTest {
     }
 
     @Test
+    void columnsNoRowHasAreNotStoredAndAJoinFillsThemForThePartsWithout() {
+        // part a: no report time, no age, no weapon; part b: both times and an age on its second row only
+        IncidentTable a = new IncidentTable(List.of(), 2), b = new IncidentTable(List.of(), 2);
+        String[] texts = new String[IncidentTable.TEXT_COLUMNS];
+        for (int i = 0; i < 3; i++) a.add(i, i, 1000L * i, FastDates.Precision.DAY, IncidentTable.NO_TIME, IncidentTable.NO_AGE, i + 1, texts, new String[0]);
+        b.add(10, 10, 10_000L, FastDates.Precision.DAY, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 1, texts, new String[0]);
+        texts[IncidentTable.WEAPON] = "KNIFE";
+        b.add(11, 11, 11_000L, FastDates.Precision.DAY, 12_000L, 34, 2, texts, new String[0]);
+        assertEquals(IncidentTable.NO_TIME, a.reported(2));
+        assertEquals(IncidentTable.NO_AGE, a.victimAge(2));
+        assertEquals(IncidentTable.NO_TIME, b.reported(0), "rows before the first value keep the missing value");
+        assertEquals(IncidentTable.NO_AGE, b.victimAge(0));
+        assertEquals(12_000L, b.reported(1));
+        IncidentTable j = IncidentTable.concat(List.of(a, b), new boolean[] {true, false, true, true, true}, true);
+        assertEquals(4, j.size());
+        long[] rep = new long[4];
+        int[] age = new int[4];
+        String[] weapon = new String[4];
+        for (int i = 0; i < 4; i++) {
+            rep[i] = j.reported(i);
+            age[i] = j.victimAge(i);
+            weapon[i] = j.text(IncidentTable.WEAPON, i);
+        }
+        long n = IncidentTable.NO_TIME;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {n, n, n, 12_000L}, rep);
+        int m = IncidentTable.NO_AGE;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {m, m, m, 34}, age);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {null, null, null, "KNIFE"}, weapon);
+        assertEquals(11_000L, j.occurred(3));
+        j.retain(new boolean[] {false, true, true, true});
+        assertEquals(34, j.victimAge(2));
+        IncidentTable none = IncidentTable.concat(List.of(rowsWithout(2), rowsWithout(3)));
+        assertEquals(IncidentTable.NO_TIME, none.reported(4));
+        none.trim();
+        assertEquals(IncidentTable.NO_AGE, none.victimAge(4));
+    }
+
+    private static IncidentTable rowsWithout(int n) {
+        IncidentTable t = new IncidentTable(List.of(), 1);
+        for (int i = 0; i < n; i++) {
+            t.add(i, i, i, FastDates.Precision.DAY, IncidentTable.NO_TIME, IncidentTable.NO_AGE, i + 1,
+                    new String[IncidentTable.TEXT_COLUMNS], new String[0]);
+        }
+        return t;
+    }
+
+    @Test
     void retainCompactsEveryColumn() {
         IncidentTable t = rows(0, 8);
         t.retain(new boolean[] {false, true, true, false, true, false, false, true});
