@@ -19,14 +19,19 @@ public final class DistinctRows {
         this.rowOf = rowOf;
     }
 
+    /**
+     * The distinct rows of {@code x} (n = x.length / d rows of d values), in the order of their first occurrence. Holds
+     * about 17 bytes an input row while it works (a 70 %-full table of first-occurrence rows, a count and a distinct
+     * index per row), besides the result.
+     */
     public static DistinctRows of(double[] x, int d) {
         int n = x.length / d;
-        int cap = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
-        int[] table = new int[cap];
+        int cap = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(4, n * 10L / 7))) << 1;
+        int[] table = new int[cap]; // distinct index, -1 empty
         Arrays.fill(table, -1);
         int mask = cap - 1;
-        double[] u = new double[x.length];
-        double[] w = new double[n];
+        int[] first = new int[n]; // the first input row of each distinct row
+        int[] count = new int[n];
         int[] rowOf = new int[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
@@ -37,20 +42,28 @@ public final class DistinctRows {
                 int j = table[slot];
                 if (j < 0) {
                     table[slot] = m;
-                    System.arraycopy(x, i * d, u, m * d, d);
-                    w[m] = 1;
+                    first[m] = i;
+                    count[m] = 1;
                     rowOf[i] = m++;
                     break;
                 }
-                if (Arrays.equals(u, j * d, j * d + d, x, i * d, i * d + d)) {
-                    w[j]++;
+                int f = first[j] * d;
+                if (Arrays.equals(x, f, f + d, x, i * d, i * d + d)) {
+                    count[j]++;
                     rowOf[i] = j;
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
         }
-        return new DistinctRows(Arrays.copyOf(u, m * d), Arrays.copyOf(w, m), rowOf);
+        table = null;
+        double[] u = new double[m * d];
+        double[] w = new double[m];
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(x, first[j] * d, u, j * d, d);
+            w[j] = count[j];
+        }
+        return new DistinctRows(u, w, rowOf);
     }
 
     /** Number of distinct rows. */

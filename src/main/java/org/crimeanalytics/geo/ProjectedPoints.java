@@ -163,14 +163,24 @@ public final class ProjectedPoints {
         if (n == 0) throw new ProcessException(param + ": no point features to work on (0 features, 0 without geometry)");
         double[] xy = new double[2 * n];
         t.lonLat(xy);
-        ProjectedPoints p = project(xy, null, null, n, 0, List.of(), ic.getSchema().getCoordinateReferenceSystem(), metricCrs, param);
+        return projectTableRows(xy, null, n, ic.getSchema().getCoordinateReferenceSystem(), metricCrs, param);
+    }
+
+    /**
+     * As {@link #project}, for rows of an incident table: {@code pos} (null: rows 0..n-1) the table row of each point;
+     * ids are not made unless asked for ({@code incident.N} from the row).
+     */
+    public static ProjectedPoints projectTableRows(double[] xy, int[] pos, int n, CoordinateReferenceSystem src,
+            CoordinateReferenceSystem metricCrs, String param) {
+        ProjectedPoints p = project(xy, null, pos, n, 0, List.of(), src, metricCrs, param);
         p.idOf = IncidentCollection::id;
         return p;
     }
 
     /**
      * Projects interleaved source coordinates {@code xy} (n points, in {@code src}) into metres: the
-     * caller's CRS, else {@code src} when projected in metres, else AUTO:42001 at the data's median.
+     * caller's CRS, else {@code src} when projected in metres, else AUTO:42001 at the data's median. {@code xy} is
+     * overwritten (projected in place: callers hand over an array they made for the call).
      */
     public static ProjectedPoints project(double[] xy, String[] ids, int[] pos, int n, int nulls, List<String> nullSamples,
             CoordinateReferenceSystem src, CoordinateReferenceSystem metricCrs, String param) {
@@ -193,7 +203,7 @@ public final class ProjectedPoints {
         MathTransform toMetric = scaled(Crs.transform(src, metric, param), unit);
         MathTransform toSource = org.geotools.referencing.operation.transform.ConcatenatedTransform.create(scale(1 / unit),
                 Crs.transform(metric, src, param));
-        double[] m = xy.clone();
+        double[] m = xy;
         try {
             if (!toMetric.isIdentity()) toMetric.transform(m, 0, m, 0, n);
         } catch (TransformException e) {
@@ -205,7 +215,7 @@ public final class ProjectedPoints {
             x[i] = m[2 * i];
             y[i] = m[2 * i + 1];
             if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
-                throw new ProcessException(param + ": feature " + (ids == null ? IncidentCollection.id(i) : ids[i]) + " cannot be projected to metres "
+                throw new ProcessException(param + ": feature " + (ids == null ? IncidentCollection.id(pos == null ? i : pos[i]) : ids[i]) + " cannot be projected to metres "
                         + "(coordinates outside the valid area of the layer's CRS?)");
             }
         }
@@ -286,13 +296,11 @@ public final class ProjectedPoints {
 
     /** The (upper) median of each coordinate (robust to a few far outliers), in linear time. */
     private static double[] centre(double[] xy, int n) {
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = xy[2 * i];
-            ys[i] = xy[2 * i + 1];
-        }
-        return new double[] {org.crimeanalytics.stats.Select.kth(xs, n, n / 2), org.crimeanalytics.stats.Select.kth(ys, n, n / 2)};
+        double[] c = new double[n]; // one scratch array, for x then for y
+        for (int i = 0; i < n; i++) c[i] = xy[2 * i];
+        double mx = org.crimeanalytics.stats.Select.kth(c, n, n / 2);
+        for (int i = 0; i < n; i++) c[i] = xy[2 * i + 1];
+        return new double[] {mx, org.crimeanalytics.stats.Select.kth(c, n, n / 2)};
     }
 
     public int size() {

@@ -4,19 +4,28 @@ import java.util.List;
 
 /**
  * The incident ids seen so far, over the rows of several tables, compared by their UTF-8 bytes in the tables (no
- * String per id): open addressing of (table, row) references with their hashes. Not thread-safe.
+ * String per id): open addressing (filled up to 70 %) of row numbers counted over all the tables, with their hashes:
+ * 8 bytes a slot, about 12 bytes an id. Not thread-safe.
  */
 final class IdSet {
 
     private final List<IncidentTable> tables;
-    private long[] refs; // table << 32 | row, -1 empty
+    private final int[] starts; // the first row number of each table
+    private int[] refs; // row number over all the tables, -1 empty
     private int[] hashes;
     private int size;
 
     IdSet(List<IncidentTable> tables, int expected) {
         this.tables = tables;
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        refs = new long[cap];
+        starts = new int[tables.size()];
+        long rows = 0;
+        for (int t = 0; t < starts.length; t++) {
+            starts[t] = (int) rows;
+            rows += tables.get(t).size();
+        }
+        if (rows > Integer.MAX_VALUE - 16) throw new IngestException("more than " + (Integer.MAX_VALUE - 16) + " incidents");
+        int cap = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(16, expected * 10L / 7))) << 1;
+        refs = new int[cap];
         java.util.Arrays.fill(refs, -1);
         hashes = new int[cap];
     }
@@ -30,19 +39,30 @@ final class IdSet {
         int mask = refs.length - 1;
         int i = h & mask;
         while (refs[i] >= 0) {
-            if (hashes[i] == h && tab.idEquals(row, tables.get((int) (refs[i] >>> 32)), (int) refs[i])) return false;
+            if (hashes[i] == h) {
+                int r = refs[i], q = tableOf(r);
+                if (tab.idEquals(row, tables.get(q), r - starts[q])) return false;
+            }
             i = (i + 1) & mask;
         }
-        refs[i] = (long) t << 32 | row;
+        refs[i] = starts[t] + row;
         hashes[i] = h;
-        if (++size * 2 > refs.length) grow();
+        if (++size * 10L > refs.length * 7L) grow();
         return true;
     }
 
+    /** The table holding row number {@code r}. */
+    private int tableOf(int r) {
+        int k = java.util.Arrays.binarySearch(starts, r);
+        if (k < 0) return -k - 2;
+        while (k + 1 < starts.length && starts[k + 1] == r) k++; // empty tables start where the next one does
+        return k;
+    }
+
     private void grow() {
-        long[] or = refs;
+        int[] or = refs;
         int[] oh = hashes;
-        refs = new long[or.length * 2];
+        refs = new int[or.length * 2];
         java.util.Arrays.fill(refs, -1);
         hashes = new int[or.length * 2];
         int mask = refs.length - 1;

@@ -53,8 +53,8 @@ public final class LocationScreen {
             lat[k++] = t.lat(i);
         }
         java.util.concurrent.CompletableFuture<Double> medianLon = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> org.crimeanalytics.stats.Select.median(lon, lon.length));
-        double medianLat = org.crimeanalytics.stats.Select.median(lat, lat.length);
+                () -> org.crimeanalytics.stats.Select.medianInPlace(lon, lon.length)); // lon, lat: copies made here
+        double medianLat = org.crimeanalytics.stats.Select.medianInPlace(lat, lat.length);
         double lonMedian;
         try {
             lonMedian = medianLon.join();
@@ -62,19 +62,15 @@ public final class LocationScreen {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
         Measure m = new Measure(lonMedian, medianLat);
-        double[] dist2 = new double[n];
-        double[] kept = new double[lon.length];
-        for (int i = 0, k = 0; i < n; i++) {
-            dist2[i] = m.dist2(t.lon(i), t.lat(i));
-            if (r[i] == null) kept[k++] = dist2[i];
-        }
-        double medianDist2 = org.crimeanalytics.stats.Select.median(kept, kept.length);
+        double[] kept = lon; // the longitudes are done with: their array takes the kept rows' squared distances
+        for (int i = 0, k = 0; i < n; i++) if (r[i] == null) kept[k++] = m.dist2(t.lon(i), t.lat(i));
+        double medianDist2 = org.crimeanalytics.stats.Select.medianInPlace(kept, kept.length);
         double threshold = threshold(medianDist2);
         double threshold2 = threshold * threshold;
         m.describe(d, Math.sqrt(medianDist2), threshold);
         int far = 0;
         int[] farRows = new int[n];
-        for (int i = 0; i < n; i++) if (r[i] == null && dist2[i] > threshold2) farRows[far++] = i;
+        for (int i = 0; i < n; i++) if (r[i] == null && m.dist2(t.lon(i), t.lat(i)) > threshold2) farRows[far++] = i;
         if (far * 4 > n) { // not a few strays: the data has no single centre
             d.put("note", far + " incidents lie beyond the threshold: more than a quarter, so none was rejected as an outlier");
             return new Result(r, rejected, d);

@@ -99,7 +99,6 @@ final class SpaceTimeInput {
         boolean occurred = ta.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
         double[] xy = new double[2 * total];
         long[] t = new long[total];
-        String[] ids = new String[total];
         int[] pos = new int[total];
         long noTime = 0, month = 0;
         int n = 0;
@@ -121,9 +120,8 @@ final class SpaceTimeInput {
         }
         if (noTime == total) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, total, "timeAttribute");
         if (n == 0) throw new ProcessException("incidents: no incident has both a location and a time");
-        for (int k = 0; k < n; k++) ids[k] = org.crimeanalytics.geo.IncidentCollection.id(pos[k]);
-        ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, 0,
-                java.util.List.of(), ic.getSchema().getCoordinateReferenceSystem(), crs, "incidents");
+        ProjectedPoints pts = ProjectedPoints.projectTableRows(xy, Arrays.copyOf(pos, n), n, ic.getSchema().getCoordinateReferenceSystem(),
+                crs, "incidents"); // ids (incident.N) made only if asked for
         return new SpaceTimeInput(pts, Arrays.copyOf(t, n), total, noTime, 0, month);
     }
 }

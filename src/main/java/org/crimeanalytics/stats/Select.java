@@ -43,7 +43,12 @@ public final class Select {
     /** The median of {@code a[0..n)} (the mean of the two middle values for even n); {@code a} is not changed. */
     public static double median(double[] a, int n) {
         if (n == 0) return Double.NaN;
-        double[] c = java.util.Arrays.copyOf(a, n);
+        return medianInPlace(java.util.Arrays.copyOf(a, n), n);
+    }
+
+    /** As {@link #median}, without a copy: reorders {@code a[0..n)}. */
+    public static double medianInPlace(double[] c, int n) {
+        if (n == 0) return Double.NaN;
         double hiMid = kth(c, n, n / 2);
         if (n % 2 == 1) return hiMid;
         // the largest value below position n / 2 lies in c[0..n/2) after the partition

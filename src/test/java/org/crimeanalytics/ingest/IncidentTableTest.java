@@ -103,6 +103,25 @@ class IncidentTableTest {
     }
 
     @Test
+    void idSetFindsDuplicatesAcrossManyTablesWithEmptyOnesBetweenAndPastItsFirstCapacity() {
+        // 30,000 ids over five tables (two empty), every id given twice: each second copy is the duplicate
+        List<IncidentTable> tables = List.of(rows(0, 10_000), new IncidentTable(List.of(), 1), rows(10_000, 5_000),
+                new IncidentTable(List.of(), 1), rows(0, 15_000));
+        IdSet seen = new IdSet(tables, 16); // grows many times
+        int kept = 0, dropped = 0;
+        for (int t = 0; t < tables.size(); t++) {
+            for (int i = 0; i < tables.get(t).size(); i++) {
+                boolean fresh = seen.add(t, i);
+                if (fresh) kept++;
+                else dropped++;
+                assertEquals(t < 4, fresh, "table " + t + " row " + i);
+            }
+        }
+        assertEquals(15_000, kept);
+        assertEquals(15_000, dropped);
+    }
+
+    @Test
     void idsAsBytesSurviveJoinsAndAreDeduplicatedByContent() {
         IncidentTable a = new IncidentTable(List.of(), 2), b = new IncidentTable(List.of(), 2);
         String[] texts = new String[IncidentTable.TEXT_COLUMNS];
