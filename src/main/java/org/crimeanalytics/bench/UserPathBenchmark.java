@@ -93,7 +93,10 @@ public final class UserPathBenchmark implements Benchmark {
                 "bandwidth=500", "cellSize=100", "-o", "raster=" + work.resolve("kde.tif"), "-o", "summary=" + work.resolve("kde.json")));
         cmds.put("KDE numpy csv", List.of(python, Paths.get("src", "bench", "python", "kde_numpy.py").toString(),
                 work.resolve("kde_py").toString(), joined.toString()));
-        if (args.length > 1) cmds.keySet().removeIf(c -> !c.startsWith(args[1])); // e.g. "KDE": only those commands
+        if (args.length > 1) { // e.g. "KDE", or "AggregateToAreas gz,floor zcat": only the commands so named
+            List<String> prefixes = List.of(args[1].split(","));
+            cmds.keySet().removeIf(c -> prefixes.stream().noneMatch(c::startsWith));
+        }
         Map<String, List<Timing>> times = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) { // alternating: every command once per round
             for (Map.Entry<String, List<String>> c : cmds.entrySet()) {
@@ -114,6 +117,14 @@ public final class UserPathBenchmark implements Benchmark {
         out.println();
         if (args.length > 1) {
             if (med.containsKey("KDE CLI csv") && med.containsKey("KDE numpy csv")) kdeLine(med, out);
+            for (String p : new String[] {"HotSpots", "AggregateToAreas", "EmergingHotSpots"}) {
+                for (String f : new String[] {"csv", "gz"}) {
+                    double[] c = med.get(p + " " + f), floor = med.get(f.equals("csv") ? "floor cat csv" : "floor zcat gz");
+                    if (c != null && floor != null) {
+                        out.printf("%s %s: %.2f s = %.1fx the I/O floor (%.2f s)%n", p, f, c[0], c[0] / floor[0], floor[0]);
+                    }
+                }
+            }
             return;
         }
         for (String f : new String[] {"csv", "gz"}) {

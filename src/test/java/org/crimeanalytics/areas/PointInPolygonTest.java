@@ -75,4 +75,47 @@ class PointInPolygonTest {
         assertArrayEquals(oneShared, shared);
         assertEquals(0, where[5]);
     }
+
+    @Test
+    void agreesWithGeometryCoversOnIrregularPolygonsTheirVerticesAndEdges() throws Exception {
+        // JTS's own Geometry.covers, polygon by polygon, is the reference: a triangle sharing an edge with a concave
+        // polygon, a multipolygon with a hole, a rectangle, and an overlapping square (points there are in several)
+        WKTReader r = new WKTReader();
+        List<Geometry> g = new ArrayList<>();
+        g.add(r.read("POLYGON ((0 0, 4 0, 2 3, 0 0))"));
+        g.add(r.read("POLYGON ((4 0, 8 1, 7 4, 5 2, 2 3, 4 0))"));
+        g.add(r.read("MULTIPOLYGON (((10 0, 14 0, 14 4, 10 4, 10 0), (11 1, 13 1, 13 3, 11 3, 11 1)), ((0 5, 3 5, 1.5 8, 0 5)))"));
+        g.add(r.read("POLYGON ((-3 -3, -1 -3, -1 -1, -3 -1, -3 -3))"));
+        g.add(r.read("POLYGON ((6 0.5, 9 0.5, 9 3, 6 3, 6 0.5))"));
+        PointInPolygon pip = new PointInPolygon(g);
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        Random rnd = new Random(11);
+        List<double[]> pts = new ArrayList<>();
+        for (Geometry p : g) for (org.locationtech.jts.geom.Coordinate c : p.getCoordinates()) pts.add(new double[] {c.x, c.y});
+        for (int i = 0; i < 20_000; i++) pts.add(new double[] {rnd.nextDouble() * 19 - 4, rnd.nextDouble() * 13 - 4});
+        for (int i = 0; i < 2_000; i++) { // on edges: midpoints and quarter points of the segments
+            Geometry p = g.get(rnd.nextInt(g.size()));
+            org.locationtech.jts.geom.Coordinate[] cs = p.getCoordinates();
+            int k = rnd.nextInt(cs.length - 1);
+            double t = rnd.nextInt(4) / 4.0;
+            pts.add(new double[] {cs[k].x + t * (cs[k + 1].x - cs[k].x), cs[k].y + t * (cs[k + 1].y - cs[k].y)});
+        }
+        boolean[] several = new boolean[1];
+        int inside = 0, shared = 0;
+        for (double[] p : pts) {
+            int best = -1, hits = 0;
+            org.locationtech.jts.geom.Point pt = gf.createPoint(new org.locationtech.jts.geom.Coordinate(p[0], p[1]));
+            for (int k = 0; k < g.size(); k++) {
+                if (g.get(k).covers(pt)) {
+                    hits++;
+                    if (best < 0) best = k;
+                }
+            }
+            assertEquals(best, pip.locate(p[0], p[1], several), p[0] + " " + p[1]);
+            assertEquals(hits > 1, several[0], p[0] + " " + p[1]);
+            if (best >= 0) inside++;
+            if (hits > 1) shared++;
+        }
+        assertTrue(inside > 5_000 && shared > 100, inside + " inside, " + shared + " in several");
+    }
 }
