@@ -29,11 +29,11 @@ public final class PointInPolygon {
      * A polygon: its layer index, prepared form, and for a polygonal geometry the prepared form's point locator (held
      * here: {@code PreparedPolygon.getPointLocator()} is synchronized, and asking it per point serialises the threads).
      */
-    private record Entry(int index, PreparedGeometry geometry, PointOnGeometryLocator locator) {
+    private record Entry(int index, PreparedGeometry geometry, PointOnGeometryLocator locator, Envelope envelope) {
 
         /** Whether the polygon covers (x, y): interior or boundary, as {@code PreparedGeometry.covers} of the point. */
         boolean covers(double x, double y, Coordinate c, GeometryFactory gf) {
-            if (!geometry.getGeometry().getEnvelopeInternal().covers(x, y)) return false;
+            if (!envelope.covers(x, y)) return false; // held: Geometry.getEnvelopeInternal() returns a copy
             if (locator != null) {
                 c.x = x;
                 c.y = y;
@@ -49,7 +49,8 @@ public final class PointInPolygon {
             if (g == null || g.isEmpty()) continue;
             PreparedGeometry pg = PreparedGeometryFactory.prepare(g);
             PointOnGeometryLocator loc = pg instanceof PreparedPolygon pp ? pp.getPointLocator() : null;
-            tree.insert(g.getEnvelopeInternal(), new Entry(i, pg, loc));
+            Envelope env = g.getEnvelopeInternal();
+            tree.insert(env, new Entry(i, pg, loc, env));
         }
         tree.build();
         this.size = polygons.size();

@@ -59,9 +59,9 @@ public final class AreasBenchmark implements Benchmark {
                 else count[a]++;
             }
             double t = (System.nanoTime() - t0) / 1e9;
-            out.printf("run %d: point-in-polygon (STR-tree + prepared) %.2f s = %,.0f points/s; %,d outside%n", rep + 1, t, rows / t, outside);
+            out.printf("run %d: point-in-polygon (HPRtree + prepared) %.2f s = %,.0f points/s; %,d outside%n", rep + 1, t, rows / t, outside);
         }
-        // baseline: same STR-tree, plain (unprepared) covers, on every 10th point, scaled up
+        // baseline: an STR-tree, plain (unprepared) covers, on every 10th point, scaled up
         STRtree tree = new STRtree();
         for (int i = 0; i < polys.size(); i++) tree.insert(polys.get(i).getEnvelopeInternal(), i);
         GeometryFactory gf = new GeometryFactory();
@@ -75,7 +75,7 @@ public final class AreasBenchmark implements Benchmark {
             sample++;
         }
         double base = (System.nanoTime() - t0) / 1e9 * rows / sample;
-        out.printf("baseline: plain JTS covers through the same STR-tree, %.2f s for all points (measured on every 10th)%n", base);
+        out.printf("baseline: plain JTS covers through an STR-tree, %.2f s for all points (measured on every 10th)%n", base);
         IncidentCollection all = new IncidentCollection(IncidentTable.concat(tables));
         for (int rep = 0; rep < 3; rep++) {
             t0 = System.nanoTime();

@@ -51,7 +51,7 @@ public final class UserPathBenchmark implements Benchmark {
     record Timing(double seconds, long rssKb, String output) {}
 
     @Override
-    public void run(String[] args, PrintStream out) throws Exception { // args: [rounds] [command-name prefix]
+    public void run(String[] args, PrintStream out) throws Exception { // args: [rounds] [command-name prefixes, comma-separated]
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path jar = jar();
         Path work = Paths.get("target", "bench");

@@ -26,7 +26,7 @@ public final class DistinctRows {
      */
     public static DistinctRows of(double[] x, int d) {
         int n = x.length / d;
-        int cap = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(4, n * 10L / 7))) << 1;
+        int cap = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(4, n * 10L / 7))) << 1;
         int[] table = new int[cap]; // distinct index, -1 empty
         Arrays.fill(table, -1);
         int mask = cap - 1;

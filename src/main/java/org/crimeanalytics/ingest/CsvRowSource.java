@@ -19,19 +19,34 @@ public final class CsvRowSource implements RowSource {
     private final List<String[]> sample = new ArrayList<>();
 
     /**
-     * Reads the header. Throws {@link IngestException} for empty input or a header without at least
-     * two named columns.
+     * Reads the header and a sample of the first rows ({@link #sample}). Throws {@link IngestException} for empty
+     * input or a header without at least two named columns.
      */
     public CsvRowSource(InputStream in) throws IOException {
+        this(in, true);
+    }
+
+    /**
+     * Reads the header only (another file of the same export): its delimiter guessed from its first 64 kB as the first
+     * file's was, but no rows read ahead and no sample kept, so a file read whole holds no more than the reader's buffer
+     * besides its rows. Throws {@link IngestException} as {@link #CsvRowSource(InputStream)}.
+     */
+    public static CsvRowSource headerOnly(InputStream in) throws IOException {
+        return new CsvRowSource(in, false);
+    }
+
+    private CsvRowSource(InputStream in, boolean withSample) throws IOException {
         BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
-        b.mark(SAMPLE_BYTES + (1 << 17));
+        b.mark((withSample ? SAMPLE_BYTES : 0) + (1 << 17));
         byte[] head = new byte[1 << 16];
         int n = b.readNBytes(head, 0, head.length);
         b.reset();
         if (n <= 0) throw new IngestException("the CSV input is empty: no header line");
         this.delimiter = CsvReader.guessDelimiter(head, n);
-        readSample(b);
-        b.reset();
+        if (withSample) {
+            readSample(b);
+            b.reset();
+        }
         this.csv = new CsvReader(b, delimiter);
         csv.decimalComma(delimiter != ',');
         if (!csv.next()) throw new IngestException("the CSV input is empty: no header line");
@@ -42,21 +57,6 @@ public final class CsvRowSource implements RowSource {
             throw new IngestException("the first line is not a CSV header (found " + h.size() + " column(s): "
                     + IncidentIngest.describe(h) + "); the input needs a header row naming its columns");
         }
-        this.header = List.copyOf(h);
-    }
-
-    /**
-     * Reads the header only, with a delimiter already known (another file of the same export): no rows are read ahead
-     * and no sample is kept, so a file read whole holds no more than the reader's buffer besides its rows. Throws
-     * {@link IngestException} for empty input.
-     */
-    public CsvRowSource(InputStream in, char delimiter) throws IOException {
-        this.delimiter = (byte) delimiter;
-        this.csv = new CsvReader(new BufferedInputStream(in, 1 << 16), this.delimiter);
-        csv.decimalComma(delimiter != ',');
-        if (!csv.next()) throw new IngestException("the CSV input is empty: no header line");
-        List<String> h = new ArrayList<>();
-        for (int i = 0; i < csv.fieldCount(); i++) h.add(csv.field(i).trim());
         this.header = List.copyOf(h);
     }
 

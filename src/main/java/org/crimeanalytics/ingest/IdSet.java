@@ -24,7 +24,7 @@ final class IdSet {
             rows += tables.get(t).size();
         }
         if (rows > Integer.MAX_VALUE - 16) throw new IngestException("more than " + (Integer.MAX_VALUE - 16) + " incidents");
-        int cap = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(16, expected * 10L / 7))) << 1;
+        int cap = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(16, expected * 10L / 7))) << 1;
         refs = new int[cap];
         java.util.Arrays.fill(refs, -1);
         hashes = new int[cap];

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Accepted incidents stored by column (about 60 bytes an incident of a Chicago export: each text column as codes into its
- * distinct values ({@link TextColumn}), the ids as UTF-8 bytes in one array with a String made only when one is asked
+ * distinct values ({@link TextColumn}; plain Strings past 65,535 of them), the ids as UTF-8 bytes in one array with a String made only when one is asked
  * for, no array for the report time, victim age or a text column while no row has one), the in-memory form behind the
  * canonical incident features.
  * Times are floating local milliseconds (see {@link FastDates}); {@link #NO_TIME} marks a missing time, {@link #NO_AGE}
@@ -202,6 +202,16 @@ public final class IncidentTable {
     /** Whether row {@code i}'s id equals row {@code j}'s of {@code o} (both present). */
     boolean idEquals(int i, IncidentTable o, int j) {
         return idLen[i] == o.idLen[j] && Arrays.equals(idBytes, idStart[i], idStart[i] + idLen[i], o.idBytes, o.idStart[j], o.idStart[j] + idLen[i]);
+    }
+
+    /** Whether the report times / victim ages have an array (none while no row has one); for tests. */
+    boolean stores(String lazyColumn) {
+        return lazyColumn.equals("reported") ? reported != null : victimAge != null;
+    }
+
+    /** Bytes a row of text column {@code column} takes (0 while every row is null; -1: plain Strings); for tests. */
+    int textWidth(int column) {
+        return text[column].width();
     }
 
     public List<String> extraNames() {

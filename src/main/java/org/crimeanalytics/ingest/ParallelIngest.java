@@ -126,7 +126,7 @@ public final class ParallelIngest {
                     if (j.start < 0) {
                         // the mapping's sample was read from the first file: here the header only (no 5,000 rows
                         // of Strings and 4 MB read-ahead per file held while the file is parsed)
-                        try (CsvRowSource src = new CsvRowSource(opener.open(j.file, count), delimiter)) {
+                        try (CsvRowSource src = CsvRowSource.headerOnly(opener.open(j.file, count))) {
                             if (!src.header().equals(header)) {
                                 throw new IngestException(j.name + ": its header differs from the first file's");
                             }

@@ -44,7 +44,7 @@ import org.locationtech.jts.geom.Point;
                 + "(the categories given, or the top N), RATE_PER_1000 (or per rateBase) where a population attribute "
                 + "is given (null for zero population, never infinity), DENSITY_KM2, and Empirical Bayes smoothed rates "
                 + "(EB_RATE global, SEB_RATE spatial over queen neighbours; Marshall 1991, as GeoDa). Point-in-polygon "
-                + "through an STR-tree of prepared polygons; incidents and areas may be in different CRSs. An incident "
+                + "through an R-tree (JTS HPRtree) of prepared polygons; incidents and areas may be in different CRSs. An incident "
                 + "on a boundary shared by several areas counts once, for the first of them in the layer; incidents "
                 + "outside every area, without geometry, or outside the time window are counted in 'summary'.")
 public class AggregateToAreasProcess {

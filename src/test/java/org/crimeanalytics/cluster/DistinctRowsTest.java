@@ -20,7 +20,7 @@ class DistinctRowsTest {
     }
 
     @Test
-    void manyRowsPastTheTablesFirstSizeAndOneColumnRows() {
+    void manyRowsOfOneColumn() {
         int n = 200_000;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = (i * 7919L) % 50_021; // 50,021 distinct values, first seen in row order

@@ -57,6 +57,11 @@ class IncidentTableTest {
         b.add(11, 11, 11_000L, FastDates.Precision.DAY, 12_000L, 34, 2, texts, new String[0]);
         assertEquals(IncidentTable.NO_TIME, a.reported(2));
         assertEquals(IncidentTable.NO_AGE, a.victimAge(2));
+        assertEquals(false, a.stores("reported"));
+        assertEquals(false, a.stores("victimAge"));
+        assertEquals(0, a.textWidth(IncidentTable.WEAPON));
+        assertEquals(true, b.stores("reported"));
+        assertEquals(1, b.textWidth(IncidentTable.WEAPON));
         assertEquals(IncidentTable.NO_TIME, b.reported(0), "rows before the first value keep the missing value");
         assertEquals(IncidentTable.NO_AGE, b.victimAge(0));
         assertEquals(12_000L, b.reported(1));
@@ -79,6 +84,8 @@ class IncidentTableTest {
         j.retain(new boolean[] {false, true, true, true});
         assertEquals(34, j.victimAge(2));
         IncidentTable none = IncidentTable.concat(List.of(rowsWithout(2), rowsWithout(3)));
+        assertEquals(false, none.stores("reported"), "a join of parts without: no array either");
+        assertEquals(0, none.textWidth(IncidentTable.OFFENSE));
         assertEquals(IncidentTable.NO_TIME, none.reported(4));
         none.trim();
         assertEquals(IncidentTable.NO_AGE, none.victimAge(4));

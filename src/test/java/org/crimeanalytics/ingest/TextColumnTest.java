@@ -39,37 +39,50 @@ class TextColumnTest {
     }
 
     @Test
-    void codesWidenFromOneToTwoToFourBytesAndKeepEveryRow() {
-        // codes 1..255 fit a byte (0 is null); the 256th value needs two bytes, the 65,536th four
+    void codesWidenFromOneToTwoBytesThenThePlainStringsTakeOverAndEveryRowIsKept() {
+        // codes 1..255 fit a byte (0 is null); the 256th value needs two bytes; past 65,535 values: plain Strings
         java.util.function.IntFunction<String> v = i -> i % 7 == 0 ? null : "v" + (i % 70_001);
         int n = 140_000;
         TextColumn c = new TextColumn(n);
+        int before = 0;
         for (int i = 0; i < n; i++) {
             c.set(i, v.apply(i));
             if (c.codes() == 256) assertEquals(1, c.width(), "255 values and null: one byte");
             if (c.codes() == 257) assertEquals(2, c.width());
-            if (c.codes() == 65_537) assertEquals(4, c.width());
+            if (c.codes() == TextColumn.MAX_CODED + 1 && before < c.codes()) assertEquals(2, c.width(), "65,535 values: still codes");
+            before = c.codes();
         }
-        assertEquals(4, c.width());
+        assertEquals(-1, c.width());
         assertRows(c, n, v);
     }
 
     @Test
-    void equalValuesShareOneStringUntilThePoolIsFullThenEachNewValueIsKeptAsItCame() {
+    void equalValuesShareOneStringAndAColumnOfManyValuesKeepsThemAsTheyCame() {
         TextColumn c = new TextColumn(4);
         c.set(0, "THEFT");
         c.set(1, new String("THEFT"));
         assertSame(c.get(0), c.get(1));
         assertEquals(2, c.codes());
-        int n = TextColumn.MAX_POOLED + 10;
+        int n = TextColumn.MAX_CODED + 10;
         TextColumn h = filled(n, i -> "id" + i);
+        assertEquals(-1, h.width());
         assertRows(h, n, i -> "id" + i);
-        h.grow(n + 2);
-        h.set(n, "id5"); // pooled: its code is reused
-        h.set(n + 1, "id" + (n - 1)); // past the pool: a code of its own
-        assertEquals(n + 1, h.codes() - 1, "one new code for the value past the pool");
+        h.grow(n + 1);
+        h.set(n, "id5");
         assertEquals("id5", h.get(n));
-        assertEquals("id" + (n - 1), h.get(n + 1));
+        h.retain(new boolean[n + 1], n + 1); // nothing kept: no error
+        // a join of a plain part and a coded one is plain, every row kept
+        TextColumn small = filled(3, i -> "s" + i);
+        TextColumn j = TextColumn.concat(List.of(small, h), new int[] {3, n + 1}, null, n + 4);
+        assertEquals(-1, j.width());
+        assertEquals("s2", j.get(2));
+        assertEquals("id0", j.get(3));
+        // two coded parts whose values together pass the codes: plain too
+        TextColumn x = filled(40_000, i -> "x" + i), y = filled(40_000, i -> "y" + i);
+        TextColumn xy = TextColumn.concat(List.of(x, y), new int[] {40_000, 40_000}, null, 80_000);
+        assertEquals(-1, xy.width());
+        assertEquals("x39999", xy.get(39_999));
+        assertEquals("y0", xy.get(40_000));
     }
 
     @Test
@@ -82,7 +95,7 @@ class TextColumnTest {
         List<String> got = new ArrayList<>();
         for (int i = 0; i < 9; i++) got.add(t.get(i));
         assertEquals(java.util.Arrays.asList("THEFT", null, "THEFT", "ARSON", "ARSON", null, "THEFT", null, null), got);
-        assertEquals(5, t.codes(), "null, THEFT, BATTERY, ARSON, ASSAULT");
+        assertEquals(5, t.codes(), "null, THEFT, BATTERY, ARSON, ASSAULT (values of dropped rows stay)");
         TextColumn none = TextColumn.concat(List.of(empty, empty), new int[] {3, 3}, null, 6);
         assertEquals(0, none.width());
         // a part past one byte joined to one within it: the joined codes are two bytes

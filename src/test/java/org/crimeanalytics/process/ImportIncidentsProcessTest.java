@@ -314,14 +314,15 @@ class ImportIncidentsProcessTest {
         }
     }
     @Test
-    void filesAfterTheFirstAreReadWithItsDelimiterAndMustShareItsHeader(@org.junit.jupiter.api.io.TempDir Path dir)
+    void eachFileIsReadWithItsOwnDelimiterAndMustShareTheFirstFilesHeader(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        // the mapping (delimiter, decimal comma) comes from the first file; each other file is read from its header only
+        // the mapping comes from the first file's sample; each other file is read from its header, its delimiter (and
+        // so its decimal separator) its own: a ';' export with decimal commas beside a ',' one
         Path a = dir.resolve("a.csv"), b = dir.resolve("b.csv"), c = dir.resolve("c.csv");
-        String header = "incident_id;date;latitude;longitude;offense";
-        Files.write(a, List.of(header, "A1;2020-01-02 10:00;41,85;-87,65;THEFT"), StandardCharsets.UTF_8);
-        Files.write(b, List.of(header, "B1;2020-01-03 11:00;41,9;-87,7;ROBBERY", "B2;2020-01-04 12:00;41,95;-87,75;THEFT"),
+        Files.write(a, List.of("incident_id;date;latitude;longitude;offense", "A1;2020-01-02 10:00;41,85;-87,65;THEFT"),
                 StandardCharsets.UTF_8);
+        Files.write(b, List.of("incident_id,date,latitude,longitude,offense", "B1,2020-01-03 11:00,41.9,-87.7,ROBBERY",
+                "B2,2020-01-04 12:00,41.95,-87.75,THEFT"), StandardCharsets.UTF_8);
         Files.write(c, List.of("incident_id;date;latitude;longitude;crime", "C1;2020-01-03 11:00;41,9;-87,7;ROBBERY"),
                 StandardCharsets.UTF_8);
         IncidentIngest.Options o = ImportIncidentsProcess.options(null, null, null, null, null, null);
@@ -338,10 +339,10 @@ class ImportIncidentsProcessTest {
         ProcessException e = assertThrows(ProcessException.class,
                 () -> ImportIncidentsProcess.ingestFiles(List.of(a, c), "a+c", o, null));
         assertTrue(e.getMessage().contains("c.csv: its header differs from the first file's"), e.getMessage());
-        Path empty = dir.resolve("empty.csv");
-        Files.write(empty, new byte[0]);
-        e = assertThrows(ProcessException.class, () -> ImportIncidentsProcess.ingestFiles(List.of(a, empty), "a+empty", o, null));
-        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+        Path none = dir.resolve("none.csv");
+        Files.write(none, new byte[0]);
+        e = assertThrows(ProcessException.class, () -> ImportIncidentsProcess.ingestFiles(List.of(a, none), "a+none", o, null));
+        assertTrue(e.getMessage().contains("no header line"), e.getMessage());
     }
 
     @Test
