@@ -23,6 +23,29 @@ class JsonTest {
     }
 
     @Test
+    void numbersParseToTheDoublesOfDoubleParseDouble() {
+        // the reference is the JDK's parser: hard cases (subnormals, halfway and near-halfway decimals, 17+ digits,
+        // the extremes) and 20,000 random doubles written with 17 significant digits and as Java prints them
+        List<String> texts = new java.util.ArrayList<>(List.of("0.1", "-87.62397433", "41.881832", "1e23", "8.98846567431158e307",
+                "2.2250738585072011e-308", "2.2250738585072012e-308", "4.9e-324", "1.7976931348623157e308",
+                "9007199254740993.0", "0.30000000000000004", "123456789012345678901234567890.5", "-0.0", "1.00000000000000011102230246251565404236316680908203125"));
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            double d = Double.longBitsToDouble(rnd.nextLong());
+            if (!Double.isFinite(d)) continue;
+            texts.add(Double.toString(d));
+            texts.add(new java.math.BigDecimal(d).round(new java.math.MathContext(17)).toString());
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (String t : texts) sb.append(sb.length() > 1 ? "," : "").append(t);
+        List<?> got = (List<?>) Json.parse(sb.append(']'));
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(Double.doubleToLongBits(Double.parseDouble(texts.get(i))), Double.doubleToLongBits(((Number) got.get(i)).doubleValue()),
+                    texts.get(i));
+        }
+    }
+
+    @Test
     void escapesEverythingThatCouldBreakADocumentOrAPage() {
         String hostile = "a\"b\\c\nd\u0001</script>\u2028";
         String text = Json.write(Map.of("k", hostile));
