@@ -42,7 +42,8 @@ public final class IncidentTable {
     static final int TEXT_COLUMNS = 9;
 
     /** Positions in {@link #columns}: the fixed columns, then text columns 1.. (the id is two int columns), then extras. */
-    private static final int C_ID_START = 7, C_ID_LEN = 8, C_TEXT = 8, C_EXTRAS = C_TEXT + TEXT_COLUMNS;
+    private static final int C_REPORTED = 3, C_VICTIM_AGE = 5, C_ID_START = 7, C_ID_LEN = 8, C_TEXT = 8,
+            C_EXTRAS = C_TEXT + TEXT_COLUMNS;
 
     public IncidentTable(List<String> extraNames) {
         this(extraNames, 0);
@@ -266,11 +267,11 @@ public final class IncidentTable {
                 if (consume) for (IncidentTable p : parts) p.release(c);
                 return;
             }
-            if (c == 3 || c == 5) { // reported time, victim age: in the join when a part has them
+            if (c == C_REPORTED || c == C_VICTIM_AGE) { // in the join when a part has them
                 boolean any = false;
                 for (IncidentTable p : parts) any |= p.column(c) != null;
                 if (!any) return;
-                to.set(c, c == 3 ? new long[capacity] : new int[capacity]);
+                to.set(c, c == C_REPORTED ? new long[capacity] : new int[capacity]);
             }
             int at = 0, offset = 0;
             for (int q = 0; q < parts.size(); q++) {
@@ -283,7 +284,7 @@ public final class IncidentTable {
                         n = 0;
                         for (int i = 0; i < p.size; i++) if (keep[offset + i]) n++;
                     }
-                    if (c == 3) Arrays.fill((long[]) to.get(c), at, at + n, NO_TIME);
+                    if (c == C_REPORTED) Arrays.fill((long[]) to.get(c), at, at + n, NO_TIME);
                     else Arrays.fill((int[]) to.get(c), at, at + n, NO_AGE);
                     at += n;
                 } else {
@@ -297,8 +298,8 @@ public final class IncidentTable {
                 if (consume) p.release(c);
             }
         });
-        t.reported = (long[]) to.get(3);
-        t.victimAge = (int[]) to.get(5);
+        t.reported = (long[]) to.get(C_REPORTED);
+        t.victimAge = (int[]) to.get(C_VICTIM_AGE);
         for (int k = 1; k < TEXT_COLUMNS; k++) t.text[k] = (TextColumn) to.get(C_TEXT + k);
         for (int k = 0; k < t.extras.length; k++) t.extras[k] = (TextColumn) to.get(C_EXTRAS + k);
         t.size = kept;
@@ -311,9 +312,9 @@ public final class IncidentTable {
             case 0 -> lon;
             case 1 -> lat;
             case 2 -> occurred;
-            case 3 -> reported;
+            case C_REPORTED -> reported;
             case 4 -> precision;
-            case 5 -> victimAge;
+            case C_VICTIM_AGE -> victimAge;
             case 6 -> line;
             case C_ID_START -> idStart;
             case C_ID_LEN -> idLen;
@@ -327,9 +328,9 @@ public final class IncidentTable {
             case 0 -> lon = null;
             case 1 -> lat = null;
             case 2 -> occurred = null;
-            case 3 -> reported = null;
+            case C_REPORTED -> reported = null;
             case 4 -> precision = null;
-            case 5 -> victimAge = null;
+            case C_VICTIM_AGE -> victimAge = null;
             case 6 -> line = null;
             case C_ID_START -> idStart = null;
             case C_ID_LEN -> idLen = null;
