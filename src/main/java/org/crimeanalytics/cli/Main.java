@@ -518,6 +518,9 @@ public final class Main {
             if (!ext.endsWith(".tif") && !ext.endsWith(".tiff")) {
                 throw new CliException("-o " + key + ": a raster is written as a GeoTIFF (.tif), not " + path);
             }
+            // the writer opens the file for random access without truncating it: over a larger file, the old file's
+            // tail would stay behind the new image
+            Files.deleteIfExists(path);
             org.geotools.gce.geotiff.GeoTiffWriter gw = new org.geotools.gce.geotiff.GeoTiffWriter(path.toFile());
             try {
                 gw.write(cov, null);

@@ -1,0 +1,33 @@
+package org.crimeanalytics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.geotools.coverage.grid.GridCoverage2D;
+import org.geotools.coverage.grid.GridCoverageFactory;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.geotools.referencing.crs.DefaultGeographicCRS;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RasterWriteTest {
+
+    private static GridCoverage2D coverage(int side) {
+        float[][] v = new float[side][side];
+        for (int r = 0; r < side; r++) for (int c = 0; c < side; c++) v[r][c] = r * side + c;
+        return new GridCoverageFactory().create("density", v, new ReferencedEnvelope(0, 1, 0, 1, DefaultGeographicCRS.WGS84));
+    }
+
+    @Test
+    void aSmallerRasterOverALargerFileLeavesNothingOfTheOldOne(@TempDir Path dir) throws Exception {
+        Path fresh = dir.resolve("fresh.tif"), over = dir.resolve("over.tif");
+        Main.write("raster", coverage(10), fresh);
+        Main.write("raster", coverage(200), over);
+        long big = Files.size(over);
+        Main.write("raster", coverage(10), over);
+        assertTrue(Files.size(fresh) < big / 10, "the small raster is the smaller file");
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(over));
+    }
+}
