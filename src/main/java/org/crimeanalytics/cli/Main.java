@@ -68,6 +68,7 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("org.geotools.referencing.forceXY", "true");
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("demo"))) QuickJit.startInBackground();
         int code = new Main(System.out, System.err).execute(args);
         System.out.flush();
         System.exit(code);
