@@ -68,7 +68,7 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("org.geotools.referencing.forceXY", "true");
-        if (args.length > 0 && (args[0].equals("run") || args[0].equals("demo"))) QuickJit.startInBackground();
+        if (QuickJit.wanted(args, Runtime.getRuntime().availableProcessors())) QuickJit.startInBackground();
         int code = new Main(System.out, System.err).execute(args);
         System.out.flush();
         System.exit(code);
@@ -520,8 +520,12 @@ public final class Main {
                 throw new CliException("-o " + key + ": a raster is written as a GeoTIFF (.tif), not " + path);
             }
             // the writer opens the file for random access without truncating it: over a larger file, the old file's
-            // tail would stay behind the new image
-            Files.deleteIfExists(path);
+            // tail would stay behind the new image. Truncated in place (a link, its permissions and owner kept)
+            if (Files.isRegularFile(path)) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(0);
+                }
+            }
             org.geotools.gce.geotiff.GeoTiffWriter gw = new org.geotools.gce.geotiff.GeoTiffWriter(path.toFile());
             try {
                 gw.write(cov, null);

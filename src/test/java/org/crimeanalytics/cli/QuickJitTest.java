@@ -11,11 +11,11 @@ class QuickJitTest {
 
     @Test
     void theDirectiveTurnsC2OffForEveryMethodAndIsRemovable() throws Exception {
-        assumeTrue(System.getProperty("java.vm.name", "").contains("HotSpot") || System.getProperty("java.vm.name", "").contains("OpenJDK"),
-                "skipped: compiler directives are HotSpot's (this JVM is " + System.getProperty("java.vm.name") + ")");
+        String vm = System.getProperty("java.vm.name", "");
+        assumeTrue(vm.contains("HotSpot") || vm.contains("OpenJDK"), "skipped: compiler directives are HotSpot's (this JVM is " + vm + ")");
         String before = (String) QuickJit.diagnosticCommand("compilerDirectivesPrint");
-        assertTrue(QuickJit.apply(), "the directive was not added");
         try {
+            assertTrue(QuickJit.apply(), "the directive was not added");
             String now = (String) QuickJit.diagnosticCommand("compilerDirectivesPrint");
             // the first directive printed is the one on top of the stack: ours, matching every method
             int top = now.indexOf("Directive:");
@@ -26,23 +26,33 @@ class QuickJitTest {
             assertTrue(c2.contains("Exclude:true"), c2);
             assertTrue(c1.contains("Exclude:false"), "C1 must stay on: " + c1);
         } finally {
-            QuickJit.diagnosticCommand("compilerDirectivesRemove");
+            // this test JVM goes on with C2 (methods whose C2 compilation came in these milliseconds stay on C1)
+            if (!before.equals(QuickJit.diagnosticCommand("compilerDirectivesPrint"))) QuickJit.diagnosticCommand("compilerDirectivesRemove");
         }
         assertEquals(before, QuickJit.diagnosticCommand("compilerDirectivesPrint"));
     }
 
     @Test
-    void offWithThePropertyOrTheEnvironment() {
+    void onlyRunAndDemoOnTwoProcessorsOrFewerUnlessTheSettingSaysOtherwise() {
         String old = System.getProperty("crime.jit");
         try {
+            System.clearProperty("crime.jit");
+            boolean envFull = "full".equalsIgnoreCase(String.valueOf(System.getenv("CRIME_JIT")).trim());
+            boolean envQuick = "quick".equalsIgnoreCase(String.valueOf(System.getenv("CRIME_JIT")).trim());
+            assertEquals(!envFull, QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 2));
+            assertEquals(!envFull, QuickJit.wanted(new String[] {"demo"}, 1));
+            assertEquals(envQuick, QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 8));
             System.setProperty("crime.jit", "full");
-            assertTrue(QuickJit.disabled());
-            System.setProperty("crime.jit", "quick");
-            assertFalse(QuickJit.disabled());
+            assertFalse(QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 2));
+            System.setProperty("crime.jit", "QUICK");
+            assertTrue(QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 16));
+            for (String cmd : new String[] {"bench", "describe", "list", "styles"}) {
+                assertFalse(QuickJit.wanted(new String[] {cmd, "user-path"}, 2), cmd);
+            }
+            assertFalse(QuickJit.wanted(new String[0], 2));
         } finally {
             if (old == null) System.clearProperty("crime.jit");
             else System.setProperty("crime.jit", old);
         }
-        assertEquals("full".equalsIgnoreCase(String.valueOf(System.getenv("CRIME_JIT")).trim()), QuickJit.disabled());
     }
 }

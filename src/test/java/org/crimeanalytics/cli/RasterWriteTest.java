@@ -30,4 +30,19 @@ class RasterWriteTest {
         assertTrue(Files.size(fresh) < big / 10, "the small raster is the smaller file");
         assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(over));
     }
+
+    @Test
+    void aLinkStaysALinkAndItsTargetGetsTheRaster(@TempDir Path dir) throws Exception {
+        Path fresh = dir.resolve("fresh.tif"), target = dir.resolve("target.tif"), link = dir.resolve("link.tif");
+        Main.write("raster", coverage(10), fresh);
+        Main.write("raster", coverage(200), target);
+        try {
+            Files.createSymbolicLink(link, target.getFileName());
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("skipped: no symbolic links here (" + e + ")");
+        }
+        Main.write("raster", coverage(10), link);
+        assertTrue(Files.isSymbolicLink(link));
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(target));
+    }
 }
