@@ -25,8 +25,8 @@ import javax.management.ObjectName;
  * <p>Only the command-line {@code run} and {@code demo} commands use it ({@link #wanted}): never GeoServer (a server
  * runs for days), never the in-process kernel benchmarks. {@code CRIME_JIT=quick} (or {@code -Dcrime.jit=quick}) turns
  * it on whatever the processors, {@code full} off. On a JVM without the MBean or the operation (not HotSpot, or a
- * runtime without {@code jdk.management}) nothing happens. Methods C2 compiled before the directive arrives (about
- * 0.3 s into a run) keep their code.
+ * runtime without {@code jdk.management}) nothing happens. Methods C2 compiled before the directive arrives (0.3-0.5 s
+ * into a run) keep their code.
  */
 final class QuickJit {
 
