@@ -85,25 +85,29 @@ public final class KMeans {
             double acc = 0;
             for (int i = 0; i < n; i++) cumulative[i] = acc += w[i];
         }
-        Result best = null;
-        for (int r = 0; r < restarts; r++) {
+        // the restarts side by side (each its own sample and generator, its sums in its own fixed order: the same
+        // results as one after another); the lowest SSE wins, the first restart on a tie
+        final double[] cum = cumulative;
+        Result[] results = new Result[restarts];
+        IntStream.range(0, restarts).parallel().forEach(r -> {
             long s = seed + r * 0x9E3779B97F4A7C15L;
             SplittableRandom rnd = new SplittableRandom(s ^ 0x5DEECE66DL);
             double[] sample = new double[m * d];
             for (int i = 0; i < m; i++) {
                 int j;
-                if (cumulative == null) {
+                if (cum == null) {
                     j = rnd.nextInt(n);
                 } else {
-                    j = Arrays.binarySearch(cumulative, rnd.nextDouble() * total);
+                    j = Arrays.binarySearch(cum, rnd.nextDouble() * total);
                     if (j < 0) j = -j - 1;
                     j = Math.min(j, n - 1);
                 }
                 System.arraycopy(data, j * d, sample, i * d, d);
             }
-            Result res = run(sample, d, null, s, cancelled, null);
-            if (best == null || res.sse() < best.sse()) best = res;
-        }
+            results[r] = run(sample, d, null, s, cancelled, null);
+        });
+        Result best = null;
+        for (Result res : results) if (best == null || res.sse() < best.sse()) best = res;
         return run(data, d, w, seed, cancelled, best.centres());
     }
 

@@ -197,6 +197,13 @@ class ClusterAlgorithmsTest {
         KMeans.Result plain = new KMeans(8, 300, 3, 7, false).fit(x, 2, null);
         assertArrayEquals(plain.labels(), fast.labels());
         assertEquals(plain.sse(), fast.sse(), 0);
+        // the restarts run side by side: the same answer at every run, whatever the threads' timing
+        for (int rep = 0; rep < 4; rep++) {
+            KMeans.Result again = new KMeans(8, 300, 3, 7).fit(x, 2, null);
+            assertArrayEquals(fast.labels(), again.labels(), "run " + rep);
+            assertArrayEquals(fast.centres(), again.centres(), 0, "run " + rep);
+            assertEquals(fast.sse(), again.sse(), 0, "run " + rep);
+        }
         // a NaN coordinate (the processes reject them): the same answer as plain iterations
         double[] nan = {0, 0, 1, 1, Double.NaN, 0, 10, 10, 11, 10};
         assertArrayEquals(new KMeans(2, 100, 1, 3, false).fit(nan, 2, null).labels(), new KMeans(2, 100, 1, 3).fit(nan, 2, null).labels());
