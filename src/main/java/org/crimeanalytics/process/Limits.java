@@ -13,7 +13,9 @@ import org.geotools.process.ProcessException;
  *   <li>{@code crime.maxGridCells} (default 2,000,000): grid cells of an aggregation;</li>
  *   <li>{@code crime.maxPermutations} (default 9,999): permutations of a Monte Carlo test;</li>
  *   <li>{@code crime.maxK} (default 1,000): clusters or neighbours asked for;</li>
- *   <li>{@code crime.maxNeighbours} (default 2,000): mean neighbours a distance band may give.</li>
+ *   <li>{@code crime.maxNeighbours} (default 2,000): mean neighbours a distance band may give;</li>
+ *   <li>{@code crime.maxPairs} (default: as many as fill half the JVM's maximum heap at 5 bytes a pair): pairs of
+ *       incidents a near-repeat (Knox) test may hold.</li>
  * </ul>
  */
 public final class Limits {
@@ -44,6 +46,10 @@ public final class Limits {
 
     public static long maxK() {
         return get("maxK", 1_000);
+    }
+
+    public static long maxPairs() {
+        return get("maxPairs", Runtime.getRuntime().maxMemory() / 10);
     }
 
     static void checkIncidents(long n, String param) {

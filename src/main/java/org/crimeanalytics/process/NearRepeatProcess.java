@@ -56,10 +56,15 @@ public class NearRepeatProcess {
         for (int i = 0; i < days.length; i++) days[i] = in.time[i] / 86_400_000.0;
         Knox.Result r;
         try {
-            r = new Knox(db, tb, perms, seed == null ? 1 : seed).run(in.points.x(), in.points.y(), days,
+            r = new Knox(db, tb, perms, seed == null ? 1 : seed, Limits.maxPairs()).run(in.points.x(), in.points.y(), days,
                     () -> monitor != null && monitor.isCanceled());
         } catch (CancellationException e) {
             throw new ProcessException("cancelled");
+        } catch (Knox.TooManyPairsException e) {
+            throw new ProcessException(String.format(java.util.Locale.ROOT, "distanceBands: more than %,d pairs of the %,d incidents lie within %s m"
+                    + " (the limit: half the JVM's memory at 5 bytes a pair, or system property crime.maxPairs); use a smaller last"
+                    + " distance band, fewer incidents (a shorter period or a smaller area), or more memory (-Xmx)",
+                    e.limit(), in.time.length, CsvOut.cell(db[db.length - 1])));
         }
         StringWriter w = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {

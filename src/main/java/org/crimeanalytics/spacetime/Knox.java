@@ -24,8 +24,18 @@ public final class Knox {
     private final int permutations;
     private final long seed;
 
-    /** Bands as limits: {0, 100, 200} gives [0,100) and [100,200). */
+    private final long maxPairs;
+
+    /** Bands as limits: {0, 100, 200} gives [0,100) and [100,200); pairs held without a limit of their own. */
     public Knox(double[] distanceBands, double[] timeBands, int permutations, long seed) {
+        this(distanceBands, timeBands, permutations, seed, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #Knox(double[], double[], int, long)}, holding at most {@code maxPairs} pairs (5 bytes each): with more
+     * within the largest distance band, {@link #run} throws {@link TooManyPairsException} as soon as it finds one more.
+     */
+    public Knox(double[] distanceBands, double[] timeBands, int permutations, long seed, long maxPairs) {
         if (distanceBands.length < 2 || timeBands.length < 2) throw new IllegalArgumentException("need at least two limits per band list");
         for (int i = 1; i < distanceBands.length; i++) if (!(distanceBands[i] > distanceBands[i - 1])) throw new IllegalArgumentException("distance bands must increase");
         for (int i = 1; i < timeBands.length; i++) if (!(timeBands[i] > timeBands[i - 1])) throw new IllegalArgumentException("time bands must increase");
@@ -33,6 +43,22 @@ public final class Knox {
         this.timeBands = timeBands.clone();
         this.permutations = permutations;
         this.seed = seed;
+        this.maxPairs = maxPairs;
+    }
+
+    /** More pairs within the largest distance band than the limit given. */
+    public static final class TooManyPairsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final long limit;
+
+        TooManyPairsException(long limit) {
+            super("more than " + limit + " pairs of incidents within the largest distance band");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
     }
 
     /** x, y in metres; t in days. */
@@ -40,44 +66,23 @@ public final class Knox {
         int n = x.length;
         double maxD = distanceBands[distanceBands.length - 1];
         PointIndex idx = new PointIndex(x, y, maxD);
-        // candidate pairs i < j within the last distance band, with their distance band
-        int cap = 1 << 16;
-        int[] pi = new int[cap], pj = new int[cap];
-        byte[] pd = new byte[cap];
-        int[] m = {0};
+        // pairs i < j within the last distance band, in order of i: for each i its first pair (start), and per pair j and
+        // the distance band, in blocks (5 bytes a pair, no copy of everything when more are found)
+        Pairs pairs = new Pairs(distanceBands, maxPairs);
+        long[] start = new long[n + 1];
         for (int i = 0; i < n; i++) {
             if ((i & 4095) == 0 && cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
-            final int a = i;
-            final int[][] refI = {pi};
-            final int[][] refJ = {pj};
-            final byte[][] refD = {pd};
-            idx.within(x[i], y[i], maxD, (j, d) -> {
-                if (j <= a) return;
-                int band = band(distanceBands, d);
-                if (band < 0) return;
-                if (m[0] == refI[0].length) {
-                    int nc = refI[0].length * 2;
-                    refI[0] = Arrays.copyOf(refI[0], nc);
-                    refJ[0] = Arrays.copyOf(refJ[0], nc);
-                    refD[0] = Arrays.copyOf(refD[0], nc);
-                }
-                refI[0][m[0]] = a;
-                refJ[0][m[0]] = j;
-                refD[0][m[0]++] = (byte) band;
-            });
-            pi = refI[0];
-            pj = refJ[0];
-            pd = refD[0];
+            start[i] = pairs.size;
+            pairs.from = i;
+            idx.within(x[i], y[i], maxD, pairs);
         }
-        int pairs = m[0];
+        start[n] = pairs.size;
         int nd = distanceBands.length - 1, nt = timeBands.length - 1;
-        long[][] obs = count(pi, pj, pd, pairs, t, nd, nt);
+        long[][] obs = count(pairs, start, t, nd, nt);
         long[][] sum = new long[nd][nt];
         long[][] ge = new long[nd][nt];
         // permutations in parallel, each with its own generator seeded from (seed, r): the result does not
         // depend on scheduling
-        final int[] fi = pi, fj = pj;
-        final byte[] fd = pd;
         long[][][] counts = new long[permutations][][];
         java.util.stream.IntStream.range(0, permutations).parallel().forEach(r -> {
             if (cancelled != null && cancelled.getAsBoolean()) return;
@@ -89,7 +94,7 @@ public final class Knox {
                 perm[i] = perm[j];
                 perm[j] = tmp;
             }
-            counts[r] = count(fi, fj, fd, pairs, perm, nd, nt);
+            counts[r] = count(pairs, start, perm, nd, nt);
         });
         if (cancelled != null && cancelled.getAsBoolean()) throw new CancellationException("cancelled");
         for (long[][] c : counts) {
@@ -104,20 +109,65 @@ public final class Knox {
             ratio[a][b] = exp[a][b] > 0 ? obs[a][b] / exp[a][b] : Double.NaN;
             p[a][b] = permutations == 0 ? Double.NaN : (ge[a][b] + 1.0) / (permutations + 1.0);
         }
-        return new Result(obs, exp, ratio, p, pairs);
+        return new Result(obs, exp, ratio, p, pairs.size);
     }
 
-    private long[][] count(int[] pi, int[] pj, byte[] pd, int pairs, double[] t, int nd, int nt) {
+    /** Pair counts per distance band x time band, the times {@code t} (days) given to the points. */
+    private long[][] count(Pairs pairs, long[] start, double[] t, int nd, int nt) {
         long[][] c = new long[nd][nt];
-        double maxT = timeBands[timeBands.length - 1];
-        for (int k = 0; k < pairs; k++) {
-            double dt = Math.abs(t[pi[k]] - t[pj[k]]);
-            if (dt >= maxT || dt < timeBands[0]) continue;
-            int tb = 0;
-            while (dt >= timeBands[tb + 1]) tb++;
-            c[pd[k]][tb]++;
+        double minT = timeBands[0], maxT = timeBands[timeBands.length - 1];
+        int i = 0;
+        for (int blk = 0; (long) blk * Pairs.BLOCK < pairs.size; blk++) {
+            int[] js = pairs.j[blk];
+            byte[] bs = pairs.band[blk];
+            long base = (long) blk * Pairs.BLOCK;
+            int len = (int) Math.min(Pairs.BLOCK, pairs.size - base);
+            for (int o = 0; o < len; o++) {
+                while (start[i + 1] <= base + o) i++;
+                double dt = Math.abs(t[i] - t[js[o]]);
+                if (dt >= maxT || dt < minT) continue;
+                int tb = 0;
+                while (dt >= timeBands[tb + 1]) tb++;
+                c[bs[o]][tb]++;
+            }
         }
         return c;
+    }
+
+    /** The pairs found so far: the other point j and the distance band of each, for points {@code from} in turn. */
+    private static final class Pairs implements PointIndex.Visitor {
+        static final int BLOCK = 1 << 20;
+        final double[] bands;
+        final long max;
+        int[][] j = new int[8][];
+        byte[][] band = new byte[8][];
+        long size;
+        int from;
+
+        Pairs(double[] bands, long max) {
+            this.bands = bands;
+            this.max = max;
+        }
+
+        @Override
+        public void visit(int other, double distance) {
+            if (other <= from) return;
+            int b = Knox.band(bands, distance);
+            if (b < 0) return;
+            if (size >= max) throw new TooManyPairsException(max);
+            int blk = (int) (size >>> 20), o = (int) (size & (BLOCK - 1));
+            if (o == 0) {
+                if (blk == j.length) {
+                    j = Arrays.copyOf(j, blk * 2);
+                    band = Arrays.copyOf(band, blk * 2);
+                }
+                j[blk] = new int[BLOCK];
+                band[blk] = new byte[BLOCK];
+            }
+            j[blk][o] = other;
+            band[blk][o] = (byte) b;
+            size++;
+        }
     }
 
     static int band(double[] limits, double v) {

@@ -71,6 +71,20 @@ class SpaceTimeProcessesTest {
                 .getMessage().startsWith("distanceBands:"));
         assertTrue(assertThrows(ProcessException.class, () -> run("NearRepeat", Map.of("incidents", events(e), "permutations", 0)))
                 .getMessage().startsWith("permutations:"));
+        // more pairs within the largest band (3 within 200 m) than the administrator's limit: refused, naming the band
+        String old = System.getProperty("crime.maxPairs");
+        try {
+            System.setProperty("crime.maxPairs", "2");
+            String m = assertThrows(ProcessException.class, () -> run("NearRepeat", Map.of("incidents", events(e), "distanceBands", "0,100,200")))
+                    .getMessage();
+            assertTrue(m.startsWith("distanceBands: more than 2 pairs of the 4 incidents lie within 200 m"), m);
+            System.setProperty("crime.maxPairs", "3");
+            assertEquals("1", csv(run("NearRepeat", Map.of("incidents", events(e), "distanceBands", "0,100,200", "timeBands", "0,7,14")).get("table"))
+                    .get(0).get("observed"));
+        } finally {
+            if (old == null) System.clearProperty("crime.maxPairs");
+            else System.setProperty("crime.maxPairs", old);
+        }
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.crimeanalytics.spacetime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.crimeanalytics.evaluate.HotspotEvaluation;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,42 @@ class SpaceTimeTest {
         for (double[] row : r.p()) for (double p : row) assertTrue(p >= 0.01 && p <= 1);
         // with the times permuted, A-B keeps a 7-day gap only when the two days drawn are within 7 days
         assertTrue(r.expected()[0][0] > 0 && r.expected()[0][0] < 1);
+    }
+
+    @Test
+    void knoxCountsOverSeveralBlocksOfPairsEqualAllPairsCountedDirectly() {
+        // 1,600 points in a 60 m square: 1,279,200 pairs, more than one block of 2^20
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 1_600;
+        double[] x = new double[n], y = new double[n], t = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextDouble() * 60;
+            y[i] = rnd.nextDouble() * 60;
+            t[i] = rnd.nextInt(60);
+        }
+        double[] db = {0, 20, 40, 90}, tb = {0, 7, 14, 28};
+        long[][] direct = new long[3][3];
+        long all = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = x[i] - x[j], dy = y[i] - y[j], d = Math.sqrt(dx * dx + dy * dy), dt = Math.abs(t[i] - t[j]);
+                all++;
+                int a = d < 20 ? 0 : d < 40 ? 1 : 2, b = dt < 7 ? 0 : dt < 14 ? 1 : dt < 28 ? 2 : -1;
+                if (b >= 0) direct[a][b]++;
+            }
+        }
+        Knox.Result r = new Knox(db, tb, 3, 1).run(x, y, t, null);
+        assertEquals(all, r.pairs());
+        assertTrue(all > 1 << 20);
+        for (int a = 0; a < 3; a++) assertArrayEquals(direct[a], r.observed()[a], "distance band " + a);
+        // a limit below the pairs: refused as soon as one more is found; at the pairs: the same result
+        final long pairs = all;
+        assertEquals(pairs - 1, assertThrows(Knox.TooManyPairsException.class, () -> new Knox(db, tb, 3, 1, pairs - 1).run(x, y, t, null)).limit());
+        Knox.Result at = new Knox(db, tb, 3, 1, pairs).run(x, y, t, null);
+        for (int a = 0; a < 3; a++) {
+            assertArrayEquals(r.observed()[a], at.observed()[a]);
+            assertArrayEquals(r.expected()[a], at.expected()[a], 0);
+        }
     }
 
     @Test
