@@ -183,10 +183,10 @@ public final class CsvReader implements Closeable {
             fields = 0;
             fieldStart[0] = 0;
             oversized = false;
-            unterminated = false;
             line = nextLine;
             int c = read();
-            if (c < 0) return false;
+            if (c < 0) return false; // the last record's unterminated quote stays reported
+            unterminated = false;
             if (first) {
                 first = false;
                 if (c == 0xEF) { // UTF-8 BOM

@@ -47,6 +47,24 @@ class CsvReaderTest {
     }
 
     @Test
+    void anUnterminatedQuoteAtTheEndStaysReportedAfterTheLastRecord() throws IOException {
+        // how a part of a file cut inside a quoted line break is recognised, after its rows are read
+        try (CsvReader r = new CsvReader(new ByteArrayInputStream("a,b\nc,\"d\n".getBytes(StandardCharsets.UTF_8)), (byte) ',')) {
+            assertTrue(r.next());
+            assertFalse(r.unterminatedQuote());
+            assertTrue(r.next());
+            assertTrue(r.unterminatedQuote());
+            assertFalse(r.next());
+            assertTrue(r.unterminatedQuote());
+        }
+        try (CsvReader r = new CsvReader(new ByteArrayInputStream("a,\"b\nc\"\n".getBytes(StandardCharsets.UTF_8)), (byte) ',')) {
+            assertTrue(r.next());
+            assertFalse(r.next());
+            assertFalse(r.unterminatedQuote());
+        }
+    }
+
+    @Test
     void crlfLfBlankLinesAndMissingFinalNewline() throws IOException {
         assertEquals(List.of(List.of("h1", "h2"), List.of("1", "2"), List.of("3", "4")), read("h1,h2\r\n1,2\r\n\r\n3,4"));
     }
