@@ -268,7 +268,18 @@ public final class IncidentIngest {
      */
     public Part parse(Plan plan, RowSource src, int expectedRows, BooleanSupplier cancelled, LongConsumer progress)
             throws IOException {
+        return parse(plan, src, expectedRows, cancelled, progress, true);
+    }
+
+    /**
+     * As {@link #parse(Plan, RowSource, int, BooleanSupplier, LongConsumer)} for a part of the input: only the input's
+     * first part ({@code first}) refuses projected x/y at its first row, as a read in one piece does; elsewhere such a
+     * row is one outside the extent.
+     */
+    public Part parse(Plan plan, RowSource src, int expectedRows, BooleanSupplier cancelled, LongConsumer progress, boolean first)
+            throws IOException {
         Rows rows = new Rows(plan, expectedRows);
+        rows.checkedProjected = !first;
         long n = 0;
         // the loop stays small (the JIT compiles the row methods on their own, not the whole loop at once)
         while (src.next()) {

@@ -37,7 +37,8 @@ public final class ParallelIngest {
      * Parts of a plain file per thread: the threads take parts from one queue, so one slowed down (by the JIT, the
      * collector or GeoTools starting on the same cores) leaves less to finish alone. Seeds' job on the joined 264 MB
      * CSV, 2 cores, 12 parts instead of 2: medians of 5 alternating runs 4.20 -> 3.85 s and 4.04 -> 3.76 s, outputs
-     * byte-identical.
+     * byte-identical. More cuts make a cut inside a quoted line break more likely: a file with many records spanning
+     * lines is then read again in one piece, on one thread.
      */
     static final int PARTS_PER_THREAD = 6;
 
@@ -88,6 +89,7 @@ public final class ParallelIngest {
         List<IncidentIngest.Part> parts = run(jobs, plan, ingest, o, header, delimiter, threads, opener, cancelled, count);
         long T2 = System.nanoTime();
         if (parts == null) { // a part ended inside a quoted field: read the file in one piece
+            count.set(0); // progress starts again
             jobs = List.of(new Job(files.get(0), files.get(0).getFileName().toString(), -1, -1, 0, 0));
             parts = run(jobs, plan, ingest, o, header, delimiter, 1, opener, cancelled, count);
         }
@@ -129,7 +131,9 @@ public final class ParallelIngest {
         });
         try {
             List<Future<Object[]>> futures = new ArrayList<>();
-            for (Job j : jobs) {
+            for (int ji = 0; ji < jobs.size(); ji++) {
+                Job j = jobs.get(ji);
+                boolean first = ji == 0;
                 futures.add(pool.submit(() -> {
                     if (j.start < 0) {
                         // the mapping's sample was read from the first file: here the header only (no 5,000 rows
@@ -138,12 +142,12 @@ public final class ParallelIngest {
                             if (!src.header().equals(header)) {
                                 throw new IngestException(j.name + ": its header differs from the first file's");
                             }
-                            return new Object[] {ingest.parse(plan, src, j.expectedRows, cancelled, null), false};
+                            return new Object[] {ingest.parse(plan, src, j.expectedRows, cancelled, null, first), false};
                         }
                     }
                     // lines are counted from 1 in each part and shifted when the parts are joined
                     try (CsvRowSource src = new CsvRowSource(region(j.file, j.start, j.end, count), header, delimiter, 1)) {
-                        IncidentIngest.Part part = ingest.parse(plan, src, j.expectedRows, cancelled, null);
+                        IncidentIngest.Part part = ingest.parse(plan, src, j.expectedRows, cancelled, null, first);
                         return new Object[] {part, src.endedInsideQuote()};
                     }
                 }));

@@ -47,6 +47,7 @@ public class NearRepeatProcess {
             ProgressListener monitor) {
         double[] db = bands(distanceBands == null ? "0,100,200,400,800" : distanceBands, "distanceBands");
         double[] tb = bands(timeBands == null ? "0,7,14,21,28" : timeBands, "timeBands");
+        if (db.length - 1 > 127) throw new ProcessException("distanceBands: at most 127 bands, was " + (db.length - 1));
         int perms = permutations == null ? 99 : permutations;
         if (perms < 1) throw new ProcessException("permutations: must be at least 1, was " + perms);
         Limits.checkPermutations(perms, "permutations");
@@ -62,7 +63,7 @@ public class NearRepeatProcess {
             throw new ProcessException("cancelled");
         } catch (Knox.TooManyPairsException e) {
             throw new ProcessException(String.format(java.util.Locale.ROOT, "distanceBands: more than %,d pairs of the %,d incidents lie within %s m"
-                    + " (the limit: half the JVM's memory at 5 bytes a pair, or system property crime.maxPairs); use a smaller last"
+                    + " (the limit, system property crime.maxPairs, by default half the JVM's memory at 5 bytes a pair); use a smaller last"
                     + " distance band, fewer incidents (a shorter period or a smaller area), or more memory (-Xmx)",
                     e.limit(), in.time.length, CsvOut.cell(db[db.length - 1])));
         }

@@ -37,6 +37,7 @@ public final class Knox {
      */
     public Knox(double[] distanceBands, double[] timeBands, int permutations, long seed, long maxPairs) {
         if (distanceBands.length < 2 || timeBands.length < 2) throw new IllegalArgumentException("need at least two limits per band list");
+        if (distanceBands.length - 1 > 127) throw new IllegalArgumentException("at most 127 distance bands (a byte a pair)");
         for (int i = 1; i < distanceBands.length; i++) if (!(distanceBands[i] > distanceBands[i - 1])) throw new IllegalArgumentException("distance bands must increase");
         for (int i = 1; i < timeBands.length; i++) if (!(timeBands[i] > timeBands[i - 1])) throw new IllegalArgumentException("time bands must increase");
         this.distanceBands = distanceBands.clone();

@@ -57,6 +57,8 @@ class ParallelIngestTest {
     @Test
     void partsOnTwoThreadsGiveTheOnePieceResult(@TempDir Path dir) throws IOException {
         Path f = copies(dir, false);
+        long[][] cuts = ParallelIngest.cut(f, Files.size(f), 5);
+        assertTrue(cuts != null && cuts.length == 5, "the file is cut in 5 parts");
         IncidentIngest.Result one = read(f, 1), parts = read(f, 2);
         assertSame(one, parts);
         // the 16th copy repeats the first's ids: every incident of it is a duplicate, found across parts
@@ -64,6 +66,28 @@ class ParallelIngestTest {
         long n1 = sample.table().size(), d1 = sample.report().rejected(Reason.DUPLICATE_ID);
         assertEquals(15 * n1, parts.table().size());
         assertEquals(16 * d1 + n1, parts.report().rejected(Reason.DUPLICATE_ID));
+    }
+
+    @Test
+    void onlyTheInputsFirstPartRefusesProjectedCoordinates() throws IOException {
+        String csv = "id,date,x,y\n1,2020-01-01,500000,4600000\n2,2020-01-02,-87.6,41.8\n";
+        for (boolean first : new boolean[] {true, false}) {
+            IncidentIngest.Options o = new IncidentIngest.Options();
+            IncidentIngest ingest = new IncidentIngest(o);
+            try (CsvRowSource src = new CsvRowSource(new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))) {
+                IncidentIngest.Plan plan = ingest.plan(src.header(), src.sample(), false, src.decimalComma());
+                if (first) {
+                    String m = org.junit.jupiter.api.Assertions.assertThrows(IngestException.class,
+                            () -> ingest.parse(plan, src, 0, null, null, true)).getMessage();
+                    assertTrue(m.contains("projected coordinates"), m);
+                } else {
+                    // a row of a later part: one row outside the extent, as in a read in one piece
+                    IncidentIngest.Part part = ingest.parse(plan, src, 0, null, null, false);
+                    assertEquals(1, part.table.size());
+                    assertEquals(1, part.report.rejected(Reason.OUTSIDE_EXTENT));
+                }
+            }
+        }
     }
 
     @Test
