@@ -137,7 +137,7 @@ public final class Knox {
 
     /** The pairs found so far: the other point j and the distance band of each, for points {@code from} in turn. */
     private static final class Pairs implements PointIndex.Visitor {
-        static final int BLOCK = 1 << 20;
+        static final int SHIFT = 20, BLOCK = 1 << SHIFT;
         final double[] bands;
         final long max;
         int[][] j = new int[8][];
@@ -156,7 +156,7 @@ public final class Knox {
             int b = Knox.band(bands, distance);
             if (b < 0) return;
             if (size >= max) throw new TooManyPairsException(max);
-            int blk = (int) (size >>> 20), o = (int) (size & (BLOCK - 1));
+            int blk = (int) (size >>> SHIFT), o = (int) (size & (BLOCK - 1));
             if (o == 0) {
                 if (blk == j.length) {
                     j = Arrays.copyOf(j, blk * 2);
