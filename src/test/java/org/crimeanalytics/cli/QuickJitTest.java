@@ -33,20 +33,20 @@ class QuickJitTest {
     }
 
     @Test
-    void onlyRunAndDemoOnTwoProcessorsOrFewerUnlessTheSettingSaysOtherwise() {
+    void onlyRunOnTwoProcessorsOrFewerUnlessTheSettingSaysOtherwise() {
         String old = System.getProperty("crime.jit");
         try {
             System.clearProperty("crime.jit");
             boolean envFull = "full".equalsIgnoreCase(String.valueOf(System.getenv("CRIME_JIT")).trim());
             boolean envQuick = "quick".equalsIgnoreCase(String.valueOf(System.getenv("CRIME_JIT")).trim());
             assertEquals(!envFull, QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 2));
-            assertEquals(!envFull, QuickJit.wanted(new String[] {"demo"}, 1));
+            assertEquals(!envFull, QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 1));
             assertEquals(envQuick, QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 8));
             System.setProperty("crime.jit", "full");
             assertFalse(QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 2));
             System.setProperty("crime.jit", "QUICK");
             assertTrue(QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 16));
-            for (String cmd : new String[] {"bench", "describe", "list", "styles"}) {
+            for (String cmd : new String[] {"demo", "bench", "describe", "list", "styles"}) {
                 assertFalse(QuickJit.wanted(new String[] {cmd, "user-path"}, 2), cmd);
             }
             assertFalse(QuickJit.wanted(new String[0], 2));
