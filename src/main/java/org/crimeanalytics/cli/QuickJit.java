@@ -18,8 +18,10 @@ import javax.management.ObjectName;
  * profiled code that runs while they queue took more CPU than C2's faster code saved, on every heavy path measured
  * (alternating runs of the same build with and without): AggregateToAreas from the five Chicago .gz files 4.8-5.4 s
  * with C2, 3.8-4.0 s without; the seeds' k-means job from the .gz files 4.4-4.9 s and 3.5-3.8 s; HotSpots on the LAPD
- * sample 2.2 s and 1.8 s; an exact Gaussian KDE running 38 s, 38.7 s and 36.6 s. Outputs are byte-identical (Java's
- * floating point is the same in every tier). With more processors C2 compiles on cores of its own and long runs gain
+ * sample 2.2 s and 1.8 s; an exact Gaussian KDE running 38 s, 38.7 s and 36.6 s. A run of minutes loses: NearRepeat on
+ * Chicago 2017 (240 million pairs, 99 permutations, {@code -Xmx4g}) took 137.9 s without C2 and 125.9 s with it, so
+ * {@code CRIME_JIT=full} is the setting for long runs. Outputs are byte-identical (Java's floating point is the same in
+ * every tier). With more processors C2 compiles on cores of its own and long runs gain
  * from its code: not measured here, so it stays on there.
  *
  * <p>Only the command-line {@code run} command uses it ({@link #wanted}): never GeoServer (a server runs for days),
