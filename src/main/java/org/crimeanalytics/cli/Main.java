@@ -68,7 +68,17 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.setProperty("org.geotools.referencing.forceXY", "true");
-        if (QuickJit.wanted(args, Runtime.getRuntime().availableProcessors())) QuickJit.startInBackground();
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (System.getProperty(Relaunch.CHILD) != null) {
+            Relaunch.followParent();
+        } else {
+            List<String> second = Relaunch.command(args, processors);
+            if (second != null) {
+                int code = Relaunch.run(second);
+                if (code >= 0) System.exit(code);
+            }
+            if (QuickJit.wanted(args, processors)) QuickJit.startInBackground();
+        }
         int code = new Main(System.out, System.err).execute(args);
         System.out.flush();
         System.exit(code);

@@ -24,6 +24,10 @@ import javax.management.ObjectName;
  * every tier). With more processors C2 compiles on cores of its own and long runs gain
  * from its code: not measured here, so it stays on there.
  *
+ * <p>{@link Relaunch} does better where it can: a second JVM with {@code -XX:TieredStopAtLevel=1} from its first
+ * method and a class archive. This directive is for the runs it leaves in their JVM (a {@code -cp} launch, an
+ * argument file, a second JVM that would not start); {@link #wanted} decides for both.
+ *
  * <p>Only the command-line {@code run} command uses it ({@link #wanted}): never GeoServer (a server runs for days),
  * never the in-process kernel benchmarks, nor the {@code demo}, whose 23 steps in one JVM (about 20 s) took 19.5-20.8 s
  * with it and 18.1-19.9 s without (three runs each). {@code CRIME_JIT=quick} (or {@code -Dcrime.jit=quick}) turns

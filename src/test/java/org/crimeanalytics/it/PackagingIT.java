@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -132,6 +133,83 @@ class PackagingIT {
         assertEquals(1, errors.size(), text);
         assertTrue(errors.get(0).startsWith("error: extent: -118.3 is not a latitude"), text);
         assertTrue(!text.contains("Exception"), text);
+    }
+
+    /**
+     * On {@code CRIME_JIT=quick} the CLI's {@code run} happens in a second JVM with C1 only and a class archive
+     * (cli.Relaunch): the first run writes the archive, the next uses it, both give the bytes of a run in one JVM,
+     * an error keeps its one line and exit code 2, and killing the first JVM ends the second.
+     */
+    @Test
+    void runInASecondJvmGivesTheSameResultsAndWritesItsClassArchiveOnce() throws Exception {
+        Path jar = TARGET.resolve("crime-analytics.jar");
+        Path cache = Files.createTempDirectory("crime-cache");
+        Path out = Files.createTempDirectory("crime-it");
+        java.util.function.Function<String, String[]> hotSpots = name -> new String[] {"run", "crime:HotSpots",
+            "incidents=@test-data/lapd_sample10k.csv", "cellSize=1000", "-o", "result=" + out.resolve(name)};
+
+        String one = run(jar, Map.of("CRIME_JIT", "full", "XDG_CACHE_HOME", cache.toString()), 0, hotSpots.apply("one.geojson"));
+        assertTrue(!one.contains("second JVM"), one);
+        assertTrue(!Files.exists(cache.resolve("crime-analytics")) || archives(cache).isEmpty(), one);
+
+        Map<String, String> quick = Map.of("CRIME_JIT", "quick", "XDG_CACHE_HOME", cache.toString());
+        String first = run(jar, quick, 0, hotSpots.apply("first.geojson"));
+        assertTrue(first.contains("first run of this jar: its classes are archived"), first);
+        String cmd = first.lines().filter(l -> l.contains("[timing] second JVM:")).findFirst().orElseThrow();
+        assertTrue(cmd.contains(" -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="), cmd);
+        assertEquals(1, archives(cache).size(), first);
+        String second = run(jar, quick, 0, hotSpots.apply("second.geojson"));
+        assertTrue(!second.contains("first run"), second);
+        assertTrue(second.contains(" -XX:SharedArchiveFile=" + archives(cache).get(0)), second);
+        byte[] expected = Files.readAllBytes(out.resolve("one.geojson"));
+        assertTrue(expected.length > 1000);
+        assertTrue(java.util.Arrays.equals(expected, Files.readAllBytes(out.resolve("first.geojson"))), "first run differs");
+        assertTrue(java.util.Arrays.equals(expected, Files.readAllBytes(out.resolve("second.geojson"))), "second run differs");
+
+        String error = run(jar, quick, 2, "run", "crime:ImportIncidents", "csv=@no/such/file.csv");
+        assertEquals("error: csv: no such file: no/such/file.csv",
+                error.lines().filter(l -> !l.contains("[timing]")).collect(java.util.stream.Collectors.joining("\n")).trim());
+
+        // a long run (9,999 permutations), its first JVM killed as QGIS cancels: the second ends too
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "run", "crime:NearRepeat",
+                "incidents=@test-data/chicago_2017_01.csv.gz", "permutations=9999", "distanceBands=0,400,800,1600,3200");
+        pb.environment().putAll(quick);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        ProcessHandle child = null;
+        for (int i = 0; i < 200 && child == null; i++) {
+            child = p.children().findFirst().orElse(null);
+            if (child == null) Thread.sleep(50);
+        }
+        assertTrue(child != null && child.isAlive(), "no second JVM");
+        p.destroyForcibly().waitFor();
+        try {
+            child.onExit().get(20, TimeUnit.SECONDS);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertTrue(!child.isAlive());
+    }
+
+    private static List<Path> archives(Path cache) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(cache.resolve("crime-analytics"))) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".jsa")).collect(java.util.stream.Collectors.toList());
+        }
+    }
+
+    /** {@code java -Dcrime.timing=true -jar jar args} with these environment variables: its output, after its exit code. */
+    private static String run(Path jar, Map<String, String> env, int expectedCode, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dcrime.timing=true", "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(expectedCode, p.exitValue(), text);
+        return text;
     }
 
     static String javaBin() {

@@ -1,0 +1,111 @@
+package org.crimeanalytics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RelaunchTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+
+    @Test
+    void theSecondJvmGetsOurOptionsFirstThenTheUsersThenTheSameJarAndArguments() throws Exception {
+        Path jar = Files.writeString(dir.resolve("crime-analytics.jar"), "not a real jar");
+        Path cache = Files.createDirectory(dir.resolve("cache"));
+        String[] args = {"run", "crime:HotSpots", "incidents=@a b.csv", "cellSize=250"};
+        List<String> all = new ArrayList<>(List.of("-Xmx2g", "-XX:TieredStopAtLevel=4", "-jar", jar.toString()));
+        all.addAll(List.of(args));
+
+        List<String> first = Relaunch.command(JAVA, all, args, cache);
+        Path archive = Relaunch.archive(cache, jar.toAbsolutePath());
+        assertEquals(List.of(JAVA, "-XX:TieredStopAtLevel=1",
+                "-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid(), "-Xlog:cds=off,cds+dynamic=off",
+                "-Dcrime.relaunched=" + ProcessHandle.current().pid(), "-Xmx2g", "-XX:TieredStopAtLevel=4", // the user's own option comes later: it wins
+                "-jar", jar.toString(), "run", "crime:HotSpots", "incidents=@a b.csv", "cellSize=250"), first);
+
+        Files.writeString(archive, "archive");
+        List<String> second = Relaunch.command(JAVA, all, args, cache);
+        assertEquals("-XX:SharedArchiveFile=" + archive, second.get(2));
+        assertEquals(first.subList(3, first.size()), second.subList(3, second.size()));
+
+        // no cache folder: C1 only, no archive
+        List<String> none = Relaunch.command(JAVA, all, args, null);
+        assertEquals(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Dcrime.relaunched=" + ProcessHandle.current().pid()), none.subList(0, 3));
+        assertFalse(String.join(" ", none).contains("Archive"), none.toString());
+    }
+
+    @Test
+    void anythingButJavaOptionsJarArgumentsStaysInThisJvm() throws Exception {
+        Path jar = Files.writeString(dir.resolve("x.jar"), "x");
+        String[] args = {"run", "crime:HotSpots"};
+        assertNull(Relaunch.command(JAVA, List.of("-cp", jar.toString(), "org.crimeanalytics.cli.Main", "run", "crime:HotSpots"), args, dir));
+        assertNull(Relaunch.command(JAVA, List.of("-jar", jar.toString(), "@args.txt"), args, dir)); // an argument file
+        assertNull(Relaunch.command(JAVA, List.of("-jar"), args, dir));
+        assertNull(Relaunch.command(JAVA, List.of("-jar", jar.toString(), "run"), args, dir));
+    }
+
+    @Test
+    void aRebuiltJarGetsAnotherArchive() throws Exception {
+        Path jar = Files.writeString(dir.resolve("x.jar"), "x");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_000_000L));
+        Path a = Relaunch.archive(dir, jar);
+        assertEquals(a, Relaunch.archive(dir, jar));
+        assertTrue(a.getFileName().toString().matches("classes-[0-9a-f]{16}\\.jsa"), a.toString());
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_001_000L));
+        assertNotEquals(a, Relaunch.archive(dir, jar));
+        Files.writeString(jar, "xy");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_000_000L));
+        assertNotEquals(a, Relaunch.archive(dir, jar)); // same time, another size
+        assertNull(Relaunch.archive(dir, dir.resolve("missing.jar")));
+    }
+
+    @Test
+    void pruneKeepsTheNewestArchivesAndRecentParts() throws Exception {
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < 6; i++) {
+            Path f = Files.writeString(dir.resolve("classes-" + i + ".jsa"), "a");
+            Files.setLastModifiedTime(f, FileTime.fromMillis(now - 60_000L * (10 - i))); // 5 is the newest
+        }
+        Files.setLastModifiedTime(Files.writeString(dir.resolve("classes-old.jsa.part12"), "p"), FileTime.fromMillis(now - 7_200_000L));
+        Files.writeString(dir.resolve("classes-new.jsa.part13"), "p"); // a run writing it now
+        Files.writeString(dir.resolve("other.txt"), "kept");
+        Relaunch.prune(dir, 4);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of("classes-2.jsa", "classes-3.jsa", "classes-4.jsa", "classes-5.jsa", "classes-new.jsa.part13", "other.txt"),
+                    s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void runReturnsTheExitCodeAndMovesAFinishedArchiveIntoPlace() throws Exception {
+        // a JVM that writes a class archive at its exit, as the second JVM of a first run does
+        Path part = dir.resolve("classes-0123456789abcdef.jsa.part1");
+        int code = Relaunch.run(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + part, "-Xlog:cds=off,cds+dynamic=off", "-Xshare:auto", "-version"));
+        assertEquals(0, code);
+        assertFalse(Files.exists(part));
+        assertTrue(Files.size(dir.resolve("classes-0123456789abcdef.jsa")) > 0);
+        // a failing second JVM: its code, and a half-written archive is not kept
+        Path part2 = dir.resolve("classes-fedcba9876543210.jsa.part2");
+        assertEquals(1, Relaunch.run(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + part2, "-XX:+NoSuchOptionAtAll", "-version")));
+        assertFalse(Files.exists(part2));
+        assertFalse(Files.exists(dir.resolve("classes-fedcba9876543210.jsa")));
+        // nothing to start
+        assertEquals(-1, Relaunch.run(List.of(dir.resolve("no-such-java").toString(), "-version")));
+    }
+}
