@@ -178,10 +178,11 @@ public final class UserPathBenchmark implements Benchmark {
     }
 
     /**
-     * Runs a command under GNU time: wall seconds and peak RSS. GNU time reports the peak of the largest process
-     * alone; the CLI runs in two JVMs (cli.Relaunch: a launcher of about 50 MB waits for the run), so the peaks of the
-     * other processes of the command (read from {@code /proc/PID/status} VmHWM every 20 ms while they live) are added
-     * to it: the memory of the whole command, counted the same way for every command.
+     * Runs a command under GNU time: wall seconds and peak RSS. GNU time reports the peak of the command's largest
+     * process alone; the CLI runs in two JVMs (cli.Relaunch: a launcher waits for the run), so the other processes of
+     * the command are added at their largest proportional set size (Pss, {@code /proc/PID/smaps_rollup}, read every
+     * 100 ms while they live: pages shared with the largest process, such as the JVM's library and class archives,
+     * count by their share, not twice). Every command is counted the same way.
      */
     static Timing time(List<String> cmd) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "TIME %e %M"));
@@ -196,11 +197,14 @@ public final class UserPathBenchmark implements Benchmark {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        java.util.Map<Long, Long> peaks = new java.util.HashMap<>();
-        while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        java.util.Map<Long, long[]> seen = new java.util.HashMap<>(); // pid -> {peak RSS, largest Pss} in KB
+        while (!p.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             p.descendants().forEach(h -> {
-                long kb = vmHwmKb(h.pid());
-                if (kb > 0) peaks.merge(h.pid(), kb, Math::max);
+                long hwm = procKb(h.pid(), "status", "VmHWM:");
+                long pss = procKb(h.pid(), "smaps_rollup", "Pss:");
+                long[] v = seen.computeIfAbsent(h.pid(), k -> new long[2]);
+                v[0] = Math.max(v[0], hwm);
+                v[1] = Math.max(v[1], pss);
             });
         }
         int code = p.exitValue();
@@ -208,16 +212,16 @@ public final class UserPathBenchmark implements Benchmark {
         if (code != 0) throw new IllegalStateException("failed (" + code + "): " + String.join(" ", cmd) + "\n" + output);
         String[] last = output.lines().filter(l -> l.startsWith("TIME ")).reduce((a, b) -> b).orElseThrow().split(" ");
         long largest = Long.parseLong(last[2]);
-        long others = peaks.values().stream().mapToLong(Long::longValue).sum()
-                - peaks.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long top = seen.entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue()[0])).map(java.util.Map.Entry::getKey).orElse(-1L);
+        long others = seen.entrySet().stream().filter(e -> e.getKey() != top).mapToLong(e -> e.getValue()[1]).sum();
         return new Timing(Double.parseDouble(last[1]), largest + others, output);
     }
 
-    /** The peak resident set of a live process in KB ({@code VmHWM}); 0 if it is gone or unreadable. */
-    static long vmHwmKb(long pid) {
+    /** A field in KB of a live process's {@code /proc/PID/file} ("VmHWM:", "Pss:"); 0 if it is gone or unreadable. */
+    static long procKb(long pid, String file, String field) {
         try {
-            for (String l : Files.readAllLines(Paths.get("/proc", Long.toString(pid), "status"))) {
-                if (l.startsWith("VmHWM:")) return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            for (String l : Files.readAllLines(Paths.get("/proc", Long.toString(pid), file))) {
+                if (l.startsWith(field)) return Long.parseLong(l.replaceAll("[^0-9]", ""));
             }
         } catch (IOException | RuntimeException e) {
             // ended between the listing and the read

@@ -19,17 +19,24 @@ import java.util.List;
  *   <li>an application class-data-sharing archive of the classes a run loads (GeoTools, JTS, Jackson: about 3,000
  *       classes parsed and verified at every start otherwise), written by the first such run with
  *       {@code -XX:ArchiveClassesAtExit} into {@code $XDG_CACHE_HOME/crime-analytics} (else
- *       {@code ~/.cache/crime-analytics}), one file per jar, JVM and size and time of the jar. HotSpot itself
- *       ignores an archive that does not match the jar or the JVM.</li>
+ *       {@code ~/.cache/crime-analytics}), one file per jar, JVM and size and time of the jar; the four last used
+ *       are kept. HotSpot itself ignores an archive that does not match the jar or the JVM. No archive when this JVM
+ *       maps none (its base archive is missing or {@code -Xshare:off}), when an option would make JDK 17 refuse to
+ *       dump or map one ({@link #archivable}: it ends the JVM rather than warn), or when the disk has under 200 MB
+ *       free (a failed write ends the run with code 1).</li>
  * </ul>
- * The second JVM gets this JVM's options after these (so a user's own {@code -XX:TieredStopAtLevel} or
- * {@code -Xshare:off} wins), the same jar and arguments, the same standard streams; this JVM waits for it, exits
- * with its exit code, and stops it if it is itself stopped (the second JVM also ends when this one disappears).
+ * The second JVM gets this JVM's command-line options after these (so a user's own {@code -XX:TieredStopAtLevel}
+ * wins; {@code JDK_JAVA_OPTIONS} and {@code JAVA_TOOL_OPTIONS} it reads from the environment, before ours), the same
+ * jar and arguments and the same standard streams. This JVM waits for it, exits with its exit code, and stops it
+ * (SIGTERM, then after 10 s SIGKILL) when it is itself stopped; the second JVM halts within about 0.1 s when this one
+ * disappears (killed: QGIS cancels a run so).
  *
  * <p>When: only for {@code run}, on 2 processors or fewer (the setting of {@link QuickJit}, measured there only;
- * {@code CRIME_JIT=full} or {@code -Dcrime.jit=full} turns both off, {@code quick} on anywhere), and only when this
- * JVM was started as {@code java [options] -jar file.jar run ...} with its command line readable. Otherwise, or if the
- * second JVM cannot be started, the run happens in this JVM as before.
+ * {@code CRIME_JIT=full} or {@code -Dcrime.jit=full} turns both off, {@code quick} on anywhere), on HotSpot, and
+ * only when this JVM was started as {@code java [options] -jar file.jar run ...} with its command line readable
+ * (Linux; not Windows, where {@link ProcessHandle.Info#arguments} is empty), without options that two JVMs cannot
+ * share ({@link #twoJvms}: a debugger, an agent, a flight recording, a JMX port, a log file). Otherwise, or if the
+ * second JVM cannot be started, the run happens in this JVM as before (with {@link QuickJit}).
  */
 final class Relaunch {
 
@@ -43,9 +50,53 @@ final class Relaunch {
         if (System.getProperty(CHILD) != null || !QuickJit.wanted(args, processors) || !hotSpot()) return null;
         ProcessHandle.Info info = ProcessHandle.current().info();
         String java = info.command().orElse(null);
-        String[] all = info.arguments().orElse(null);
+        String[] all = info.arguments().orElse(null); // none on Windows, or past the OS's limit of a command line's length
         if (java == null || all == null) return null;
-        return command(java, Arrays.asList(all), args, cacheDir());
+        List<String> argv = Arrays.asList(all);
+        int j = argv.indexOf("-jar");
+        // the jar after -jar must be this JVM's class path: a -cp launch whose own arguments hold "-jar" stays here
+        if (j < 0 || j + 1 >= argv.size() || !argv.get(j + 1).equals(System.getProperty("java.class.path"))) return null;
+        List<String> options = new ArrayList<>(argv.subList(0, j));
+        for (String env : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"}) {
+            String v = System.getenv(env);
+            if (v != null) options.addAll(Arrays.asList(v.trim().split("\\s+")));
+        }
+        if (!twoJvms(options)) return null;
+        boolean archive = String.valueOf(System.getProperty("java.vm.info")).contains("sharing") && archivable(options);
+        return command(java, argv, args, archive ? cacheDir() : null);
+    }
+
+    /** Options, in this JVM's command line or its environment, that a second JVM must not get too: stay in one. */
+    private static final String[] ONE_JVM_ONLY = {"-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp", "-Xdebug",
+        "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-Dcom.sun.management.", "-XX:Flags="};
+
+    /**
+     * Whether these JVM options allow a second JVM: not with a debugger or agent, a flight recording, a JMX port (each
+     * wants its port or file once) nor a log written to a file (the second JVM would rotate it).
+     */
+    static boolean twoJvms(List<String> options) {
+        for (String o : options) {
+            for (String p : ONE_JVM_ONLY) {
+                if (o.startsWith(p)) return false;
+            }
+            if ((o.startsWith("-Xlog:") || o.startsWith("-Xloggc")) && (o.contains("file=") || o.startsWith("-Xloggc:"))) return false;
+        }
+        return true;
+    }
+
+    /** Options with which JDK 17 cannot dump or map a class archive (it then refuses to start): no archive. */
+    private static final String[] NO_ARCHIVE = {"-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+        "-XX:+AutoCreateSharedArchive", "-XX:-UseCompressedClassPointers", "-XX:-UseCompressedOops", "--patch-module",
+        "--limit-modules", "--upgrade-module-path", "-XX:SharedBaseAddress", "-Xbootclasspath"};
+
+    /** Whether a class archive may be written and used with these JVM options. */
+    static boolean archivable(List<String> options) {
+        for (String o : options) {
+            for (String p : NO_ARCHIVE) {
+                if (o.startsWith(p)) return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -58,19 +109,20 @@ final class Relaunch {
         int j = all.indexOf("-jar");
         if (j < 0 || j + 1 >= all.size()) return null;
         List<String> rest = all.subList(j + 2, all.size());
-        if (!rest.equals(Arrays.asList(args))) return null; // an argument file or a launcher we do not know
+        if (!rest.equals(Arrays.asList(args))) return null; // a launcher that rewrote them: we cannot start it again
         Path jar = Paths.get(all.get(j + 1)).toAbsolutePath();
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.add("-XX:TieredStopAtLevel=1");
         Path archive = cache == null ? null : archive(cache, jar);
         if (archive != null) {
-            if (Files.isRegularFile(archive)) {
+            if (usable(archive)) {
                 cmd.add("-XX:SharedArchiveFile=" + archive);
-            } else {
+                cmd.add("-Xlog:cds*=off"); // an archive that does not match this JVM is skipped without a word
+            } else if (roomFor(cache)) {
                 cmd.add("-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid());
+                cmd.add("-Xlog:cds*=off");
             }
-            cmd.add("-Xlog:cds=off,cds+dynamic=off"); // an archive that does not match is skipped without a word
         }
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
         cmd.addAll(all.subList(0, j));
@@ -78,6 +130,33 @@ final class Relaunch {
         cmd.add(all.get(j + 1));
         cmd.addAll(rest);
         return cmd;
+    }
+
+    /** Whether an archive exists and is not empty; it is then touched, so that {@link #prune} keeps what is used. */
+    static boolean usable(Path archive) {
+        try {
+            if (!Files.isRegularFile(archive) || Files.size(archive) == 0) return false;
+            try {
+                Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException e) {
+                // read-only: used as it is
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the cache folder's disk has room for an archive: JDK 17 ends with exit code 1, after the run, when it cannot
+     * write one; 20 MB are needed, 200 MB asked for.
+     */
+    static boolean roomFor(Path cache) {
+        try {
+            return Files.getFileStore(cache).getUsableSpace() > 200L << 20;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether this JVM is HotSpot, whose options the second JVM gets (another JVM would refuse them). */
@@ -119,13 +198,7 @@ final class Relaunch {
      * archive it wrote is moved into place only after it ended with code 0.
      */
     static int run(List<String> cmd) {
-        if (Boolean.getBoolean("crime.timing")) System.err.println("  [timing] second JVM: " + String.join(" ", cmd));
-        for (String a : cmd) {
-            if (a.startsWith("-XX:ArchiveClassesAtExit=")) {
-                System.err.println("  first run of this jar: its classes are archived for quicker starts into "
-                        + Paths.get(a.substring(a.indexOf('=') + 1)).getParent() + " (once; about 20 MB)");
-            }
-        }
+        if (Boolean.getBoolean("crime.timing")) System.err.println("  [timing] second JVM: " + shell(cmd));
         Process p;
         try {
             p = new ProcessBuilder(cmd).inheritIO().start();
@@ -133,7 +206,14 @@ final class Relaunch {
             if (Boolean.getBoolean("crime.timing")) System.err.println("  [timing] second JVM not started: " + e);
             return -1;
         }
-        Thread stop = new Thread(p::destroy, "stop-second-jvm");
+        Thread stop = new Thread(() -> {
+            p.destroy(); // SIGTERM: its own shutdown runs
+            try {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }, "stop-second-jvm");
         Runtime.getRuntime().addShutdownHook(stop);
         int code;
         while (true) {
@@ -155,9 +235,11 @@ final class Relaunch {
                 String name = part.getFileName().toString();
                 Path target = part.resolveSibling(name.substring(0, name.lastIndexOf(".part")));
                 try {
-                    if (code == 0 && Files.isRegularFile(part)) {
+                    if (code == 0 && Files.isRegularFile(part) && Files.size(part) > 0) {
                         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                         prune(target.getParent(), KEEP);
+                        System.err.printf("  first run of this jar: its classes are archived in %s (%.0f MB) for quicker starts%n",
+                                target.getParent(), Files.size(target) / 1048576.0);
                     }
                     Files.deleteIfExists(part);
                 } catch (IOException | RuntimeException e) {
@@ -166,6 +248,16 @@ final class Relaunch {
             }
         }
         return code;
+    }
+
+    /** A command line as a POSIX shell reads it back (arguments with spaces or quotes quoted). */
+    static String shell(List<String> cmd) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : cmd) {
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(a.matches("[A-Za-z0-9_./:=,@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
     }
 
     /** Archives kept in the cache folder: one per jar and JVM, so a rebuilt jar leaves the old one behind. */
@@ -210,8 +302,24 @@ final class Relaunch {
         } catch (NumberFormatException e) {
             return; // set by hand: nothing to follow
         }
-        java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        if (parent.isEmpty() || parent.get().pid() != first) Runtime.getRuntime().halt(143);
-        parent.get().onExit().thenRun(() -> Runtime.getRuntime().halt(143));
+        if (!parentIs(first)) Runtime.getRuntime().halt(143);
+        // a check every 100 ms: ProcessHandle.onExit polls a process that is not our child ever more slowly (up to
+        // 5 s), and a killed first JVM nobody has reaped yet still looks alive; we get another parent at once
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!parentIs(first)) Runtime.getRuntime().halt(143);
+            }
+        }, "follow-first-jvm");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static boolean parentIs(long pid) {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == pid;
     }
 }

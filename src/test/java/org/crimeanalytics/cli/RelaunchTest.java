@@ -35,14 +35,18 @@ class RelaunchTest {
         List<String> first = Relaunch.command(JAVA, all, args, cache);
         Path archive = Relaunch.archive(cache, jar.toAbsolutePath());
         assertEquals(List.of(JAVA, "-XX:TieredStopAtLevel=1",
-                "-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid(), "-Xlog:cds=off,cds+dynamic=off",
+                "-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid(), "-Xlog:cds*=off",
                 "-Dcrime.relaunched=" + ProcessHandle.current().pid(), "-Xmx2g", "-XX:TieredStopAtLevel=4", // the user's own option comes later: it wins
                 "-jar", jar.toString(), "run", "crime:HotSpots", "incidents=@a b.csv", "cellSize=250"), first);
 
+        Files.createFile(archive); // empty (a crash): written again
+        assertEquals(first, Relaunch.command(JAVA, all, args, cache));
         Files.writeString(archive, "archive");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(1_000_000_000_000L));
         List<String> second = Relaunch.command(JAVA, all, args, cache);
         assertEquals("-XX:SharedArchiveFile=" + archive, second.get(2));
         assertEquals(first.subList(3, first.size()), second.subList(3, second.size()));
+        assertTrue(Files.getLastModifiedTime(archive).toMillis() > System.currentTimeMillis() - 60_000, "touched when used (prune keeps it)");
 
         // no cache folder: C1 only, no archive
         List<String> none = Relaunch.command(JAVA, all, args, null);
@@ -55,9 +59,31 @@ class RelaunchTest {
         Path jar = Files.writeString(dir.resolve("x.jar"), "x");
         String[] args = {"run", "crime:HotSpots"};
         assertNull(Relaunch.command(JAVA, List.of("-cp", jar.toString(), "org.crimeanalytics.cli.Main", "run", "crime:HotSpots"), args, dir));
-        assertNull(Relaunch.command(JAVA, List.of("-jar", jar.toString(), "@args.txt"), args, dir)); // an argument file
+        // program arguments other than those main received: a launcher rewrote them, we cannot start it again
+        assertNull(Relaunch.command(JAVA, List.of("-jar", jar.toString(), "@args.txt"), args, dir));
         assertNull(Relaunch.command(JAVA, List.of("-jar"), args, dir));
         assertNull(Relaunch.command(JAVA, List.of("-jar", jar.toString(), "run"), args, dir));
+    }
+
+    @Test
+    void optionsTwoJvmsCannotShareKeepTheRunInOneAndSomeOptionsRuleOutTheArchive() {
+        assertTrue(Relaunch.twoJvms(List.of("-Xmx2g", "-Dcrime.timing=true", "-Xlog:gc", "-XX:+UseParallelGC")));
+        for (String o : new String[] {"-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-javaagent:a.jar",
+            "-agentpath:/x.so", "-Xrunjdwp:transport=dt_socket", "-Xdebug", "-XX:StartFlightRecording=filename=r.jfr",
+            "-Dcom.sun.management.jmxremote.port=9010", "-Xlog:gc:file=gc.log", "-Xlog:class+load:file=c.txt", "-Xloggc:gc.log"}) {
+            assertFalse(Relaunch.twoJvms(List.of("-Xmx2g", o)), o);
+        }
+        assertTrue(Relaunch.archivable(List.of("-Xmx2g", "-Dx=1", "-XX:TieredStopAtLevel=1")));
+        for (String o : new String[] {"-Xshare:off", "-Xshare:on", "-XX:SharedArchiveFile=/x.jsa", "-XX:ArchiveClassesAtExit=/x.jsa",
+            "-XX:-UseCompressedClassPointers", "--patch-module=java.base=x", "--limit-modules=java.base"}) {
+            assertFalse(Relaunch.archivable(List.of(o)), o);
+        }
+    }
+
+    @Test
+    void theTimingLineQuotesWhatAShellWouldSplit() {
+        assertEquals("/usr/bin/java -Xmx2g -jar 'my dir/x.jar' run 'incidents=@a b.csv' 'name=it'\\''s'",
+                Relaunch.shell(List.of("/usr/bin/java", "-Xmx2g", "-jar", "my dir/x.jar", "run", "incidents=@a b.csv", "name=it's")));
     }
 
     @Test
@@ -94,9 +120,11 @@ class RelaunchTest {
 
     @Test
     void runReturnsTheExitCodeAndMovesAFinishedArchiveIntoPlace() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(String.valueOf(System.getProperty("java.vm.info")).contains("sharing"),
+                "skipped: this JVM maps no class archive (no base archive, or -Xshare:off), so it cannot write one");
         // a JVM that writes a class archive at its exit, as the second JVM of a first run does
         Path part = dir.resolve("classes-0123456789abcdef.jsa.part1");
-        int code = Relaunch.run(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + part, "-Xlog:cds=off,cds+dynamic=off", "-Xshare:auto", "-version"));
+        int code = Relaunch.run(List.of(JAVA, "-XX:ArchiveClassesAtExit=" + part, "-Xlog:cds*=off", "-version"));
         assertEquals(0, code);
         assertFalse(Files.exists(part));
         assertTrue(Files.size(dir.resolve("classes-0123456789abcdef.jsa")) > 0);

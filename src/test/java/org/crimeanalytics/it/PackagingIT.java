@@ -154,13 +154,16 @@ class PackagingIT {
 
         Map<String, String> quick = Map.of("CRIME_JIT", "quick", "XDG_CACHE_HOME", cache.toString());
         String first = run(jar, quick, 0, hotSpots.apply("first.geojson"));
-        assertTrue(first.contains("first run of this jar: its classes are archived"), first);
+        assertTrue(first.contains("first run of this jar: its classes are archived in " + cache.resolve("crime-analytics")), first);
         String cmd = first.lines().filter(l -> l.contains("[timing] second JVM:")).findFirst().orElseThrow();
         assertTrue(cmd.contains(" -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="), cmd);
         assertEquals(1, archives(cache).size(), first);
-        String second = run(jar, quick, 0, hotSpots.apply("second.geojson"));
+        // the second run maps the archive: the process class comes from it ("shared objects file (top)")
+        String second = runWith(jar, quick, 0, "-Xlog:class+load=info", hotSpots.apply("second.geojson"));
         assertTrue(!second.contains("first run"), second);
         assertTrue(second.contains(" -XX:SharedArchiveFile=" + archives(cache).get(0)), second);
+        assertTrue(second.contains("org.crimeanalytics.process.HotSpotsProcess source: shared objects file (top)"),
+                second.lines().filter(l -> l.contains("HotSpotsProcess")).collect(java.util.stream.Collectors.joining("\n")));
         byte[] expected = Files.readAllBytes(out.resolve("one.geojson"));
         assertTrue(expected.length > 1000);
         assertTrue(java.util.Arrays.equals(expected, Files.readAllBytes(out.resolve("first.geojson"))), "first run differs");
@@ -170,26 +173,42 @@ class PackagingIT {
         assertEquals("error: csv: no such file: no/such/file.csv",
                 error.lines().filter(l -> !l.contains("[timing]")).collect(java.util.stream.Collectors.joining("\n")).trim());
 
-        // a long run (9,999 permutations), its first JVM killed as QGIS cancels: the second ends too
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "run", "crime:NearRepeat",
-                "incidents=@test-data/chicago_2017_01.csv.gz", "permutations=9999", "distanceBands=0,400,800,1600,3200");
-        pb.environment().putAll(quick);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        ProcessHandle child = null;
-        for (int i = 0; i < 200 && child == null; i++) {
-            child = p.children().findFirst().orElse(null);
-            if (child == null) Thread.sleep(50);
+        // a long run (9,999 permutations) stopped: its first JVM killed as QGIS cancels, or sent SIGTERM (Ctrl-C, a
+        // timeout): the second ends too, within seconds
+        for (boolean kill : new boolean[] {true, false}) {
+            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "run", "crime:NearRepeat",
+                    "incidents=@test-data/chicago_2017_01.csv.gz", "permutations=9999", "distanceBands=0,400,800,1600,3200");
+            pb.environment().putAll(quick);
+            pb.redirectErrorStream(true);
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            ProcessHandle child = null;
+            for (int i = 0; i < 200 && child == null; i++) {
+                child = p.children().findFirst().orElse(null);
+                if (child == null) Thread.sleep(50);
+            }
+            assertTrue(child != null && child.isAlive(), "no second JVM");
+            Thread.sleep(1000); // under way
+            long t0 = System.nanoTime();
+            if (kill) {
+                p.destroyForcibly().waitFor();
+            } else {
+                p.destroy();
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+                assertEquals(143, p.exitValue()); // the first JVM's own SIGTERM exit, after the second's end
+            }
+            try {
+                child.onExit().get(20, TimeUnit.SECONDS);
+            } finally {
+                child.destroyForcibly();
+            }
+            assertTrue(!child.isAlive());
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, (kill ? "kill" : "SIGTERM") + ": the second JVM took "
+                    + (System.nanoTime() - t0) / 1e9 + " s to end");
         }
-        assertTrue(child != null && child.isAlive(), "no second JVM");
-        p.destroyForcibly().waitFor();
-        try {
-            child.onExit().get(20, TimeUnit.SECONDS);
-        } finally {
-            child.destroyForcibly();
+        try (java.util.stream.Stream<Path> s = Files.walk(cache)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
-        assertTrue(!child.isAlive());
     }
 
     private static List<Path> archives(Path cache) throws IOException {
@@ -200,7 +219,12 @@ class PackagingIT {
 
     /** {@code java -Dcrime.timing=true -jar jar args} with these environment variables: its output, after its exit code. */
     private static String run(Path jar, Map<String, String> env, int expectedCode, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dcrime.timing=true", "-jar", jar.toString()));
+        return runWith(jar, env, expectedCode, "-Dcrime.timing=true", args);
+    }
+
+    /** {@code java -Dcrime.timing=true option -jar jar args}, as {@link #run}. */
+    private static String runWith(Path jar, Map<String, String> env, int expectedCode, String option, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dcrime.timing=true", option, "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
