@@ -72,6 +72,11 @@ public final class Main {
         if (System.getProperty(Relaunch.CHILD) != null) {
             Relaunch.followParent();
         } else {
+            String unknown = QuickJit.unknownSetting();
+            if (unknown != null && args.length > 0 && args[0].equals("run")) {
+                System.err.println("  CRIME_JIT / crime.jit '" + unknown + "' is neither quick nor full: the default for "
+                        + processors + " processors is used");
+            }
             List<String> second = Relaunch.command(args, processors);
             if (second != null) {
                 int code = Relaunch.run(second);

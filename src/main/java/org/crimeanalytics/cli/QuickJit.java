@@ -50,6 +50,12 @@ final class QuickJit {
         return v == null ? null : v.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The setting when it is neither {@code quick} nor {@code full} (then ignored); null when it is one or unset. */
+    static String unknownSetting() {
+        String s = setting();
+        return s == null || s.equals("quick") || s.equals("full") ? null : s;
+    }
+
     /** Whether a command line gets it: {@code run}, unless turned off, on 2 processors or fewer unless turned on. */
     static boolean wanted(String[] args, int processors) {
         if (args.length == 0 || !args[0].equals("run")) return false;

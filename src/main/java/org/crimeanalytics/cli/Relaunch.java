@@ -19,8 +19,9 @@ import java.util.List;
  *   <li>an application class-data-sharing archive of the classes a run loads (GeoTools, JTS, Jackson: about 3,000
  *       classes parsed and verified at every start otherwise), written by the first such run with
  *       {@code -XX:ArchiveClassesAtExit} into {@code $XDG_CACHE_HOME/crime-analytics} (else
- *       {@code ~/.cache/crime-analytics}), one file per jar, JVM and size and time of the jar; the four last used
- *       are kept. HotSpot itself ignores an archive that does not match the jar or the JVM. No archive when this JVM
+ *       {@code ~/.cache/crime-analytics}), one file per jar (its real path), JVM and size and time of the jar; the
+ *       four last used are kept; an archive in a read-only folder is used, none is written there, nor for a jar whose
+ *       path has a space (JDK 17 then leaves most classes out). {@code -Dcrime.timing=true} says why there is none. HotSpot itself ignores an archive that does not match the jar or the JVM. No archive when this JVM
  *       maps none (its base archive is missing or {@code -Xshare:off}), when an option would make JDK 17 refuse to
  *       dump or map one ({@link #archivable}: it ends the JVM rather than warn), or when the disk has under 200 MB
  *       free (a failed write ends the run with code 1).</li>
@@ -29,7 +30,9 @@ import java.util.List;
  * wins; {@code JDK_JAVA_OPTIONS} and {@code JAVA_TOOL_OPTIONS} it reads from the environment, before ours), the same
  * jar and arguments and the same standard streams. This JVM waits for it, exits with its exit code, and stops it
  * (SIGTERM, then after 10 s SIGKILL) when it is itself stopped; the second JVM halts within about 0.1 s when this one
- * disappears (killed: QGIS cancels a run so).
+ * disappears (killed: QGIS cancels a run so), or about a second later on a first run, which writes its archive as it
+ * ends. A second JVM killed (the out-of-memory killer) is said in one line. Options and {@code JAVA_TOOL_OPTIONS}
+ * apply to both JVMs: "Picked up JAVA_TOOL_OPTIONS" is printed twice.
  *
  * <p>When: only for {@code run}, on 2 processors or fewer (the setting of {@link QuickJit}, measured there only;
  * {@code CRIME_JIT=full} or {@code -Dcrime.jit=full} turns both off, {@code quick} on anywhere), on HotSpot, and
@@ -68,11 +71,12 @@ final class Relaunch {
 
     /** Options, in this JVM's command line or its environment, that a second JVM must not get too: stay in one. */
     private static final String[] ONE_JVM_ONLY = {"-agentlib", "-agentpath", "-javaagent", "-Xrunjdwp", "-Xdebug",
-        "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-Dcom.sun.management.", "-XX:Flags="};
+        "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-Dcom.sun.management.", "-XX:Flags=", "-XX:+AlwaysPreTouch"};
 
     /**
      * Whether these JVM options allow a second JVM: not with a debugger or agent, a flight recording, a JMX port (each
-     * wants its port or file once) nor a log written to a file (the second JVM would rotate it).
+     * wants its port or file once), a log written to a file (the second JVM would rotate it), nor a heap touched in
+     * full at start ({@code -XX:+AlwaysPreTouch}: the waiting JVM would hold as much memory as the run).
      */
     static boolean twoJvms(List<String> options) {
         for (String o : options) {
@@ -85,7 +89,7 @@ final class Relaunch {
     }
 
     /** Options with which JDK 17 cannot dump or map a class archive (it then refuses to start): no archive. */
-    private static final String[] NO_ARCHIVE = {"-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+    private static final String[] NO_ARCHIVE = {"-Xshare:off", "-Xshare:dump", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
         "-XX:+AutoCreateSharedArchive", "-XX:-UseCompressedClassPointers", "-XX:-UseCompressedOops", "--patch-module",
         "--limit-modules", "--upgrade-module-path", "-XX:SharedBaseAddress", "-Xbootclasspath"};
 
@@ -111,19 +115,35 @@ final class Relaunch {
         List<String> rest = all.subList(j + 2, all.size());
         if (!rest.equals(Arrays.asList(args))) return null; // a launcher that rewrote them: we cannot start it again
         Path jar = Paths.get(all.get(j + 1)).toAbsolutePath();
+        try {
+            jar = jar.toRealPath(); // one archive per jar, however it is named
+        } catch (IOException e) {
+            // as given
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.add("-XX:TieredStopAtLevel=1");
+        String none = null; // why there is no archive
         Path archive = cache == null ? null : archive(cache, jar);
-        if (archive != null) {
-            if (usable(archive)) {
-                cmd.add("-XX:SharedArchiveFile=" + archive);
-                cmd.add("-Xlog:cds*=off"); // an archive that does not match this JVM is skipped without a word
-            } else if (roomFor(cache)) {
-                cmd.add("-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid());
-                cmd.add("-Xlog:cds*=off");
-            }
+        if (cache == null) {
+            none = "no cache folder (the JVM's options rule it out, or it cannot be created)";
+        } else if (jar.toString().indexOf(' ') >= 0) {
+            none = "the jar's path has a space (JDK 17 then archives a quarter of the classes)";
+        } else if (archive == null) {
+            none = "the jar cannot be read";
+        } else if (usable(archive)) {
+            cmd.add("-XX:SharedArchiveFile=" + archive);
+            cmd.add("-Xlog:cds*=off"); // an archive that does not match this JVM is skipped without a word
+        } else if (!Files.isWritable(cache)) {
+            none = cache + " is not writable";
+        } else if (!roomFor(cache)) {
+            none = "under 200 MB free in " + cache;
+        } else {
+            removeStaleParts(cache);
+            cmd.add("-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid());
+            cmd.add("-Xlog:cds*=off");
         }
+        if (none != null && Boolean.getBoolean("crime.timing")) System.err.println("  [timing] no class archive: " + none);
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
         cmd.addAll(all.subList(0, j));
         cmd.add("-jar");
@@ -180,14 +200,14 @@ final class Relaunch {
         }
     }
 
-    /** {@code $XDG_CACHE_HOME/crime-analytics} or {@code ~/.cache/crime-analytics}, created; null if it cannot be. */
+    /** {@code $XDG_CACHE_HOME/crime-analytics}, else {@code ~/.cache/crime-analytics}, created; null if it cannot be. */
     static Path cacheDir() {
         try {
             String xdg = System.getenv("XDG_CACHE_HOME");
             Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".cache");
             Path dir = base.resolve("crime-analytics");
-            Files.createDirectories(dir);
-            return Files.isWritable(dir) ? dir : null;
+            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            return dir; // maybe read-only: an archive in it is still used
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -206,7 +226,9 @@ final class Relaunch {
             if (Boolean.getBoolean("crime.timing")) System.err.println("  [timing] second JVM not started: " + e);
             return -1;
         }
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread stop = new Thread(() -> {
+            stopping.set(true);
             p.destroy(); // SIGTERM: its own shutdown runs
             try {
                 if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
@@ -228,6 +250,10 @@ final class Relaunch {
             Runtime.getRuntime().removeShutdownHook(stop);
         } catch (IllegalStateException e) {
             // shutting down already
+        }
+        if (code == 128 + 9 && !stopping.get()) { // a shell would say "Killed" of a run in one JVM
+            System.err.println("error: the run's JVM was killed (SIGKILL), by the system's out-of-memory killer or by hand; "
+                    + "with the run in one JVM the shell would have said 'Killed'");
         }
         for (String a : cmd) {
             if (a.startsWith("-XX:ArchiveClassesAtExit=")) {
@@ -260,25 +286,38 @@ final class Relaunch {
         return sb.toString();
     }
 
+    /**
+     * Deletes archives half written more than ten minutes ago: a first run stopped by a signal leaves one (the second
+     * JVM writes it as it ends, in about a second, and the stopped first JVM cannot move or delete it).
+     */
+    static void removeStaleParts(Path dir) {
+        long old = System.currentTimeMillis() - 600_000L;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                String n = f.getFileName().toString();
+                if (n.startsWith("classes-") && n.contains(".jsa.part") && Files.getLastModifiedTime(f).toMillis() < old) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left for the next run
+        }
+    }
+
     /** Archives kept in the cache folder: one per jar and JVM, so a rebuilt jar leaves the old one behind. */
     static final int KEEP = 4;
 
     /**
-     * Deletes all but the {@code keep} most recently modified archives in {@code dir}, and archives half written
-     * (a run that was killed) more than an hour ago.
+     * Deletes all but the {@code keep} most recently modified (used, see {@link #usable}) archives in {@code dir}, and
+     * stale half-written ones ({@link #removeStaleParts}).
      */
     static void prune(Path dir, int keep) throws IOException {
+        removeStaleParts(dir);
         List<Path> done = new ArrayList<>();
-        long hourAgo = System.currentTimeMillis() - 3_600_000L;
         try (java.util.stream.Stream<Path> s = Files.list(dir)) {
             for (Path f : (Iterable<Path>) s::iterator) {
                 String n = f.getFileName().toString();
-                if (!n.startsWith("classes-")) continue;
-                if (n.endsWith(".jsa")) {
-                    done.add(f);
-                } else if (n.contains(".jsa.part") && Files.getLastModifiedTime(f).toMillis() < hourAgo) {
-                    Files.deleteIfExists(f);
-                }
+                if (n.startsWith("classes-") && n.endsWith(".jsa")) done.add(f);
             }
         }
         done.sort(java.util.Comparator.comparingLong((Path f) -> {

@@ -46,6 +46,11 @@ class QuickJitTest {
             assertFalse(QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 2));
             System.setProperty("crime.jit", "QUICK");
             assertTrue(QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 16));
+            assertEquals(null, QuickJit.unknownSetting());
+            System.setProperty("crime.jit", " Fast ");
+            assertEquals("fast", QuickJit.unknownSetting()); // said on the console; the default applies
+            assertEquals(true, QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 2));
+            assertEquals(false, QuickJit.wanted(new String[] {"run", "crime:HotSpots"}, 8));
             for (String cmd : new String[] {"demo", "bench", "describe", "list", "styles"}) {
                 assertFalse(QuickJit.wanted(new String[] {cmd, "user-path"}, 2), cmd);
             }

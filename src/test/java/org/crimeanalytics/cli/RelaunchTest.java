@@ -33,7 +33,7 @@ class RelaunchTest {
         all.addAll(List.of(args));
 
         List<String> first = Relaunch.command(JAVA, all, args, cache);
-        Path archive = Relaunch.archive(cache, jar.toAbsolutePath());
+        Path archive = Relaunch.archive(cache, jar.toRealPath());
         assertEquals(List.of(JAVA, "-XX:TieredStopAtLevel=1",
                 "-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid(), "-Xlog:cds*=off",
                 "-Dcrime.relaunched=" + ProcessHandle.current().pid(), "-Xmx2g", "-XX:TieredStopAtLevel=4", // the user's own option comes later: it wins
@@ -52,6 +52,30 @@ class RelaunchTest {
         List<String> none = Relaunch.command(JAVA, all, args, null);
         assertEquals(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Dcrime.relaunched=" + ProcessHandle.current().pid()), none.subList(0, 3));
         assertFalse(String.join(" ", none).contains("Archive"), none.toString());
+    }
+
+    @Test
+    void oneArchivePerJarHoweverItIsNamedNoneForAPathWithASpaceAndStalePartsRemoved() throws Exception {
+        Path cache = Files.createDirectory(dir.resolve("cache"));
+        Path jar = Files.writeString(Files.createDirectory(dir.resolve("lib")).resolve("x.jar"), "x");
+        String[] args = {"run", "crime:HotSpots"};
+        List<String> direct = Relaunch.command(JAVA, List.of("-jar", jar.toString(), "run", "crime:HotSpots"), args, cache);
+        List<String> roundabout = Relaunch.command(JAVA, List.of("-jar", dir.resolve("lib/../lib/./x.jar").toString(), "run", "crime:HotSpots"), args, cache);
+        assertEquals(direct.get(2), roundabout.get(2));
+        assertTrue(direct.get(2).startsWith("-XX:ArchiveClassesAtExit=" + cache.resolve("classes-")), direct.get(2));
+
+        Path spaced = Files.writeString(Files.createDirectory(dir.resolve("my dir")).resolve("x.jar"), "x");
+        List<String> cmd = Relaunch.command(JAVA, List.of("-jar", spaced.toString(), "run", "crime:HotSpots"), args, cache);
+        assertEquals(List.of(JAVA, "-XX:TieredStopAtLevel=1", "-Dcrime.relaunched=" + ProcessHandle.current().pid(), "-jar",
+                spaced.toString(), "run", "crime:HotSpots"), cmd); // C1 only, no archive
+
+        long now = System.currentTimeMillis();
+        Path stale = Files.writeString(cache.resolve("classes-0123456789abcdef.jsa.part99"), "p");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(now - 11 * 60_000L));
+        Path fresh = Files.writeString(cache.resolve("classes-0123456789abcdef.jsa.part98"), "p");
+        Relaunch.removeStaleParts(cache);
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh)); // a run may be writing it now
     }
 
     @Test
@@ -74,7 +98,9 @@ class RelaunchTest {
             assertFalse(Relaunch.twoJvms(List.of("-Xmx2g", o)), o);
         }
         assertTrue(Relaunch.archivable(List.of("-Xmx2g", "-Dx=1", "-XX:TieredStopAtLevel=1")));
-        for (String o : new String[] {"-Xshare:off", "-Xshare:on", "-XX:SharedArchiveFile=/x.jsa", "-XX:ArchiveClassesAtExit=/x.jsa",
+        assertTrue(Relaunch.archivable(List.of("-Xshare:auto", "-Xshare:on")));
+        assertFalse(Relaunch.twoJvms(List.of("-Xms8g", "-XX:+AlwaysPreTouch"))); // the waiting JVM would touch 8 GB too
+        for (String o : new String[] {"-Xshare:off", "-Xshare:dump", "-XX:SharedArchiveFile=/x.jsa", "-XX:ArchiveClassesAtExit=/x.jsa",
             "-XX:-UseCompressedClassPointers", "--patch-module=java.base=x", "--limit-modules=java.base"}) {
             assertFalse(Relaunch.archivable(List.of(o)), o);
         }

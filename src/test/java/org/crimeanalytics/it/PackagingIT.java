@@ -206,6 +206,30 @@ class PackagingIT {
             assertTrue(System.nanoTime() - t0 < 5_000_000_000L, (kill ? "kill" : "SIGTERM") + ": the second JVM took "
                     + (System.nanoTime() - t0) / 1e9 + " s to end");
         }
+        // the second JVM killed (as the out-of-memory killer does): exit 137 and one line that says so
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "run", "crime:NearRepeat",
+                "incidents=@test-data/chicago_2017_01.csv.gz", "permutations=9999");
+        pb.environment().putAll(quick);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        java.util.concurrent.CompletableFuture<String> text = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        ProcessHandle child = null;
+        for (int i = 0; i < 200 && child == null; i++) {
+            child = p.children().findFirst().orElse(null);
+            if (child == null) Thread.sleep(50);
+        }
+        assertTrue(child != null, "no second JVM");
+        child.destroyForcibly();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(137, p.exitValue());
+        String said = text.get(20, TimeUnit.SECONDS);
+        assertTrue(said.contains("error: the run's JVM was killed (SIGKILL)"), said);
         try (java.util.stream.Stream<Path> s = Files.walk(cache)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
