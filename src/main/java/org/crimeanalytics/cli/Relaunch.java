@@ -132,6 +132,7 @@ final class Relaunch {
         } else if (archive == null) {
             none = "the jar cannot be read";
         } else if (usable(archive)) {
+            removeStaleParts(cache); // of first runs stopped before this jar's archive was written
             cmd.add("-XX:SharedArchiveFile=" + archive);
             cmd.add("-Xlog:cds*=off"); // an archive that does not match this JVM is skipped without a word
         } else if (!Files.isWritable(cache)) {
