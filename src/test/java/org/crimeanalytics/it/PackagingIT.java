@@ -211,14 +211,9 @@ class PackagingIT {
                 "incidents=@test-data/chicago_2017_01.csv.gz", "permutations=9999");
         pb.environment().putAll(quick);
         pb.redirectErrorStream(true);
+        Path log = out.resolve("killed.txt");
+        pb.redirectOutput(log.toFile());
         Process p = pb.start();
-        java.util.concurrent.CompletableFuture<String> text = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
         ProcessHandle child = null;
         for (int i = 0; i < 200 && child == null; i++) {
             child = p.children().findFirst().orElse(null);
@@ -228,7 +223,7 @@ class PackagingIT {
         child.destroyForcibly();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
         assertEquals(137, p.exitValue());
-        String said = text.get(20, TimeUnit.SECONDS);
+        String said = Files.readString(log);
         assertTrue(said.contains("error: the run's JVM was killed (SIGKILL)"), said);
         try (java.util.stream.Stream<Path> s = Files.walk(cache)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
