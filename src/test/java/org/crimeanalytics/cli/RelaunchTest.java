@@ -33,7 +33,7 @@ class RelaunchTest {
         all.addAll(List.of(args));
 
         List<String> first = Relaunch.command(JAVA, all, args, cache);
-        Path archive = Relaunch.archive(cache, jar.toRealPath());
+        Path archive = Relaunch.archive(cache, jar.toRealPath(), "crime:HotSpots");
         assertEquals(List.of(JAVA, "-XX:TieredStopAtLevel=1",
                 "-XX:ArchiveClassesAtExit=" + archive + ".part" + ProcessHandle.current().pid(), "-Xlog:cds*=off",
                 "-Dcrime.relaunched=" + ProcessHandle.current().pid(), "-Xmx2g", "-XX:TieredStopAtLevel=4", // the user's own option comes later: it wins
@@ -113,18 +113,19 @@ class RelaunchTest {
     }
 
     @Test
-    void aRebuiltJarGetsAnotherArchive() throws Exception {
+    void aRebuiltJarOrAnotherProcessGetsAnotherArchive() throws Exception {
         Path jar = Files.writeString(dir.resolve("x.jar"), "x");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_000_000L));
-        Path a = Relaunch.archive(dir, jar);
-        assertEquals(a, Relaunch.archive(dir, jar));
+        Path a = Relaunch.archive(dir, jar, "crime:HotSpots");
+        assertEquals(a, Relaunch.archive(dir, jar, "HotSpots")); // the CLI takes the name with or without crime:
+        assertNotEquals(a, Relaunch.archive(dir, jar, "crime:KernelDensity")); // another process: its own classes
         assertTrue(a.getFileName().toString().matches("classes-[0-9a-f]{16}\\.jsa"), a.toString());
         Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_001_000L));
-        assertNotEquals(a, Relaunch.archive(dir, jar));
+        assertNotEquals(a, Relaunch.archive(dir, jar, "crime:HotSpots"));
         Files.writeString(jar, "xy");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(1_700_000_000_000L));
-        assertNotEquals(a, Relaunch.archive(dir, jar)); // same time, another size
-        assertNull(Relaunch.archive(dir, dir.resolve("missing.jar")));
+        assertNotEquals(a, Relaunch.archive(dir, jar, "crime:HotSpots")); // same time, another size
+        assertNull(Relaunch.archive(dir, dir.resolve("missing.jar"), "crime:HotSpots"));
     }
 
     @Test
