@@ -25,8 +25,8 @@ import javax.management.ObjectName;
  * from its code: not measured here, so it stays on there.
  *
  * <p>{@link Relaunch} does better where it can: a second JVM with {@code -XX:TieredStopAtLevel=1} from its first
- * method and a class archive. This directive is for the runs it leaves in their JVM (a {@code -cp} launch, an
- * argument file, a second JVM that would not start); {@link #wanted} decides for both.
+ * method and a class archive. This directive is for the runs it leaves in their JVM (a {@code -cp} launch, Windows,
+ * options two JVMs cannot share, a second JVM that would not start); {@link #wanted} decides for both.
  *
  * <p>Only the command-line {@code run} command uses it ({@link #wanted}): never GeoServer (a server runs for days),
  * never the in-process kernel benchmarks, nor the {@code demo}, whose 23 steps in one JVM (about 20 s) took 19.5-20.8 s

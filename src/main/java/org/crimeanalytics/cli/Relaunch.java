@@ -38,7 +38,7 @@ import java.util.List;
  * {@code CRIME_JIT=full} or {@code -Dcrime.jit=full} turns both off, {@code quick} on anywhere), on HotSpot, and
  * only when this JVM was started as {@code java [options] -jar file.jar run ...} with its command line readable
  * (Linux; not Windows, where {@link ProcessHandle.Info#arguments} is empty), without options that two JVMs cannot
- * share ({@link #twoJvms}: a debugger, an agent, a flight recording, a JMX port, a log file). Otherwise, or if the
+ * share ({@link #twoJvms}: a debugger, an agent, a flight recording, a JMX port, a log file, a pre-touched heap). Otherwise, or if the
  * second JVM cannot be started, the run happens in this JVM as before (with {@link QuickJit}).
  */
 final class Relaunch {
