@@ -371,20 +371,28 @@ public final class Main {
                 throw new CliException("crime:" + n.getLocalPart() + " has no output '" + o.getKey() + "'; outputs: " + results.keySet());
             }
             checkExtension(o.getKey(), results.get(o.getKey()).type, Paths.get(o.getValue())); // before any work
+            checkWritable(o.getKey(), Paths.get(o.getValue()));
         }
         ConsoleProgress progress = new ConsoleProgress("crime:" + n.getLocalPart(), err);
         Map<String, Object> inputs = new LinkedHashMap<>();
         warmUpInBackground();
         long tIn = System.nanoTime();
-        for (Map.Entry<String, List<String>> e : raw.entrySet()) {
-            Parameter<?> p = info.get(e.getKey());
-            if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
-                throw new CliException(e.getKey() + ": given " + e.getValue().size() + " times, takes one value");
+        // values typed on the command line first, files (@path) after: a typo in k=... is refused at once, not after
+        // the incidents are read
+        Map<String, Object> converted = new java.util.HashMap<>();
+        for (boolean files : new boolean[] {false, true}) {
+            for (Map.Entry<String, List<String>> e : raw.entrySet()) {
+                if (e.getValue().stream().anyMatch(v -> v.startsWith("@")) != files) continue;
+                Parameter<?> p = info.get(e.getKey());
+                if (e.getValue().size() > 1 && p.maxOccurs <= 1) {
+                    throw new CliException(e.getKey() + ": given " + e.getValue().size() + " times, takes one value");
+                }
+                List<Object> values = new ArrayList<>();
+                for (String v : e.getValue()) values.add(Values.convert(p, v, progress, early));
+                converted.put(e.getKey(), p.maxOccurs > 1 ? values : values.get(0));
             }
-            List<Object> values = new ArrayList<>();
-            for (String v : e.getValue()) values.add(Values.convert(p, v, progress, early));
-            inputs.put(e.getKey(), p.maxOccurs > 1 ? values : values.get(0));
         }
+        for (String key : raw.keySet()) inputs.put(key, converted.get(key)); // in the command line's order
         early.cancelRest(); // an early read nobody took stops now, not after the process
         for (Parameter<?> p : info.values()) {
             if (p.minOccurs > 0 && !inputs.containsKey(p.key)) {
@@ -525,6 +533,24 @@ public final class Main {
         if (org.geotools.coverage.grid.GridCoverage2D.class.isAssignableFrom(type) && !(ext.endsWith(".tif") || ext.endsWith(".tiff"))) {
             throw new CliException("-o " + key + ": a raster is written as a GeoTIFF (.tif), not " + path);
         }
+    }
+
+    /**
+     * Refuses, before any work, an output path that cannot be written: a folder, a read-only file, or a path whose
+     * nearest existing folder is read-only or is a file (the writer creates missing folders).
+     */
+    static void checkWritable(String key, Path path) {
+        Path p = path.toAbsolutePath();
+        if (Files.isDirectory(p)) throw new CliException("-o " + key + ": " + path + " is a folder, not a file");
+        if (Files.exists(p)) {
+            if (!Files.isWritable(p)) throw new CliException("-o " + key + ": cannot write " + path + " (the file is read-only)");
+            return;
+        }
+        Path dir = p.getParent();
+        while (dir != null && !Files.exists(dir)) dir = dir.getParent();
+        if (dir == null) return;
+        if (!Files.isDirectory(dir)) throw new CliException("-o " + key + ": cannot write " + path + " (" + dir + " is a file)");
+        if (!Files.isWritable(dir)) throw new CliException("-o " + key + ": cannot write " + path + " (folder " + dir + " is read-only)");
     }
 
     static void write(String key, Object v, Path path) throws IOException {
