@@ -104,6 +104,16 @@ class PackagingIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue());
         assertEquals("error: csv: no such file: no/such/file.csv", text.trim());
+
+        // a typed value is refused before the incidents file is read: the one line, no ingest report before it
+        ProcessBuilder typo = new ProcessBuilder(javaBin(), "-jar", jar.toString(), "run", "crime:ClusterIncidents",
+                "incidents=@test-data/chicago_2017_01.csv.gz", "k=abc");
+        typo.redirectErrorStream(true);
+        Process q = typo.start();
+        String said = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(q.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, q.exitValue(), said);
+        assertEquals("error: k: cannot convert 'abc' to Integer", said.trim());
     }
 
     /** Every CRS form GeoServer accepts decodes in the runnable jar (GeoTools' run-time libraries are bundled). */
