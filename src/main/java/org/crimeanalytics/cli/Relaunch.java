@@ -21,7 +21,8 @@ import java.util.List;
  *       {@code -XX:ArchiveClassesAtExit} into {@code $XDG_CACHE_HOME/crime-analytics} (else
  *       {@code ~/.cache/crime-analytics}), one file per process, jar (its real path, size and time) and JVM; the
  *       eight last used are kept; an archive in a read-only folder is used, none is written there, nor for a jar whose
- *       path has a space (JDK 17 then leaves most classes out). {@code -Dcrime.timing=true} says why there is none. HotSpot itself ignores an archive that does not match the jar or the JVM. No archive when this JVM
+ *       path has a space (JDK 17 then leaves most classes out). {@code -Dcrime.timing=true} says why there is none.
+ *       HotSpot itself ignores an archive that does not match the jar or the JVM. No archive when this JVM
  *       maps none (its base archive is missing or {@code -Xshare:off}), when an option would make JDK 17 refuse to
  *       dump or map one ({@link #archivable}: it ends the JVM rather than warn), or when the disk has under 200 MB
  *       free (a failed write ends the run with code 1).</li>
@@ -38,8 +39,8 @@ import java.util.List;
  * {@code CRIME_JIT=full} or {@code -Dcrime.jit=full} turns both off, {@code quick} on anywhere), on HotSpot, and
  * only when this JVM was started as {@code java [options] -jar file.jar run ...} with its command line readable
  * (Linux; not Windows, where {@link ProcessHandle.Info#arguments} is empty), without options that two JVMs cannot
- * share ({@link #twoJvms}: a debugger, an agent, a flight recording, a JMX port, a log file, a pre-touched heap). Otherwise, or if the
- * second JVM cannot be started, the run happens in this JVM as before (with {@link QuickJit}).
+ * share ({@link #twoJvms}: a debugger, an agent, a flight recording, a JMX port, a log file, a pre-touched heap).
+ * Otherwise, or if the second JVM cannot be started, the run happens in this JVM as before (with {@link QuickJit}).
  */
 final class Relaunch {
 
@@ -80,12 +81,19 @@ final class Relaunch {
      */
     static boolean twoJvms(List<String> options) {
         for (String o : options) {
-            for (String p : ONE_JVM_ONLY) {
-                if (o.startsWith(p)) return false;
-            }
             if ((o.startsWith("-Xlog:") || o.startsWith("-Xloggc")) && (o.contains("file=") || o.startsWith("-Xloggc:"))) return false;
         }
-        return true;
+        return !anyStartsWith(options, ONE_JVM_ONLY);
+    }
+
+    /** Whether one of the options starts with one of the prefixes. */
+    private static boolean anyStartsWith(List<String> options, String[] prefixes) {
+        for (String o : options) {
+            for (String p : prefixes) {
+                if (o.startsWith(p)) return true;
+            }
+        }
+        return false;
     }
 
     /** Options with which JDK 17 cannot dump or map a class archive (it then refuses to start): no archive. */
@@ -95,12 +103,7 @@ final class Relaunch {
 
     /** Whether a class archive may be written and used with these JVM options. */
     static boolean archivable(List<String> options) {
-        for (String o : options) {
-            for (String p : NO_ARCHIVE) {
-                if (o.startsWith(p)) return false;
-            }
-        }
-        return true;
+        return !anyStartsWith(options, NO_ARCHIVE);
     }
 
     /**
@@ -199,9 +202,7 @@ final class Relaunch {
                     + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|" + name;
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             byte[] h = md.digest(key.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder("classes-");
-            for (int i = 0; i < 8; i++) sb.append(String.format("%02x", h[i]));
-            return cache.resolve(sb.append(".jsa").toString());
+            return cache.resolve("classes-" + java.util.HexFormat.of().formatHex(h, 0, 8) + ".jsa");
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             return null;
         }
