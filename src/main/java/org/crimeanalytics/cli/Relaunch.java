@@ -272,8 +272,8 @@ final class Relaunch {
                     if (code == 0 && Files.isRegularFile(part) && Files.size(part) > 0) {
                         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                         prune(target.getParent(), KEEP);
-                        System.err.printf("  first run of this jar: its classes are archived in %s (%.0f MB) for quicker starts%n",
-                                target.getParent(), Files.size(target) / 1048576.0);
+                        System.err.printf("  first run of this process with this jar: its classes are archived in %s (%.0f MB) "
+                                + "for quicker starts%n", target.getParent(), Files.size(target) / 1048576.0);
                     }
                     Files.deleteIfExists(part);
                 } catch (IOException | RuntimeException e) {

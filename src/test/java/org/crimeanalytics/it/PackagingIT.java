@@ -164,7 +164,7 @@ class PackagingIT {
 
         Map<String, String> quick = Map.of("CRIME_JIT", "quick", "XDG_CACHE_HOME", cache.toString());
         String first = run(jar, quick, 0, hotSpots.apply("first.geojson"));
-        assertTrue(first.contains("first run of this jar: its classes are archived in " + cache.resolve("crime-analytics")), first);
+        assertTrue(first.contains("first run of this process with this jar: its classes are archived in " + cache.resolve("crime-analytics")), first);
         String cmd = first.lines().filter(l -> l.contains("[timing] second JVM:")).findFirst().orElseThrow();
         assertTrue(cmd.contains(" -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="), cmd);
         assertEquals(1, archives(cache).size(), first);
