@@ -559,13 +559,13 @@ public final class IncidentIngest {
             rows += part.table.size();
             tables.add(part.table);
         }
+        long t0 = System.nanoTime();
         // duplicates, in order over all parts
         boolean[] keep = null;
         int dropped = 0;
         if (m.duplicates != ColumnMapping.Duplicates.NONE) {
             StringSet seen = parts.get(0).keys != null ? new StringSet(rows) : null;
-            IdSet seenIds = seen == null ? new IdSet(tables, rows) : null;
-            keep = new boolean[rows];
+            keep = seen == null ? IdSet.firstOccurrences(tables, rows) : new boolean[rows];
             int row = 0;
             for (int p = 0; p < parts.size(); p++) {
                 Part part = parts.get(p);
@@ -574,8 +574,6 @@ public final class IncidentIngest {
                     if (seen != null) {
                         String key = part.keys[i];
                         keep[row] = key == null || seen.add(key);
-                    } else {
-                        keep[row] = seenIds.add(p, i);
                     }
                     if (!keep[row]) {
                         report.unaccept(Reason.DUPLICATE_ID, prefix + part.where + part.table.line(i));
@@ -584,6 +582,7 @@ public final class IncidentIngest {
                 }
             }
         }
+        long t1 = System.nanoTime();
         IncidentTable table; // the parts joined, without the duplicates (one copy)
         if (parts.size() == 1) {
             table = parts.get(0).table;
@@ -591,6 +590,7 @@ public final class IncidentIngest {
         } else {
             table = IncidentTable.concat(tables, dropped > 0 ? keep : null, true); // the parts are done with
         }
+        long t2 = System.nanoTime();
         report.blankLines(blank);
         if (reportedUnparsed > 0) report.detail("reported_date_unparsed", reportedUnparsed);
         if (timeMissing > 0) report.detail("time_missing_day_precision", timeMissing);
@@ -601,6 +601,10 @@ public final class IncidentIngest {
         unmatched(parts, report);
         if (options.screenLocations) screen(table, report, parts.get(0).where);
         report.checkBalanced();
+        if (Boolean.getBoolean("crime.timing")) {
+            System.err.printf("  [timing] finish: duplicates %.2f s, join %.2f s, location screen %.2f s%n", (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
+        }
         return new Result(table, report, m.format(), m.names(), m);
     }
 

@@ -1,6 +1,7 @@
 package org.crimeanalytics.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -126,6 +127,36 @@ class IncidentTableTest {
         }
         assertEquals(15_000, kept);
         assertEquals(15_000, dropped);
+    }
+
+    @Test
+    void firstOccurrencesOnTwoThreadsAreTheSerialOnes() {
+        // the same five tables; then ids-less rows among them: each row's flag equals add() in row order
+        List<IncidentTable> tables = List.of(rows(0, 10_000), new IncidentTable(List.of(), 1), rows(10_000, 5_000),
+                new IncidentTable(List.of(), 1), rows(0, 15_000));
+        boolean[] got = IdSet.firstOccurrences(tables, 30_000);
+        IdSet serial = new IdSet(tables, 16);
+        int g = 0, kept = 0, bothHalves = 0;
+        for (int t = 0; t < tables.size(); t++) {
+            for (int i = 0; i < tables.get(t).size(); i++, g++) {
+                assertEquals(serial.add(t, i), got[g], "table " + t + " row " + i);
+                if (got[g]) kept++;
+            }
+        }
+        assertEquals(15_000, kept);
+        // the ids fall in both halves (the split is by a hash bit): of the first 10,000, neither half is nearly empty
+        for (int i = 0; i < 10_000; i++) {
+            int h = tables.get(0).idHash(i);
+            if (IdSet.half(h ^ (h >>> 16)) == 1) bothHalves++;
+        }
+        assertTrue(bothHalves > 3_000 && bothHalves < 7_000, bothHalves + " of 10,000 ids in the second half");
+        IncidentTable a = new IncidentTable(List.of(), 2);
+        String[] texts = new String[IncidentTable.TEXT_COLUMNS];
+        for (String id : new String[] {"A", null, "B", "A", null, "B", "C"}) {
+            texts[IncidentTable.ID] = id;
+            a.add(1, 1, 0, null, IncidentTable.NO_TIME, IncidentTable.NO_AGE, 2, texts, new String[0]);
+        }
+        assertEquals("[true, true, true, false, true, false, true]", java.util.Arrays.toString(IdSet.firstOccurrences(List.of(a), 7)));
     }
 
     @Test
