@@ -313,6 +313,7 @@ public final class IncidentIngest {
         final FastDates.Precision[] prec = new FastDates.Precision[1];
         final FastDates.Precision[] ignore = new FastDates.Precision[1];
         final int[] zone = new int[1];
+        final String[] areaIn = new String[64], areaOut = new String[64];
         long reportedUnparsed, timeMissing, zoned, zonedUtc;
         boolean checkedProjected;
         double lon, lat;
@@ -509,14 +510,29 @@ public final class IncidentIngest {
             texts[IncidentTable.OFFENSE_CODE] = plan.cCode >= 0 ? src.text(plan.cCode) : null;
             texts[IncidentTable.OFFENSE] = plan.cOff >= 0 ? src.text(plan.cOff) : null;
             texts[IncidentTable.OFFENSE_DETAIL] = plan.cDetail >= 0 ? src.text(plan.cDetail) : null;
+            // the category's description is most often the offense column, already read
+            String description = plan.cCat == plan.cOff ? texts[IncidentTable.OFFENSE] : plan.cCat >= 0 ? src.text(plan.cCat) : null;
             texts[IncidentTable.CATEGORY] = categoriser.category(plan.cNibrs >= 0 ? src.text(plan.cNibrs) : null,
-                    plan.cFbi >= 0 ? src.text(plan.cFbi) : null, plan.cCat >= 0 ? src.text(plan.cCat) : null,
-                    plan.cDetail >= 0 ? texts[IncidentTable.OFFENSE_DETAIL] : null);
+                    plan.cFbi >= 0 ? src.text(plan.cFbi) : null, description, plan.cDetail >= 0 ? texts[IncidentTable.OFFENSE_DETAIL] : null);
             texts[IncidentTable.PREMISE] = plan.cPrem >= 0 ? src.text(plan.cPrem) : null;
             texts[IncidentTable.WEAPON] = plan.cWeap >= 0 ? src.text(plan.cWeap) : null;
-            texts[IncidentTable.AREA] = plan.cArea >= 0 ? areaCode(src.text(plan.cArea)) : null;
+            texts[IncidentTable.AREA] = plan.cArea >= 0 ? area(src.text(plan.cArea)) : null;
             texts[IncidentTable.AREA_NAME] = plan.cAreaName >= 0 ? src.text(plan.cAreaName) : null;
             for (int k = 0; k < plan.keep.length; k++) extraValues[k] = src.text(plan.keep[k]);
+        }
+
+        /**
+         * {@link #areaCode}, remembered for the last values seen in a few slots: the reader returns one String instance for
+         * repeated values, so a slot matches by identity, and its String's hash is already computed.
+         */
+        private String area(String s) {
+            if (s == null) return null;
+            int slot = s.hashCode() & (areaIn.length - 1);
+            if (areaIn[slot] != s) {
+                areaIn[slot] = s;
+                areaOut[slot] = areaCode(s);
+            }
+            return areaOut[slot];
         }
 
         private void key(RowSource src, String id) {
