@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CoreIsolationTest {
 
     static final String[] CORE = {"stats", "cluster", "hotspot", "grid", "density", "areas", "temporal", "spacetime", "evaluate",
-        "ingest", "json"};
+        "ingest", "json", "util"};
 
     @Test
     void corePackagesImportNeitherGeoToolsNorGeoServer() throws Exception {

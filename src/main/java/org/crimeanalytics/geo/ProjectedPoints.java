@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.measure.Unit;
+import org.crimeanalytics.util.Threads;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.crs.ProjectedCRS;
@@ -203,25 +204,46 @@ public final class ProjectedPoints {
         MathTransform toMetric = scaled(Crs.transform(src, metric, param), unit);
         MathTransform toSource = org.geotools.referencing.operation.transform.ConcatenatedTransform.create(scale(1 / unit),
                 Crs.transform(metric, src, param));
-        double[] m = xy;
-        try {
-            if (!toMetric.isIdentity()) toMetric.transform(m, 0, m, 0, n);
-        } catch (TransformException e) {
-            throw new ProcessException(param + ": cannot project the points to metres: " + e.getMessage());
-        }
         double[] x = new double[n];
         double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = m[2 * i];
-            y[i] = m[2 * i + 1];
-            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
-                throw new ProcessException(param + ": feature " + (ids == null ? IncidentCollection.id(pos == null ? i : pos[i]) : ids[i]) + " cannot be projected to metres "
-                        + "(coordinates outside the valid area of the layer's CRS?)");
-            }
+        // the first point that cannot be projected, per half (n: none)
+        int[] bad = {n, n};
+        if (n < PARALLEL_ABOVE) {
+            bad[0] = project(toMetric, xy, 0, n, x, y, param);
+        } else {
+            Threads.both(() -> bad[1] = project(toMetric, xy, n / 2, n, x, y, param), () -> bad[0] = project(toMetric, xy, 0, n / 2, x, y, param));
+        }
+        int i = Math.min(bad[0], bad[1]);
+        if (i < n) {
+            throw new ProcessException(param + ": feature " + (ids == null ? IncidentCollection.id(pos == null ? i : pos[i]) : ids[i]) + " cannot be projected to metres "
+                    + "(coordinates outside the valid area of the layer's CRS?)");
         }
         ProjectedPoints pp = new ProjectedPoints(x, y, ids, pos, nulls, nullSamples, src, metric, toMetric, toSource);
         pp.param = param;
         return pp;
+    }
+
+    /** Above this many points, the centre and the projection are computed in two halves at once. */
+    static final int PARALLEL_ABOVE = 100_000;
+
+    /**
+     * Projects points [from, to) of {@code xy} in place and copies them to {@code x}, {@code y}: the first of them that
+     * is not finite then, or {@code x.length} when all are. A transform acts on each point alone (GeoTools' transforms
+     * are immutable), so halves done at once give the points of one call.
+     */
+    private static int project(MathTransform t, double[] xy, int from, int to, double[] x, double[] y, String param) {
+        try {
+            if (to > from && !t.isIdentity()) t.transform(xy, 2 * from, xy, 2 * from, to - from);
+        } catch (TransformException e) {
+            throw new ProcessException(param + ": cannot project the points to metres: " + e.getMessage());
+        }
+        int bad = x.length;
+        for (int i = from; i < to; i++) {
+            x[i] = xy[2 * i];
+            y[i] = xy[2 * i + 1];
+            if (bad == x.length && (!Double.isFinite(x[i]) || !Double.isFinite(y[i]))) bad = i;
+        }
+        return bad;
     }
 
     /** Points already in metres, sharing the CRSs and transforms of {@code like} (benchmarks, concatenations). */
@@ -296,11 +318,21 @@ public final class ProjectedPoints {
 
     /** The (upper) median of each coordinate (robust to a few far outliers), in linear time. */
     private static double[] centre(double[] xy, int n) {
-        double[] c = new double[n]; // one scratch array, for x then for y
-        for (int i = 0; i < n; i++) c[i] = xy[2 * i];
-        double mx = org.crimeanalytics.stats.Select.kth(c, n, n / 2);
-        for (int i = 0; i < n; i++) c[i] = xy[2 * i + 1];
-        return new double[] {mx, org.crimeanalytics.stats.Select.kth(c, n, n / 2)};
+        double[] c = new double[2];
+        if (n < PARALLEL_ABOVE) {
+            c[0] = median(xy, 0, n);
+            c[1] = median(xy, 1, n);
+        } else {
+            Threads.both(() -> c[0] = median(xy, 0, n), () -> c[1] = median(xy, 1, n));
+        }
+        return c;
+    }
+
+    /** The upper median of coordinate {@code t} (0: x, 1: y) of the n points of {@code xy}, in a scratch array of its own. */
+    private static double median(double[] xy, int t, int n) {
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) c[i] = xy[2 * i + t];
+        return org.crimeanalytics.stats.Select.kth(c, n, n / 2);
     }
 
     public int size() {

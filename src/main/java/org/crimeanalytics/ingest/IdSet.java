@@ -1,8 +1,7 @@
 package org.crimeanalytics.ingest;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import org.crimeanalytics.util.Threads;
 
 /**
  * The incident ids seen so far, over the rows of several tables, compared by their UTF-8 bytes in the tables (no
@@ -82,20 +81,9 @@ final class IdSet {
         int[] starts = starts(tables);
         boolean[] first = new boolean[rows];
         int[] hashes = new int[rows];
-        both(() -> hashes(tables, starts, hashes, 1), () -> hashes(tables, starts, hashes, 0));
-        both(() -> new IdSet(tables, starts, rows / 2).half(1, hashes, first), () -> new IdSet(tables, starts, rows / 2).half(0, hashes, first));
+        Threads.both(() -> hashes(tables, starts, hashes, 1), () -> hashes(tables, starts, hashes, 0));
+        Threads.both(() -> new IdSet(tables, starts, rows / 2).half(1, hashes, first), () -> new IdSet(tables, starts, rows / 2).half(0, hashes, first));
         return first;
-    }
-
-    /** Runs {@code a} on another thread and {@code b} on this one; returns when both are done. */
-    private static void both(Runnable a, Runnable b) {
-        CompletableFuture<Void> other = CompletableFuture.runAsync(a);
-        b.run();
-        try {
-            other.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
     }
 
     /** Adds, in row order, the ids whose hash's top bit is {@code part}, setting {@code first} for them; part 0 also sets it for the rows without an id. */
