@@ -101,6 +101,21 @@ public final class IncidentCollection extends BaseSimpleFeatureCollection {
         return env;
     }
 
+    /** The table's text column holding attribute {@code name} (an {@link IncidentTable} constant), or -1 for any other attribute. */
+    public static int textColumn(String name) {
+        return switch (name) {
+            case Incidents.OFFENSE_CODE -> IncidentTable.OFFENSE_CODE;
+            case Incidents.OFFENSE -> IncidentTable.OFFENSE;
+            case Incidents.OFFENSE_DETAIL -> IncidentTable.OFFENSE_DETAIL;
+            case Incidents.CATEGORY -> IncidentTable.CATEGORY;
+            case Incidents.PREMISE -> IncidentTable.PREMISE;
+            case Incidents.WEAPON -> IncidentTable.WEAPON;
+            case Incidents.AREA -> IncidentTable.AREA;
+            case Incidents.AREA_NAME -> IncidentTable.AREA_NAME;
+            default -> -1;
+        };
+    }
+
     /**
      * The value of attribute {@code name} of incident {@code i}, as its feature would hold it, without
      * building the feature (the geometry excluded).

@@ -188,6 +188,16 @@ public final class IncidentTable {
         return text[column].get(i);
     }
 
+    /**
+     * Text column {@code column} (not {@link #ID}) as codes: {@code out[i]} (for every row) indexes the array returned,
+     * whose index 0 stands for no value (null), so a value is read without a String per row. Null, {@code out}
+     * untouched, when the column holds plain Strings (more than {@value TextColumn#MAX_CODED} distinct values).
+     */
+    public String[] textCodes(int column, int[] out) {
+        if (column <= ID || column >= TEXT_COLUMNS) throw new IllegalArgumentException("not a coded text column: " + column);
+        return text[column].codes(out, size);
+    }
+
     /** Whether row {@code i} has an id. */
     boolean hasId(int i) {
         return idLen[i] >= 0;

@@ -53,6 +53,16 @@ final class TextColumn {
         put(i, c);
     }
 
+    /**
+     * The first {@code n} rows' codes into {@code out} and the values they index (index 0: null; values of rows since
+     * dropped may be among them); null, {@code out} untouched, when the column holds plain Strings.
+     */
+    String[] codes(int[] out, int n) {
+        if (plain != null) return null;
+        for (int i = 0; i < n; i++) out[i] = code(i);
+        return Arrays.copyOf(values, count);
+    }
+
     /** The number of distinct codes, null included (for tests). */
     int codes() {
         return count;

@@ -209,7 +209,29 @@ public class ClusterIncidentsProcess {
 
     /** What one pass over the incidents collects. */
     /** {@code allIds}: the id at every position of the source (null for an incident table: ids by position). */
-    record Input(ProjectedPoints points, double[][] extra, String[] offense, String[] allIds, int total) {}
+    /** {@code offense}: each point's offense as an index into {@code offenseNames} (-1: none). */
+    record Input(ProjectedPoints points, double[][] extra, int[] offense, List<String> offenseNames, String[] allIds, int total) {}
+
+    /** Offense values as codes: each value's index among the distinct values, in order of first occurrence (-1: null). */
+    static Input withOffense(ProjectedPoints pts, double[][] extra, String[] offense, String[] allIds, int total) {
+        Map<String, Integer> codeOf = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        int[] code = new int[offense.length];
+        for (int i = 0; i < offense.length; i++) {
+            String o = offense[i];
+            if (o == null) {
+                code[i] = -1;
+                continue;
+            }
+            Integer k = codeOf.get(o);
+            if (k == null) {
+                codeOf.put(o, k = names.size());
+                names.add(o);
+            }
+            code[i] = k;
+        }
+        return new Input(pts, extra, code, names, allIds, total);
+    }
 
     static Input read(SimpleFeatureCollection fc, String attributes, String offenseAttribute, boolean centroids,
             Integer maxFeatures, CoordinateReferenceSystem crs, ProgressListener monitor) {
@@ -304,7 +326,7 @@ public class ClusterIncidentsProcess {
         if (index == 0) throw new ProcessException("incidents: the collection is empty");
         if (n == 0) throw new ProcessException("incidents: none of the " + index + " features has a geometry");
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, nulls, nullSamples, src, crs, "incidents");
-        return finish(pts, raw, names, weights, Arrays.copyOf(offense, n), allIds.toArray(new String[0]), index);
+        return withOffense(pts, scaled(pts, raw, names, weights), Arrays.copyOf(offense, n), allIds.toArray(new String[0]), index);
     }
 
     /** The fast path: an incident table's columns, no feature built. */
@@ -318,8 +340,12 @@ public class ClusterIncidentsProcess {
         if (total == 0) throw new ProcessException("incidents: the collection is empty");
         ProjectedPoints pts = ProjectedPoints.extract(ic, crs, false, "incidents", monitor);
         int n = pts.size();
-        String[] offense = new String[n];
-        if (off != null) {
+        // the offense column's codes as the table holds them (every row has a point: point i is row i), else its values
+        int col = off == null ? -1 : org.crimeanalytics.geo.IncidentCollection.textColumn(off);
+        int[] codes = new int[n];
+        String[] values = col < 0 ? null : ic.table().textCodes(col, codes);
+        String[] offense = values != null ? null : new String[n];
+        if (values == null && off != null) {
             for (int i = 0; i < n; i++) {
                 Object o = ic.attribute(i, off);
                 offense[i] = o == null ? null : o.toString();
@@ -342,13 +368,16 @@ public class ClusterIncidentsProcess {
                 t++;
             }
         }
-        return finish(pts, raw, names, weights, offense, null, total);
+        double[][] extra = scaled(pts, raw, names, weights);
+        if (values == null) return withOffense(pts, extra, offense, null, total);
+        for (int i = 0; i < n; i++) codes[i]--; // the table's code 0 (null) becomes -1
+        return new Input(pts, extra, codes, Arrays.asList(values).subList(1, values.length), null, total);
     }
 
-    /** Scales the extra attributes and assembles the input. */
-    private static Input finish(ProjectedPoints pts, double[][] raw, List<String> names, List<Double> weights, String[] offense,
-            String[] allIds, int total) {
+    /** The extra attributes, scaled. */
+    private static double[][] scaled(ProjectedPoints pts, double[][] raw, List<String> names, List<Double> weights) {
         int n = pts.size();
+        if (raw.length == 0) return raw;
         // scale extra attributes: z-score times weight times the pooled standard deviation of location
         double sx = sdev(pts.x(), n), sy = sdev(pts.y(), n);
         double scale = Math.sqrt((sx * sx + sy * sy) / 2);
@@ -368,7 +397,7 @@ public class ClusterIncidentsProcess {
                 extra[t] = v;
             }
         }
-        return new Input(pts, extra, offense, allIds, total);
+        return extra;
     }
 
     static double sdev(double[] v, int n) {
@@ -486,41 +515,20 @@ public class ClusterIncidentsProcess {
         Geometry[] metric = new Geometry[clusters];
         java.util.stream.IntStream.range(0, clusters).parallel().forEach(c -> metric[c] = shape == Shape.ELLIPSE
                 ? ClusterShapes.ellipse(pts.x(), pts.y(), members[c]) : ClusterShapes.hull(pts.x(), pts.y(), members[c]));
-        // offenses as codes, counted per cluster in one pass
-        Map<String, Integer> codeOf = new HashMap<>();
-        List<String> offenseNames = new ArrayList<>();
-        int[] code = new int[n];
-        for (int i = 0; i < n; i++) {
-            String o = in.offense()[i];
-            if (o == null) {
-                code[i] = -1;
-                continue;
-            }
-            Integer k = codeOf.get(o);
-            if (k == null) {
-                codeOf.put(o, k = offenseNames.size());
-                offenseNames.add(o);
-            }
-            code[i] = k;
-        }
-        List<Map<String, Integer>> offenceCounts = offenceCounts(labels, code, n, clusters, offenseNames);
+        // offenses (as codes), counted per cluster in one pass
+        List<Map<String, Integer>> offenceCounts = offenceCounts(labels, in.offense(), n, clusters, in.offenseNames());
         // colours: clusters whose shapes touch or lie closer than max(eps, 1 % of the extent's diagonal)
         double[] ext = OptimizedHotSpotsProcess.extent(pts.x(), pts.y());
         double near = Math.max(eps, 0.01 * Math.hypot(ext[2] - ext[0], ext[3] - ext[1]));
         int[] colour = GraphColouring.colourShapes(metric, near);
         int maxColour = 0;
         for (int c : colour) maxColour = Math.max(maxColour, c);
-        // incidents: values by source position
+        // incidents: each point's index by source position (-1: a feature without a point), its values made when a writer
+        // asks for them
         int total = in.total();
-        Integer[] clusterAt = new Integer[total];
-        Integer[] colourAt = new Integer[total];
-        Double[] reachAt = reach == null ? null : new Double[total];
-        for (int i = 0; i < n; i++) {
-            int p = pts.positions()[i];
-            clusterAt[p] = labels[i];
-            colourAt[p] = labels[i] < 0 ? -1 : colour[labels[i]];
-            if (reach != null) reachAt[p] = Double.isInfinite(reach[i]) ? null : reach[i];
-        }
+        int[] pointAt = new int[total];
+        if (n < total) Arrays.fill(pointAt, -1);
+        for (int i = 0; i < n; i++) pointAt[pts.positions()[i]] = i;
         List<String> names = new ArrayList<>(List.of("CLUSTER_ID", "COLOR_ID"));
         List<Class<?>> types = new ArrayList<>(List.of(Integer.class, Integer.class));
         if (reach != null) {
@@ -528,8 +536,12 @@ public class ClusterIncidentsProcess {
             types.add(Double.class);
         }
         SimpleFeatureCollection result = AugmentedCollection.of(incidents, incidents.getSchema().getTypeName() + "_clustered",
-                names, types, in.allIds(), p -> reachAt == null ? new Object[] {clusterAt[p], colourAt[p]}
-                        : new Object[] {clusterAt[p], colourAt[p], reachAt[p]});
+                names, types, in.allIds(), p -> {
+                    int i = pointAt[p];
+                    Integer cluster = i < 0 ? null : labels[i], colourId = i < 0 ? null : labels[i] < 0 ? -1 : colour[labels[i]];
+                    if (reach == null) return new Object[] {cluster, colourId};
+                    return new Object[] {cluster, colourId, i < 0 || Double.isInfinite(reach[i]) ? null : reach[i]};
+                });
         // cluster polygons
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.setName("clusters");

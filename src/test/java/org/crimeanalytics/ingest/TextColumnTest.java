@@ -57,6 +57,20 @@ class TextColumnTest {
     }
 
     @Test
+    void codesIndexTheValuesAndAPlainColumnHasNone() {
+        java.util.function.IntFunction<String> v = i -> i % 5 == 0 ? null : "v" + (i % 300); // two-byte codes
+        TextColumn c = filled(2_000, v);
+        int[] codes = new int[2_000];
+        String[] values = c.codes(codes, 2_000);
+        assertNull(values[0]);
+        for (int i = 0; i < 2_000; i++) assertEquals(v.apply(i), values[codes[i]], "row " + i);
+        TextColumn plain = filled(70_000, i -> "id" + i);
+        int[] untouched = {7};
+        assertNull(plain.codes(untouched, 1));
+        assertEquals(7, untouched[0]);
+    }
+
+    @Test
     void equalValuesShareOneStringAndAColumnOfManyValuesKeepsThemAsTheyCame() {
         TextColumn c = new TextColumn(4);
         c.set(0, "THEFT");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.crimeanalytics.TestData;
 import org.crimeanalytics.geo.Crs;
 import org.crimeanalytics.json.Json;
 import org.geotools.api.feature.simple.SimpleFeature;
@@ -132,6 +133,33 @@ class ClusterIncidentsProcessTest {
         Map<String, Object> op = run(Map.of("incidents", b, "method", ClusterIncidentsProcess.Method.OPTICS, "eps", 300.0, "minPoints", 5));
         assertEquals(3L, summary(op).get("clusters"));
         assertNull(list(op.get("result")).get(91).getAttribute("REACHABILITY"));
+    }
+
+    @Test
+    void anIncidentTableGivesTheClustersAndLabelsOfTheSameFeaturesReadOneByOne() throws Exception {
+        // the table path reads the offense column's codes; a copy of its features goes the general way (values by name)
+        org.crimeanalytics.ingest.IncidentIngest.Result r;
+        try (java.io.InputStream in = org.crimeanalytics.io.Inputs.open(TestData.testData("chicago_2017_01.csv.gz"), null)) {
+            r = ImportIncidentsProcess.ingest(in, "jan", ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
+        }
+        SimpleFeatureCollection table = new org.crimeanalytics.geo.IncidentCollection(r.table());
+        SimpleFeatureCollection copy = new ListFeatureCollection(table.getSchema(), list(table));
+        for (String offense : new String[] {"offense", "category", "premise"}) {
+            Map<String, Object> a = run(Map.of("incidents", table, "k", 6, "offenseAttribute", offense));
+            Map<String, Object> b = run(Map.of("incidents", copy, "k", 6, "offenseAttribute", offense));
+            List<SimpleFeature> ca = list(a.get("clusters")), cb = list(b.get("clusters"));
+            assertEquals(6, ca.size());
+            for (int c = 0; c < 6; c++) {
+                assertEquals(cb.get(c).getAttributes(), ca.get(c).getAttributes(), offense + ", cluster " + c);
+                assertNotEquals(null, ca.get(c).getAttribute("TOP_OFFENSE"));
+            }
+            List<SimpleFeature> ra = list(a.get("result")), rb = list(b.get("result"));
+            assertEquals(r.table().size(), ra.size());
+            for (int i = 0; i < ra.size(); i += 97) {
+                assertEquals(rb.get(i).getAttribute("CLUSTER_ID"), ra.get(i).getAttribute("CLUSTER_ID"), "incident " + i);
+                assertEquals(rb.get(i).getAttribute("COLOR_ID"), ra.get(i).getAttribute("COLOR_ID"), "incident " + i);
+            }
+        }
     }
 
     @Test
