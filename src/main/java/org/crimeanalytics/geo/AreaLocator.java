@@ -1,11 +1,14 @@
 package org.crimeanalytics.geo;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.crimeanalytics.areas.PointInPolygon;
 import org.geotools.api.feature.simple.SimpleFeature;
 import org.geotools.api.referencing.crs.CoordinateReferenceSystem;
 import org.geotools.api.referencing.operation.MathTransform;
 import org.geotools.api.referencing.operation.TransformException;
+import org.geotools.data.simple.SimpleFeatureCollection;
+import org.geotools.data.simple.SimpleFeatureIterator;
 import org.geotools.process.ProcessException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -42,6 +45,82 @@ public final class AreaLocator {
         Point p = g instanceof Point pt ? pt : g.getCentroid();
         if (!point(p.getX(), p.getY(), xy, f.getID())) return OUTSIDE;
         return pip.locate(xy[0], xy[1], null);
+    }
+
+    /**
+     * The areas of n points at once, as {@link #locate} finds them one by one: {@code xy} holds x, y pairs in the
+     * incidents' CRS (a NaN x: an incident without geometry, {@link #NO_GEOMETRY}); the points with a geometry are moved
+     * to its start. The points are
+     * transformed in one call and located on all cores, each distinct location once ({@link PointInPolygon#locateAll}).
+     * A point that cannot be transformed is named by {@code idOf} (given its index) as {@link #locate} names it.
+     */
+    public int[] locateAll(double[] xy, int n, java.util.function.IntFunction<String> idOf) {
+        int[] at = new int[n]; // the index of each located point among those with a geometry
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(xy[2 * i])) {
+                at[i] = -1;
+            } else {
+                xy[2 * m] = xy[2 * i];
+                xy[2 * m + 1] = xy[2 * i + 1];
+                at[i] = m++;
+            }
+        }
+        double[] t = xy;
+        if (toArea != null && !toArea.isIdentity() && m > 0) {
+            t = new double[2 * m]; // xy kept as given, to name a point that fails
+            try {
+                toArea.transform(xy, 0, t, 0, m);
+            } catch (TransformException e) {
+                for (int i = 0; i < n; i++) { // the first point that cannot be transformed alone, named
+                    if (at[i] >= 0) point(xy[2 * at[i]], xy[2 * at[i] + 1], new double[2], idOf.apply(i));
+                }
+                throw new ProcessException(param + ": cannot transform the incidents to the areas' CRS: " + e.getMessage());
+            }
+        }
+        double[] x = new double[m], y = new double[m];
+        for (int k = 0; k < m; k++) {
+            x[k] = t[2 * k];
+            y[k] = t[2 * k + 1];
+        }
+        int[] where = new int[m];
+        pip.locateAll(x, y, m, where, new boolean[m]);
+        for (int i = 0; i < n; i++) at[i] = at[i] < 0 ? NO_GEOMETRY : where[at[i]];
+        return at;
+    }
+
+    /**
+     * The area of every incident of a layer, in its order, as {@link #locate} finds them: an incident table's
+     * coordinates read from its columns, any other layer's points (a non-point geometry's centroid) in one pass; then
+     * {@link #locateAll(double[], int, java.util.function.IntFunction)}. {@code cancelled} is asked every 8,192 features.
+     */
+    public int[] locateAll(SimpleFeatureCollection incidents, java.util.function.BooleanSupplier cancelled) {
+        if (incidents instanceof IncidentCollection ic) {
+            org.crimeanalytics.ingest.IncidentTable t = ic.table();
+            int n = t.size();
+            double[] xy = new double[2 * n];
+            t.lonLat(xy);
+            return locateAll(xy, n, IncidentCollection::id);
+        }
+        double[] xy = new double[2048];
+        List<String> ids = new ArrayList<>();
+        int n = 0;
+        try (SimpleFeatureIterator it = incidents.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = it.next();
+                if ((n & 8191) == 8191 && cancelled != null && cancelled.getAsBoolean()) throw new ProcessException("cancelled");
+                if (2 * n == xy.length) xy = java.util.Arrays.copyOf(xy, 2 * xy.length);
+                xy[2 * n] = Double.NaN;
+                if (f.getDefaultGeometry() instanceof Geometry g && !g.isEmpty()) {
+                    Point p = g instanceof Point pt ? pt : g.getCentroid();
+                    xy[2 * n] = p.getX();
+                    xy[2 * n + 1] = p.getY();
+                }
+                ids.add(f.getID());
+                n++;
+            }
+        }
+        return locateAll(xy, n, ids::get);
     }
 
     /** Transforms (x, y) into the areas' CRS; false when the point cannot be transformed. */

@@ -103,16 +103,11 @@ public class EvaluateHotspotsProcess {
                 incidents.getSchema().getCoordinateReferenceSystem(), "incidents");
         long[] actual = new long[n];
         long read = 0, outside = 0, noGeom = 0;
-        try (SimpleFeatureIterator it = incidents.features()) {
-            while (it.hasNext()) {
-                SimpleFeature f = it.next();
-                read++;
-                if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
-                int a = locator.locate(f);
-                if (a == AreaLocator.NO_GEOMETRY) noGeom++;
-                else if (a < 0) outside++;
-                else actual[a]++;
-            }
+        for (int a : locator.locateAll(incidents, () -> monitor != null && monitor.isCanceled())) { // all at once
+            read++;
+            if (a == AreaLocator.NO_GEOMETRY) noGeom++;
+            else if (a < 0) outside++;
+            else actual[a]++;
         }
         double[] fa = fr.stream().mapToDouble(Double::doubleValue).toArray();
         Steps.step(monitor, "Evaluating hit rate, PAI, PEI and RRI", 70);

@@ -121,85 +121,110 @@ public class TemporalProfileProcess {
                     t.getCoordinateReferenceSystem(), "incidents");
         }
         int na = areaList.size();
-        Map<String, long[][]> matrix = new TreeMap<>(); // category -> [7][24]
+        Columns in = Columns.of(incidents, ta, hasCat ? ca : null, hasPrecision, hasOffense, locator != null, monitor);
+        boolean[] keepCat = null;
+        if (keep != null) {
+            keepCat = new boolean[in.catNames.length];
+            for (int c = 0; c < keepCat.length; c++) keepCat[c] = keep.contains(in.catNames[c]);
+        }
+        if (locator != null) { // the incidents that pass the time and category filters, located at once
+            final boolean[] kc = keepCat;
+            in.locate(locator, i -> in.time[i] != org.crimeanalytics.ingest.FastDates.INVALID
+                    && !((from != null && in.time[i] < from.getTime()) || (to != null && in.time[i] >= to.getTime()))
+                    && (kc == null || kc[in.cat[i]]));
+        }
+        int nc = in.catNames.length, no = in.offNames.length;
+        long[][][] byCat = new long[nc][][]; // made for the categories that reach the hour x weekday matrix
+        long[] typeCounts = (long) nc * no <= 1 << 22 ? new long[nc * no] : null; // category x offense, else a map
+        Map<Long, long[]> typeMap = typeCounts == null ? new HashMap<>() : null;
         long[][] all = new long[7][24];
-        Map<Integer, long[]> seriesMap = new TreeMap<>();
-        Map<String, Map<String, long[]>> types = new HashMap<>();
         long[][][] areaMatrix = new long[na][7][24];
-        List<Map<Integer, long[]>> areaSeries = new ArrayList<>();
-        for (int a = 0; a < na; a++) areaSeries.add(new HashMap<>());
+        int[] seriesKey = new int[in.n], seriesArea = new int[in.n]; // the period and area (-1: none) of each row in the series
+        int inSeriesRows = 0;
         long read = 0, noTime = 0, outWindow = 0, filtered = 0, placeholders = 0, dayOnly = 0, monthOnly = 0, outsideAreas = 0, noGeom = 0;
         long[] minuteCounts = new long[1440];
-        try (SimpleFeatureIterator it = incidents.features()) {
-            while (it.hasNext()) {
-                SimpleFeature f = it.next();
-                read++;
-                if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
-                long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute(ta));
-                if (tm == org.crimeanalytics.ingest.FastDates.INVALID) {
-                    noTime++;
-                    continue;
-                }
-                Date d = new Date(tm);
-                if ((from != null && d.before(from)) || (to != null && !d.before(to))) {
-                    outWindow++;
-                    continue;
-                }
-                String cat = hasCat && f.getAttribute(ca) != null ? f.getAttribute(ca).toString() : "(none)";
-                if (keep != null && !keep.contains(cat)) {
-                    filtered++;
-                    continue;
-                }
-                long ms = d.getTime();
-                String prec = hasPrecision && f.getAttribute("time_precision") != null ? f.getAttribute("time_precision").toString() : "minute";
-                int area = -1;
-                if (locator != null) {
-                    area = locator.locate(f);
-                    if (area == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) {
-                        noGeom++;
-                        continue;
-                    }
-                    if (area < 0) {
-                        outsideAreas++;
-                        continue;
-                    }
-                }
-                boolean monthPrec = prec.equals("month");
-                if (monthPrec && per == Period.WEEK) {
-                    monthOnly++;
-                    continue;
-                }
-                int key = per == Period.MONTH ? TemporalProfile.monthIndex(ms) : TemporalProfile.weekIndex(ms);
-                seriesMap.computeIfAbsent(key, k -> new long[1])[0]++;
-                if (area >= 0) areaSeries.get(area).computeIfAbsent(key, k -> new long[1])[0]++;
-                String off = hasOffense && f.getAttribute("offense") != null ? f.getAttribute("offense").toString() : "(none)";
-                types.computeIfAbsent(cat, k -> new HashMap<>()).computeIfAbsent(off, k -> new long[1])[0]++;
-                if (monthPrec) {
-                    monthOnly++;
-                    continue;
-                }
-                if (prec.equals("day")) {
-                    dayOnly++;
-                    continue;
-                }
-                if (TemporalProfile.placeholder(ms)) {
-                    placeholders++;
-                    continue;
-                }
-                int h = TemporalProfile.hour(ms), w = TemporalProfile.weekday(ms);
-                minuteCounts[(int) (Math.floorMod(ms, 86_400_000L) / 60_000L)]++;
-                all[w][h]++;
-                matrix.computeIfAbsent(cat, k -> new long[7][24])[w][h]++;
-                if (area >= 0) areaMatrix[area][w][h]++;
+        for (int i = 0; i < in.n; i++) {
+            read++;
+            if ((read & 8191) == 0 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+            long ms = in.time[i];
+            if (ms == org.crimeanalytics.ingest.FastDates.INVALID) {
+                noTime++;
+                continue;
             }
+            if ((from != null && ms < from.getTime()) || (to != null && ms >= to.getTime())) {
+                outWindow++;
+                continue;
+            }
+            int cat = in.cat[i];
+            if (keepCat != null && !keepCat[cat]) {
+                filtered++;
+                continue;
+            }
+            byte prec = in.precision[i];
+            int area = -1;
+            if (locator != null) {
+                area = in.area[i];
+                if (area == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) {
+                    noGeom++;
+                    continue;
+                }
+                if (area < 0) {
+                    outsideAreas++;
+                    continue;
+                }
+            }
+            boolean monthPrec = prec == Columns.MONTH;
+            if (monthPrec && per == Period.WEEK) {
+                monthOnly++;
+                continue;
+            }
+            seriesKey[inSeriesRows] = per == Period.MONTH ? TemporalProfile.monthIndex(ms) : TemporalProfile.weekIndex(ms);
+            seriesArea[inSeriesRows++] = area;
+            if (typeCounts != null) typeCounts[cat * no + in.off[i]]++;
+            else typeMap.computeIfAbsent((long) cat * no + in.off[i], k -> new long[1])[0]++;
+            if (monthPrec) {
+                monthOnly++;
+                continue;
+            }
+            if (prec == Columns.DAY) {
+                dayOnly++;
+                continue;
+            }
+            if (TemporalProfile.placeholder(ms)) {
+                placeholders++;
+                continue;
+            }
+            int h = TemporalProfile.hour(ms), w = TemporalProfile.weekday(ms);
+            minuteCounts[(int) (Math.floorMod(ms, 86_400_000L) / 60_000L)]++;
+            all[w][h]++;
+            if (byCat[cat] == null) byCat[cat] = new long[7][24];
+            byCat[cat][w][h]++;
+            if (area >= 0) areaMatrix[area][w][h]++;
         }
         if (read == 0) throw new ProcessException("incidents: the collection is empty");
         if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, "timeAttribute");
-        if (seriesMap.isEmpty()) throw new ProcessException("incidents: no incident has a usable time (" + noTime + " without one)");
+        if (inSeriesRows == 0) throw new ProcessException("incidents: no incident has a usable time (" + noTime + " without one)");
+        // by name (a category's values are distinct, but a value '(none)' and a missing one share a name)
+        Map<String, long[][]> matrix = new TreeMap<>(); // category -> [7][24]
+        for (int c = 0; c < nc; c++) {
+            if (byCat[c] == null) continue;
+            long[][] m = matrix.computeIfAbsent(in.catNames[c], k -> new long[7][24]);
+            for (int w = 0; w < 7; w++) for (int h = 0; h < 24; h++) m[w][h] += byCat[c][w][h];
+        }
+        Map<String, Map<String, long[]>> types = new HashMap<>();
+        if (typeCounts != null) {
+            for (int k = 0; k < typeCounts.length; k++) if (typeCounts[k] > 0) addType(types, in, k / no, k % no, typeCounts[k]);
+        } else {
+            for (Map.Entry<Long, long[]> e : typeMap.entrySet()) addType(types, in, (int) (e.getKey() / no), (int) (e.getKey() % no), e.getValue()[0]);
+        }
         // series, filled with zeros between the first and last period
-        int first = seriesMap.keySet().iterator().next(), last = ((TreeMap<Integer, long[]>) seriesMap).lastKey();
+        int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
+        for (int j = 0; j < inSeriesRows; j++) {
+            first = Math.min(first, seriesKey[j]);
+            last = Math.max(last, seriesKey[j]);
+        }
         double[] y = new double[last - first + 1];
-        for (Map.Entry<Integer, long[]> e : seriesMap.entrySet()) y[e.getKey() - first] = e.getValue()[0];
+        for (int j = 0; j < inSeriesRows; j++) y[seriesKey[j] - first]++;
         Decomposition.Result dec = y.length >= 2 * season ? Decomposition.additive(y, season) : null;
         MannKendall.Result mk = MannKendall.test(y);
         double perYear = per == Period.MONTH ? 12 : 52.1775;
@@ -243,13 +268,197 @@ public class TemporalProfileProcess {
         s.put("peak_hour", peak[0]);
         s.put("peak_day", DAYS[peak[1]]);
         if (locator != null) {
-            SimpleFeatureCollection result = areaResult(areas.getSchema(), areaList, areaMatrix, areaSeries, first, y.length, perYear);
+            SimpleFeatureCollection result = areaResult(areas.getSchema(), areaList, areaMatrix,
+                    byArea(seriesKey, seriesArea, inSeriesRows, na), first, y.length, perYear);
             out.put("result", result);
             out.put("style", trendStyle(result));
         }
         out.put("summary", Json.pretty(s));
         if (monitor != null) monitor.complete();
         return out;
+    }
+
+    private static void addType(Map<String, Map<String, long[]>> types, Columns in, int c, int o, long count) {
+        types.computeIfAbsent(in.catNames[c], k -> new HashMap<>()).computeIfAbsent(in.offNames[o], k -> new long[1])[0] += count;
+    }
+
+    /**
+     * The series rows grouped by area: {@code [0]} the start of each area's run (na + 1 offsets), {@code [1]} the rows'
+     * periods, area by area (rows without an area left out).
+     */
+    static int[][] byArea(int[] key, int[] area, int rows, int na) {
+        int[] start = new int[na + 1];
+        for (int j = 0; j < rows; j++) if (area[j] >= 0) start[area[j] + 1]++;
+        for (int a = 0; a < na; a++) start[a + 1] += start[a];
+        int[] fill = java.util.Arrays.copyOf(start, na);
+        int[] keys = new int[start[na]];
+        for (int j = 0; j < rows; j++) if (area[j] >= 0) keys[fill[area[j]]++] = key[j];
+        return new int[][] {start, keys};
+    }
+
+    /**
+     * The incidents as columns, read once: an incident table's own columns (codes, no feature built), else one pass over
+     * the features. Category and offense values are codes into their names ("(none)" for a missing value); precision
+     * is {@link #MINUTE} (any other value too), {@link #DAY} or {@link #MONTH}.
+     */
+    static final class Columns {
+        static final byte MINUTE = 0, DAY = 1, MONTH = 2;
+        final int n;
+        final long[] time;
+        final int[] cat, off;
+        final String[] catNames, offNames;
+        final byte[] precision;
+        /** Points (x, y in the incidents' CRS; NaN: no geometry) until {@link #locate}; ids to name one that fails. */
+        private double[] xy;
+        private java.util.function.IntFunction<String> idOf;
+        int[] area;
+
+        private Columns(int n, long[] time, int[] cat, String[] catNames, int[] off, String[] offNames, byte[] precision) {
+            this.n = n;
+            this.time = time;
+            this.cat = cat;
+            this.catNames = catNames;
+            this.off = off;
+            this.offNames = offNames;
+            this.precision = precision;
+        }
+
+        /** {@code ca}: the category attribute, null when there is none; {@code points}: keep the points for {@link #locate}. */
+        static Columns of(SimpleFeatureCollection incidents, String ta, String ca, boolean hasPrecision, boolean hasOffense,
+                boolean points, ProgressListener monitor) {
+            if (incidents instanceof org.crimeanalytics.geo.IncidentCollection ic) return of(ic, ta, ca, hasOffense, points);
+            int cap = 1024, n = 0;
+            long[] time = new long[cap];
+            int[] cat = new int[cap], off = new int[cap];
+            byte[] prec = new byte[cap];
+            double[] xy = points ? new double[2 * cap] : null;
+            List<String> ids = points ? new ArrayList<>() : null;
+            Codes cats = new Codes(), offs = new Codes();
+            try (SimpleFeatureIterator it = incidents.features()) {
+                while (it.hasNext()) {
+                    SimpleFeature f = it.next();
+                    if ((n & 8191) == 8191 && monitor != null && monitor.isCanceled()) throw new ProcessException("cancelled");
+                    if (n == cap) {
+                        cap *= 2;
+                        time = java.util.Arrays.copyOf(time, cap);
+                        cat = java.util.Arrays.copyOf(cat, cap);
+                        off = java.util.Arrays.copyOf(off, cap);
+                        prec = java.util.Arrays.copyOf(prec, cap);
+                        if (points) xy = java.util.Arrays.copyOf(xy, 2 * cap);
+                    }
+                    time[n] = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute(ta));
+                    cat[n] = cats.of(ca == null ? null : f.getAttribute(ca));
+                    off[n] = offs.of(hasOffense ? f.getAttribute("offense") : null);
+                    Object p = hasPrecision ? f.getAttribute("time_precision") : null;
+                    prec[n] = p == null ? MINUTE : precision(p.toString());
+                    if (points) {
+                        xy[2 * n] = Double.NaN;
+                        if (f.getDefaultGeometry() instanceof Geometry g && !g.isEmpty()) {
+                            org.locationtech.jts.geom.Point pt = g instanceof org.locationtech.jts.geom.Point q ? q : g.getCentroid();
+                            xy[2 * n] = pt.getX();
+                            xy[2 * n + 1] = pt.getY();
+                        }
+                        ids.add(f.getID());
+                    }
+                    n++;
+                }
+            }
+            Columns c = new Columns(n, time, cat, cats.names(), off, offs.names(), prec);
+            c.xy = xy;
+            c.idOf = points ? ids::get : null;
+            return c;
+        }
+
+        private static Columns of(org.crimeanalytics.geo.IncidentCollection ic, String ta, String ca, boolean hasOffense, boolean points) {
+            org.crimeanalytics.ingest.IncidentTable t = ic.table();
+            int n = t.size();
+            long[] time = new long[n];
+            boolean occurred = ta.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
+            for (int i = 0; i < n; i++) {
+                if (!occurred) {
+                    time[i] = org.crimeanalytics.geo.FeatureTimes.floating(ic.attribute(i, ta));
+                } else {
+                    long tm = t.occurred(i); // as the feature's Date would give it
+                    time[i] = tm == org.crimeanalytics.ingest.IncidentTable.NO_TIME || org.crimeanalytics.ingest.ValueRows.oleZeroDay(tm)
+                            ? org.crimeanalytics.ingest.FastDates.INVALID : tm;
+                }
+            }
+            int[] cat = new int[n], off = new int[n];
+            String[] catNames = codes(ic, ca, cat), offNames = codes(ic, hasOffense ? org.crimeanalytics.ingest.Incidents.OFFENSE : null, off);
+            byte[] prec = new byte[n];
+            for (int i = 0; i < n; i++) {
+                org.crimeanalytics.ingest.FastDates.Precision p = t.precision(i);
+                prec[i] = p == null ? MINUTE : precision(p.label());
+            }
+            Columns c = new Columns(n, time, cat, catNames, off, offNames, prec);
+            if (points) {
+                c.xy = new double[2 * n];
+                for (int i = 0; i < n; i++) {
+                    c.xy[2 * i] = t.lon(i);
+                    c.xy[2 * i + 1] = t.lat(i);
+                }
+                c.idOf = org.crimeanalytics.geo.IncidentCollection::id;
+            }
+            return c;
+        }
+
+        /** Attribute {@code a}'s values (null: none, all "(none)") as codes into {@code code}; the names returned. */
+        private static String[] codes(org.crimeanalytics.geo.IncidentCollection ic, String a, int[] code) {
+            int col = a == null ? -1 : org.crimeanalytics.geo.IncidentCollection.textColumn(a);
+            String[] values = col < 0 ? null : ic.table().textCodes(col, code);
+            if (values != null) {
+                values[0] = NONE; // code 0: no value
+                return values;
+            }
+            Codes codes = new Codes();
+            for (int i = 0; i < code.length; i++) code[i] = codes.of(a == null ? null : ic.attribute(i, a));
+            return codes.names();
+        }
+
+        private static byte precision(String label) {
+            return label.equals("month") ? MONTH : label.equals("day") ? DAY : MINUTE;
+        }
+
+        /** Sets {@link #area} for the incidents {@code wanted} (an area index, or AreaLocator.OUTSIDE / NO_GEOMETRY); others get OUTSIDE. */
+        void locate(org.crimeanalytics.geo.AreaLocator locator, java.util.function.IntPredicate wanted) {
+            int[] rows = new int[n];
+            int m = 0;
+            double[] pts = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                if (!wanted.test(i)) continue;
+                pts[2 * m] = xy[2 * i];
+                pts[2 * m + 1] = xy[2 * i + 1];
+                rows[m++] = i;
+            }
+            xy = null;
+            int[] rowsF = rows;
+            int[] at = locator.locateAll(pts, m, k -> idOf.apply(rowsF[k]));
+            area = new int[n];
+            java.util.Arrays.fill(area, org.crimeanalytics.geo.AreaLocator.OUTSIDE);
+            for (int k = 0; k < m; k++) area[rows[k]] = at[k];
+        }
+    }
+
+    private static final String NONE = "(none)";
+
+    /** Values as codes in order of first occurrence, a value's String (toString) its key; null is {@value #NONE}. */
+    private static final class Codes {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> names = new ArrayList<>();
+
+        int of(Object v) {
+            String s = v == null ? NONE : v.toString();
+            Integer c = index.get(s);
+            if (c == null) {
+                index.put(s, c = names.size());
+                names.add(s);
+            }
+            return c;
+        }
+
+        String[] names() {
+            return names.isEmpty() ? new String[] {NONE} : names.toArray(new String[0]);
+        }
     }
 
     static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -350,8 +559,9 @@ public class TemporalProfileProcess {
         return w.toString();
     }
 
+    /** {@code series}: the series rows' periods grouped by area ({@link #byArea}). */
     static SimpleFeatureCollection areaResult(SimpleFeatureType at, List<SimpleFeature> areas, long[][][] m,
-            List<Map<Integer, long[]>> series, int first, int periods, double perYear) {
+            int[][] series, int first, int periods, double perYear) {
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.init(at);
         tb.setName(at.getTypeName() + "_temporal");
@@ -372,11 +582,8 @@ public class TemporalProfileProcess {
                 if (d >= 5) weekend += m[a][d][h];
             }
             double[] y = new double[periods];
-            long inSeries = 0;
-            for (Map.Entry<Integer, long[]> e : series.get(a).entrySet()) {
-                y[e.getKey() - first] = e.getValue()[0];
-                inSeries += e.getValue()[0];
-            }
+            long inSeries = series[0][a + 1] - series[0][a];
+            for (int j = series[0][a]; j < series[0][a + 1]; j++) y[series[1][j] - first]++;
             MannKendall.Result mk = MannKendall.test(y);
             int[] pk = peak(m[a]);
             SimpleFeatureBuilder b = new SimpleFeatureBuilder(ot);

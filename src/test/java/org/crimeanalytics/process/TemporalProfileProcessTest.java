@@ -138,6 +138,44 @@ class TemporalProfileProcessTest {
      * from the textbook definition (monthly counts read straight from the files' Date column).
      */
     @Test
+    void anIncidentTableGivesTheProfilesOfTheSameFeaturesReadOneByOne() throws Exception {
+        // the table's columns and codes against a copy of its features (values by name, points located one pass later)
+        IncidentIngest.Result r;
+        try (InputStream in = Inputs.open(TestData.testData("chicago_2017_01.csv.gz"), null)) {
+            r = ImportIncidentsProcess.ingest(in, "jan", ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
+        }
+        SimpleFeatureCollection table = new IncidentCollection(r.table());
+        SimpleFeatureCollection copy = new ListFeatureCollection(table.getSchema(), features(table));
+        SimpleFeatureCollection areas = org.crimeanalytics.geo.GeoJson.read(TestData.testData("chicago_community_areas.geojson"));
+        List<Map<String, Object>> cases = List.of(Map.of("areas", areas),
+                Map.of("period", TemporalProfileProcess.Period.WEEK, "categories", "property,violent", "areas", areas,
+                        "from", Date.from(java.time.Instant.parse("2017-01-08T00:00:00Z")), "to", Date.from(java.time.Instant.parse("2017-01-25T00:00:00Z"))),
+                Map.of("categoryAttribute", "premise", "categories", "STREET,APARTMENT"));
+        for (Map<String, Object> c : cases) {
+            Map<String, Object> in = new HashMap<>(c);
+            in.put("incidents", table);
+            Map<String, Object> a = run(in);
+            in.put("incidents", copy);
+            Map<String, Object> b = run(in);
+            for (String k : new String[] {"summary", "matrix", "series", "types"}) assertEquals(b.get(k), a.get(k), k + " of " + c.keySet());
+            assertTrue(((String) a.get("types")).lines().count() > 10, "types of " + c.keySet());
+            if (c.containsKey("areas")) {
+                List<SimpleFeature> fa = features((SimpleFeatureCollection) a.get("result")), fb = features((SimpleFeatureCollection) b.get("result"));
+                assertEquals(fb.size(), fa.size());
+                for (int i = 0; i < fa.size(); i++) assertEquals(fb.get(i).getAttributes(), fa.get(i).getAttributes(), "area " + i);
+            }
+        }
+    }
+
+    private static List<SimpleFeature> features(SimpleFeatureCollection fc) {
+        List<SimpleFeature> l = new ArrayList<>();
+        try (org.geotools.data.simple.SimpleFeatureIterator it = fc.features()) {
+            while (it.hasNext()) l.add(it.next());
+        }
+        return l;
+    }
+
+    @Test
     void chicagoMonthlyDecompositionMatchesAnIndependentComputation() throws Exception {
         List<IncidentTable> tables = new ArrayList<>();
         TreeMap<String, Integer> monthly = new TreeMap<>();
