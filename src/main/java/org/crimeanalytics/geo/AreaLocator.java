@@ -110,17 +110,25 @@ public final class AreaLocator {
                 SimpleFeature f = it.next();
                 if ((n & 8191) == 8191 && cancelled != null && cancelled.getAsBoolean()) throw new ProcessException("cancelled");
                 if (2 * n == xy.length) xy = java.util.Arrays.copyOf(xy, 2 * xy.length);
-                xy[2 * n] = Double.NaN;
-                if (f.getDefaultGeometry() instanceof Geometry g && !g.isEmpty()) {
-                    Point p = g instanceof Point pt ? pt : g.getCentroid();
-                    xy[2 * n] = p.getX();
-                    xy[2 * n + 1] = p.getY();
-                }
+                pointOf(f, xy, n);
                 ids.add(f.getID());
                 n++;
             }
         }
         return locateAll(xy, n, ids::get);
+    }
+
+    /**
+     * Sets point {@code k} of {@code xy} (x, y pairs) to feature {@code f}'s point as {@link #locate} takes it (a
+     * non-point geometry's centroid), or its x to NaN when {@code f} has no geometry.
+     */
+    public static void pointOf(SimpleFeature f, double[] xy, int k) {
+        xy[2 * k] = Double.NaN;
+        if (f.getDefaultGeometry() instanceof Geometry g && !g.isEmpty()) {
+            Point p = g instanceof Point pt ? pt : g.getCentroid();
+            xy[2 * k] = p.getX();
+            xy[2 * k + 1] = p.getY();
+        }
     }
 
     /** Transforms (x, y) into the areas' CRS; false when the point cannot be transformed. */

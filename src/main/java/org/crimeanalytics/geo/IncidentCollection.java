@@ -101,6 +101,15 @@ public final class IncidentCollection extends BaseSimpleFeatureCollection {
         return env;
     }
 
+    /**
+     * Row {@code i}'s occurrence time as {@link FeatureTimes#floating} reads its feature's {@code occurred} value:
+     * {@link FastDates#INVALID} when it has none (or a date on the OLE zero day), no Date made.
+     */
+    public long occurredFloating(int i) {
+        long t = table.occurred(i);
+        return t == IncidentTable.NO_TIME || org.crimeanalytics.ingest.ValueRows.oleZeroDay(t) ? FastDates.INVALID : t;
+    }
+
     /** The table's text column holding attribute {@code name} (an {@link IncidentTable} constant), or -1 for any other attribute. */
     public static int textColumn(String name) {
         return switch (name) {

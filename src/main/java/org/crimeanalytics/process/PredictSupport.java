@@ -1,7 +1,7 @@
 package org.crimeanalytics.process;
 
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
 import org.crimeanalytics.geo.ProjectedPoints;
 import org.crimeanalytics.temporal.TemporalProfile;
@@ -73,25 +73,59 @@ final class PredictSupport {
         return new Areas(feats, polys, census);
     }
 
-    /** Area index of every incident of {@code fc} with a time (-1 outside), and the times. */
+    /**
+     * Area index of every incident of {@code fc} with a time (-1 outside; those without geometry left out), and the
+     * times: an incident table's columns, else one pass over the features; the incidents located at once
+     * ({@link org.crimeanalytics.geo.AreaLocator#locateAll(double[], int, java.util.function.IntFunction)}).
+     */
     static long[][] timesAndAreas(SimpleFeatureCollection fc, Areas areas, CoordinateReferenceSystem areaCrs) {
         org.crimeanalytics.geo.AreaLocator locator = new org.crimeanalytics.geo.AreaLocator(areas.polygons(), areaCrs,
                 fc.getSchema().getCoordinateReferenceSystem(), "incidents");
-        List<long[]> rows = new ArrayList<>();
-        try (SimpleFeatureIterator it = fc.features()) {
-            while (it.hasNext()) {
-                SimpleFeature f = it.next();
-                long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute("occurred"));
+        long[] time = new long[1024];
+        double[] xy = new double[2048];
+        int m = 0; // incidents with a time
+        java.util.function.IntFunction<String> idOf;
+        if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) {
+            org.crimeanalytics.ingest.IncidentTable t = ic.table();
+            int n = t.size();
+            time = new long[n];
+            xy = new double[2 * n];
+            int[] row = new int[n];
+            for (int i = 0; i < n; i++) {
+                long tm = ic.occurredFloating(i);
                 if (tm == org.crimeanalytics.ingest.FastDates.INVALID) continue;
-                int a = locator.locate(f);
-                if (a == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) continue;
-                rows.add(new long[] {tm, a});
+                time[m] = tm;
+                xy[2 * m] = t.lon(i);
+                xy[2 * m + 1] = t.lat(i);
+                row[m++] = i;
             }
+            idOf = k -> org.crimeanalytics.geo.IncidentCollection.id(row[k]);
+        } else {
+            List<String> ids = new ArrayList<>();
+            try (SimpleFeatureIterator it = fc.features()) {
+                while (it.hasNext()) {
+                    SimpleFeature f = it.next();
+                    long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute("occurred"));
+                    if (tm == org.crimeanalytics.ingest.FastDates.INVALID) continue;
+                    if (m == time.length) {
+                        time = Arrays.copyOf(time, 2 * m);
+                        xy = Arrays.copyOf(xy, 4 * m);
+                    }
+                    time[m] = tm;
+                    org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, m++);
+                    ids.add(f.getID());
+                }
+            }
+            idOf = ids::get;
         }
-        long[][] out = new long[2][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            out[0][i] = rows.get(i)[0];
-            out[1][i] = rows.get(i)[1];
+        int[] area = locator.locateAll(xy, m, idOf);
+        int k = 0;
+        for (int j = 0; j < m; j++) if (area[j] != org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) k++;
+        long[][] out = new long[2][k];
+        for (int j = 0, q = 0; j < m; j++) {
+            if (area[j] == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) continue;
+            out[0][q] = time[j];
+            out[1][q++] = area[j];
         }
         return out;
     }

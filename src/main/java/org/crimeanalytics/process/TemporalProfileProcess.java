@@ -352,12 +352,7 @@ public class TemporalProfileProcess {
                     Object p = hasPrecision ? f.getAttribute("time_precision") : null;
                     prec[n] = p == null ? MINUTE : precision(p.toString());
                     if (points) {
-                        xy[2 * n] = Double.NaN;
-                        if (f.getDefaultGeometry() instanceof Geometry g && !g.isEmpty()) {
-                            org.locationtech.jts.geom.Point pt = g instanceof org.locationtech.jts.geom.Point q ? q : g.getCentroid();
-                            xy[2 * n] = pt.getX();
-                            xy[2 * n + 1] = pt.getY();
-                        }
+                        org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, n);
                         ids.add(f.getID());
                     }
                     n++;
@@ -375,13 +370,7 @@ public class TemporalProfileProcess {
             long[] time = new long[n];
             boolean occurred = ta.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
             for (int i = 0; i < n; i++) {
-                if (!occurred) {
-                    time[i] = org.crimeanalytics.geo.FeatureTimes.floating(ic.attribute(i, ta));
-                } else {
-                    long tm = t.occurred(i); // as the feature's Date would give it
-                    time[i] = tm == org.crimeanalytics.ingest.IncidentTable.NO_TIME || org.crimeanalytics.ingest.ValueRows.oleZeroDay(tm)
-                            ? org.crimeanalytics.ingest.FastDates.INVALID : tm;
-                }
+                time[i] = occurred ? ic.occurredFloating(i) : org.crimeanalytics.geo.FeatureTimes.floating(ic.attribute(i, ta));
             }
             int[] cat = new int[n], off = new int[n];
             String[] catNames = codes(ic, ca, cat), offNames = codes(ic, hasOffense ? org.crimeanalytics.ingest.Incidents.OFFENSE : null, off);

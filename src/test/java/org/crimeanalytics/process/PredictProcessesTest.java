@@ -53,6 +53,24 @@ class PredictProcessesTest {
         }
     }
 
+    @Test
+    void timesAndAreasOfAnIncidentTableAreThoseOfItsFeaturesReadOneByOne() throws Exception {
+        SimpleFeatureCollection table = chicagoJanuary();
+        List<org.geotools.api.feature.simple.SimpleFeature> fs = new java.util.ArrayList<>();
+        try (org.geotools.data.simple.SimpleFeatureIterator it = table.features()) {
+            while (it.hasNext()) fs.add(it.next());
+        }
+        SimpleFeatureCollection areas = org.crimeanalytics.geo.GeoJson.read(TestData.testData("chicago_community_areas.geojson"));
+        PredictSupport.Areas a = PredictSupport.areas(areas, List.of());
+        long[][] fromTable = PredictSupport.timesAndAreas(table, a, areas.getSchema().getCoordinateReferenceSystem());
+        long[][] fromFeatures = PredictSupport.timesAndAreas(new org.geotools.data.collection.ListFeatureCollection(table.getSchema(), fs), a,
+                areas.getSchema().getCoordinateReferenceSystem());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fromFeatures[0], fromTable[0]);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(fromFeatures[1], fromTable[1]);
+        assertEquals(fs.size(), fromTable[0].length); // every January incident has a time and a point
+        assertTrue(java.util.Arrays.stream(fromTable[1]).filter(v -> v >= 0).count() > fs.size() * 0.99);
+    }
+
     @SuppressWarnings("unchecked")
     @Test
     void offenseModelSplitsByTimeAndItsMetricsFollowFromTheConfusionMatrix() throws Exception {
