@@ -267,44 +267,83 @@ public class ClusterAreasProcess {
         List<int[][]> perCat = new ArrayList<>(); // [category][period][area]
         long[][] count = new long[np][n];
         long outside = 0, before = 0, noTime = 0;
-        try (SimpleFeatureIterator it = incidents.features()) {
-            while (it.hasNext()) {
-                SimpleFeature f = it.next();
-                Object d = f.getAttribute(timeAttribute);
-                if (!(d instanceof java.util.Date date)) {
-                    noTime++;
-                    continue;
-                }
-                int p = -1;
-                for (int i = np - 1; i >= 0; i--) if (date.getTime() >= starts.get(i)) {
-                    p = i;
-                    break;
-                }
-                if (p < 0) {
-                    before++;
-                    continue;
-                }
-                int a = locator.locate(f);
-                if (a < 0) {
-                    outside++;
-                    continue;
-                }
-                count[p][a]++;
-                if (hasCat) {
-                    String c = String.valueOf(f.getAttribute("category"));
-                    Integer ci = catIdx.get(c);
-                    if (ci == null) {
-                        ci = cats.size();
-                        catIdx.put(c, ci);
-                        cats.add(c);
-                        perCat.add(new int[np][n]);
+        // each incident's period (-1: before the first; -2: no time) and point, from an incident table's columns or one
+        // pass over the features; those in a period are then located at once
+        int total = 0;
+        int[] period = new int[1024];
+        double[] xy = new double[2048];
+        String[] catOf = null; // the features' categories (a table's are read from it when counted)
+        List<String> ids = new ArrayList<>();
+        org.crimeanalytics.geo.IncidentCollection ic = incidents instanceof org.crimeanalytics.geo.IncidentCollection c ? c : null;
+        boolean occurred = ic != null && timeAttribute.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
+        if (ic != null) {
+            total = ic.size();
+            period = new int[total];
+            xy = new double[2 * total];
+            ic.table().lonLat(xy);
+            for (int i = 0; i < total; i++) {
+                long tm = occurred ? ic.table().occurred(i) : org.crimeanalytics.ingest.IncidentTable.NO_TIME;
+                Object d = occurred ? null : ic.attribute(i, timeAttribute);
+                period[i] = occurred ? (tm == org.crimeanalytics.ingest.IncidentTable.NO_TIME ? -2 : period(tm, starts))
+                        : d instanceof java.util.Date date ? period(date.getTime(), starts) : -2;
+            }
+        } else {
+            catOf = hasCat ? new String[1024] : null;
+            try (SimpleFeatureIterator it = incidents.features()) {
+                while (it.hasNext()) {
+                    SimpleFeature f = it.next();
+                    if (total == period.length) {
+                        period = java.util.Arrays.copyOf(period, 2 * total);
+                        xy = java.util.Arrays.copyOf(xy, 4 * total);
+                        if (hasCat) catOf = java.util.Arrays.copyOf(catOf, 2 * total);
                     }
-                    perCat.get(ci)[p][a]++;
+                    period[total] = f.getAttribute(timeAttribute) instanceof java.util.Date date ? period(date.getTime(), starts) : -2;
+                    org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, total);
+                    if (hasCat) catOf[total] = String.valueOf(f.getAttribute("category"));
+                    ids.add(f.getID());
+                    total++;
                 }
+            }
+        }
+        int[] inPeriod = new int[total]; // the incidents in a period, in order
+        int m = 0;
+        for (int i = 0; i < total; i++) {
+            if (period[i] == -2) noTime++;
+            else if (period[i] < 0) before++;
+            else {
+                xy[2 * m] = xy[2 * i];
+                xy[2 * m + 1] = xy[2 * i + 1];
+                inPeriod[m++] = i;
+            }
+        }
+        int[] where = locator.locateAll(xy, m, k -> ic != null ? org.crimeanalytics.geo.IncidentCollection.id(inPeriod[k]) : ids.get(inPeriod[k]));
+        for (int k = 0; k < m; k++) {
+            int i = inPeriod[k], p = period[i], a = where[k];
+            if (a < 0) {
+                outside++;
+                continue;
+            }
+            count[p][a]++;
+            if (hasCat) {
+                String c = catOf != null ? catOf[i] : String.valueOf(ic.attribute(i, "category"));
+                Integer ci = catIdx.get(c);
+                if (ci == null) {
+                    ci = cats.size();
+                    catIdx.put(c, ci);
+                    cats.add(c);
+                    perCat.add(new int[np][n]);
+                }
+                perCat.get(ci)[p][a]++;
             }
         }
         List<int[]> labels = new ArrayList<>();
         for (int p = 0; p < np; p++) {
+            if (java.util.Arrays.stream(count[p]).sum() == 0) { // nothing to cluster (Weka's error would be 'Sum is zero')
+                throw new ProcessException("periodStarts: no incident of period " + (p + 1) + " (from "
+                        + org.crimeanalytics.geo.GeoJson.isoFloating(starts.get(p)).substring(0, 10) + ") lies in an area (" + outside
+                        + " in all periods outside every area, " + before + " before the first period, " + noTime
+                        + " without a time); do the incidents and areas cover the same place and dates?");
+            }
             List<Integer> usable = new ArrayList<>();
             List<double[]> rows = new ArrayList<>();
             for (int a = 0; a < n; a++) {
@@ -345,6 +384,12 @@ public class ClusterAreasProcess {
         for (int p = 1; p < np; p++) ari.add(AdjustedRand.index(labels.get(p - 1), labels.get(p)));
         s.put("adjusted_rand_index_consecutive", ari);
         return s;
+    }
+
+    /** The last period whose start is at or before {@code t}; -1 before the first. */
+    private static int period(long t, List<Long> starts) {
+        for (int i = starts.size() - 1; i >= 0; i--) if (t >= starts.get(i)) return i;
+        return -1;
     }
 
     private static double[][] values(List<SimpleFeature> feats, List<String> cols) {

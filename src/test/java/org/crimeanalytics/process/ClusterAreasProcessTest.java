@@ -100,5 +100,36 @@ class ClusterAreasProcessTest {
         assertEquals(1.0, ((Number) ((List<?>) s.get("adjusted_rand_index_consecutive")).get(0)).doubleValue(), 1e-12);
         assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("areas", cells, "attributes", "v", "periodStarts", "2020-01-01,2020-02-01")))
                 .getMessage().startsWith("incidents:"));
+        // a period without any incident in the areas: one line saying so (was Weka's 'Can't normalize array. Sum is zero.')
+        assertEquals("periodStarts: no incident of period 3 (from 2020-03-01) lies in an area (0 in all periods outside every area, 0 before "
+                + "the first period, 0 without a time); do the incidents and areas cover the same place and dates?",
+                assertThrows(ProcessException.class, () -> run(Map.of("areas", cells, "attributes", "v", "k", 3, "incidents", inc,
+                        "periodStarts", "2020-01-01,2020-02-01,2020-03-01"))).getMessage());
+    }
+
+    @Test
+    void stabilityFromAnIncidentTableIsThatOfACopyOfItsFeatures() throws Exception {
+        org.crimeanalytics.ingest.IncidentIngest.Result r;
+        try (java.io.InputStream in = org.crimeanalytics.io.Inputs.open(org.crimeanalytics.TestData.testData("chicago_2017_01.csv.gz"), null)) {
+            r = ImportIncidentsProcess.ingest(in, "jan", ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
+        }
+        SimpleFeatureCollection table = new org.crimeanalytics.geo.IncidentCollection(r.table());
+        java.util.List<org.geotools.api.feature.simple.SimpleFeature> fs = new java.util.ArrayList<>();
+        try (org.geotools.data.simple.SimpleFeatureIterator it = table.features()) {
+            while (it.hasNext()) fs.add(it.next());
+        }
+        SimpleFeatureCollection copy = new org.geotools.data.collection.ListFeatureCollection(table.getSchema(), fs);
+        SimpleFeatureCollection areas = org.crimeanalytics.geo.GeoJson.read(org.crimeanalytics.TestData.testData("chicago_community_areas.geojson"));
+        Map<String, Object> in = new HashMap<>(Map.of("areas", areas, "attributes", "MEDINC,TOT_POP", "k", 4, "populationAttribute", "TOT_POP",
+                "periodStarts", "2017-01-01,2017-01-11,2017-01-21"));
+        in.put("incidents", table);
+        String a = (String) run(in).get("summary");
+        in.put("incidents", copy);
+        assertEquals(run(in).get("summary"), a);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) ((Map<String, Object>) Json.parse(a)).get("stability_over_time");
+        List<?> per = (List<?>) s.get("incidents_per_period");
+        assertEquals(3, per.size());
+        assertTrue(((Number) per.get(0)).longValue() > 5_000, per.toString());
     }
 }
