@@ -575,11 +575,16 @@ public final class Main {
             }
             return;
         }
+        if (v instanceof SimpleFeatureCollection fc && (ext.endsWith(".geojson") || ext.endsWith(".json") || ext.endsWith(".csv"))) {
+            try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 16)) {
+                if (ext.endsWith(".csv")) CsvOut.write(fc, o); // both encoded as UTF-8 a chunk at a time
+                else GeoJson.write(fc, o);
+            }
+            return;
+        }
         try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            if (v instanceof SimpleFeatureCollection fc) {
-                if (ext.endsWith(".csv")) CsvOut.write(fc, w);
-                else if (ext.endsWith(".geojson") || ext.endsWith(".json")) GeoJson.write(fc, w);
-                else throw new CliException("-o " + key + ": features are written as .geojson, .json or .csv, not " + path);
+            if (v instanceof SimpleFeatureCollection) {
+                throw new CliException("-o " + key + ": features are written as .geojson, .json or .csv, not " + path);
             } else {
                 w.write(v == null ? "" : v.toString());
             }

@@ -50,6 +50,29 @@ public final class CsvOut {
      * geometries as a {@code wkt} column, then every attribute.
      */
     public static void write(SimpleFeatureCollection features, Appendable out) throws IOException {
+        write(features, out, null);
+    }
+
+    /**
+     * As {@link #write(SimpleFeatureCollection, Appendable)}, as UTF-8 bytes: the text is made in chunks of some 64 KB and
+     * each chunk encoded at once (a Writer encodes character by character).
+     */
+    public static void write(SimpleFeatureCollection features, java.io.OutputStream out) throws IOException {
+        StringBuilder sb = new StringBuilder(1 << 17);
+        write(features, sb, () -> {
+            out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sb.setLength(0);
+        });
+        out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Takes a chunk of the text written so far. */
+    private interface Flush {
+        void run() throws IOException;
+    }
+
+    /** {@code flush}: called when {@code out} (then a StringBuilder) holds 64 KB or more after a record; null: never. */
+    private static void write(SimpleFeatureCollection features, Appendable out, Flush flush) throws IOException {
         SimpleFeatureType type = features.getSchema();
         boolean points = type.getGeometryDescriptor() != null
                 && Point.class.isAssignableFrom(type.getGeometryDescriptor().getType().getBinding());
@@ -91,6 +114,7 @@ public final class CsvOut {
                 }
                 for (String n : names) row.add(cell(f.getAttribute(n)));
                 p.printRecord(row);
+                if (flush != null && ((StringBuilder) out).length() >= 1 << 16) flush.run();
             }
         }
     }

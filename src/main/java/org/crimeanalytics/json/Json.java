@@ -156,8 +156,28 @@ public final class Json {
         return Double.toString(d);
     }
 
+    /**
+     * Appends {@code value} as {@link #write} writes it; strings, whole and decimal numbers, booleans and nulls without
+     * the JSON library (a feature writer calls this for every property of every feature), other values through it.
+     */
+    public static void value(Object value, StringBuilder sb) {
+        if (value == null) sb.append("null");
+        else if (value instanceof String s) quote(s, sb);
+        else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            sb.append(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            sb.append(Double.isFinite(d) ? number(d) : "null");
+        } else if (value instanceof Boolean b) sb.append(b.booleanValue());
+        else sb.append(write(value));
+    }
+
     /** Appends {@code s} as a quoted JSON string, escaped by Jackson's encoder (streaming writers such as GeoJSON use it). */
     public static void quote(String s, StringBuilder sb) {
+        if (plainAscii(s)) { // nothing to escape
+            sb.append('"').append(s).append('"');
+            return;
+        }
         StringBuilder q = new StringBuilder(s.length() + 8);
         com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, q);
         sb.append('"');
@@ -168,6 +188,15 @@ public final class Json {
             else sb.append(c);
         }
         sb.append('"');
+    }
+
+    /** Whether {@code s} holds only printable ASCII other than '"', '\\' and '/' (what {@link #quote} escapes). */
+    private static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '/') return false;
+        }
+        return true;
     }
 
     /** Parses JSON text (see the class comment for the types returned). */

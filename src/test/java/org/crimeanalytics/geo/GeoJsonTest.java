@@ -61,4 +61,26 @@ class GeoJsonTest {
         for (SimpleFeature f : list(fc)) precSum += (Long) f.getAttribute("PREC");
         assertEquals(21 * 22 / 2, precSum); // PREC runs 1..21
     }
+
+    @Test
+    void isoFloatingWritesTheSecondsAlways() {
+        assertEquals("2018-01-01T12:00:00", GeoJson.isoFloating(java.time.LocalDateTime.parse("2018-01-01T12:00").toInstant(java.time.ZoneOffset.UTC).toEpochMilli()));
+        assertEquals("2018-01-01T12:00:07", GeoJson.isoFloating(java.time.LocalDateTime.parse("2018-01-01T12:00:07").toInstant(java.time.ZoneOffset.UTC).toEpochMilli()));
+        assertEquals("1969-12-31T23:59:00", GeoJson.isoFloating(-60_000));
+        assertEquals("0001-01-01T00:00:00", GeoJson.isoFloating(java.time.LocalDateTime.parse("0001-01-01T00:00").toInstant(java.time.ZoneOffset.UTC).toEpochMilli()));
+        // outside four-digit years LocalDateTime's own form is kept
+        assertEquals("+10000-01-01T00:00", GeoJson.isoFloating(java.time.LocalDateTime.of(10000, 1, 1, 0, 0).toInstant(java.time.ZoneOffset.UTC).toEpochMilli()));
+        assertEquals("-0001-01-01T00:00", GeoJson.isoFloating(java.time.LocalDateTime.of(-1, 1, 1, 0, 0).toInstant(java.time.ZoneOffset.UTC).toEpochMilli()));
+    }
+
+    @Test
+    void theByteWriterWritesWhatTheCharacterWriterWrites() throws Exception {
+        org.geotools.data.simple.SimpleFeatureCollection fc = GeoJson.read(org.crimeanalytics.TestData.testData("lapd_divisions.geojson"));
+        java.io.StringWriter w = new java.io.StringWriter();
+        GeoJson.write(fc, w);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        GeoJson.write(fc, b);
+        assertEquals(w.toString(), b.toString(java.nio.charset.StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertTrue(b.size() > 1 << 17, "several chunks: " + b.size() + " bytes");
+    }
 }
