@@ -90,7 +90,12 @@ public final class PointInPolygon {
             xy[2 * i] = x[i];
             xy[2 * i + 1] = y[i];
         }
-        DistinctRows u = DistinctRows.of(xy, 2);
+        locateAll(xy, n, where, onBoundaryOfSeveral);
+    }
+
+    /** {@link #locateAll(double[], double[], int, int[], boolean[])} for points given as x, y pairs in {@code xy} (n of them). */
+    public void locateAll(double[] xy, int n, int[] where, boolean[] onBoundaryOfSeveral) {
+        DistinctRows u = DistinctRows.of(xy.length == 2 * n ? xy : java.util.Arrays.copyOf(xy, 2 * n), 2);
         double[] d = u.data();
         int[] at = new int[u.size()];
         boolean[] shared = new boolean[u.size()];

@@ -49,16 +49,16 @@ public final class AreaLocator {
 
     /**
      * The areas of n points at once, as {@link #locate} finds them one by one: {@code xy} holds x, y pairs in the
-     * incidents' CRS (a NaN x: an incident without geometry, {@link #NO_GEOMETRY}); the points with a geometry are moved
-     * to its start. The points are
-     * transformed in one call and located on all cores, each distinct location once ({@link PointInPolygon#locateAll}).
-     * A point that cannot be transformed is named by {@code idOf} (given its index) as {@link #locate} names it.
+     * incidents' CRS, point i {@link #NO_GEOMETRY} when {@code noGeometry[i]} (null: every point has one); the points with
+     * a geometry are moved to its start. They are transformed in one call and located on all cores, each distinct
+     * location once ({@link PointInPolygon#locateAll(double[], int, int[], boolean[])}). A point that cannot be
+     * transformed is named by {@code idOf} (given its index) as {@link #locate} names it.
      */
-    public int[] locateAll(double[] xy, int n, java.util.function.IntFunction<String> idOf) {
+    public int[] locateAll(double[] xy, boolean[] noGeometry, int n, java.util.function.IntFunction<String> idOf) {
         int[] at = new int[n]; // the index of each located point among those with a geometry
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(xy[2 * i])) {
+            if (noGeometry != null && noGeometry[i]) {
                 at[i] = -1;
             } else {
                 xy[2 * m] = xy[2 * i];
@@ -78,13 +78,8 @@ public final class AreaLocator {
                 throw new ProcessException(param + ": cannot transform the incidents to the areas' CRS: " + e.getMessage());
             }
         }
-        double[] x = new double[m], y = new double[m];
-        for (int k = 0; k < m; k++) {
-            x[k] = t[2 * k];
-            y[k] = t[2 * k + 1];
-        }
         int[] where = new int[m];
-        pip.locateAll(x, y, m, where, new boolean[m]);
+        pip.locateAll(t, m, where, new boolean[m]);
         for (int i = 0; i < n; i++) at[i] = at[i] < 0 ? NO_GEOMETRY : where[at[i]];
         return at;
     }
@@ -92,43 +87,52 @@ public final class AreaLocator {
     /**
      * The area of every incident of a layer, in its order, as {@link #locate} finds them: an incident table's
      * coordinates read from its columns, any other layer's points (a non-point geometry's centroid) in one pass; then
-     * {@link #locateAll(double[], int, java.util.function.IntFunction)}. {@code cancelled} is asked every 8,192 features.
+     * {@link #locateAll(double[], boolean[], int, java.util.function.IntFunction)}. {@code cancelled} (may be null) is
+     * asked every 8,192 features, and before and after the points are located.
      */
     public int[] locateAll(SimpleFeatureCollection incidents, java.util.function.BooleanSupplier cancelled) {
+        if (cancelled != null && cancelled.getAsBoolean()) throw new ProcessException("cancelled");
+        int[] at;
         if (incidents instanceof IncidentCollection ic) {
             org.crimeanalytics.ingest.IncidentTable t = ic.table();
             int n = t.size();
             double[] xy = new double[2 * n];
             t.lonLat(xy);
-            return locateAll(xy, n, IncidentCollection::id);
-        }
-        double[] xy = new double[2048];
-        List<String> ids = new ArrayList<>();
-        int n = 0;
-        try (SimpleFeatureIterator it = incidents.features()) {
-            while (it.hasNext()) {
-                SimpleFeature f = it.next();
-                if ((n & 8191) == 8191 && cancelled != null && cancelled.getAsBoolean()) throw new ProcessException("cancelled");
-                if (2 * n == xy.length) xy = java.util.Arrays.copyOf(xy, 2 * xy.length);
-                pointOf(f, xy, n);
-                ids.add(f.getID());
-                n++;
+            at = locateAll(xy, null, n, IncidentCollection::id);
+        } else {
+            double[] xy = new double[2048];
+            boolean[] none = new boolean[1024];
+            List<String> ids = new ArrayList<>();
+            int n = 0;
+            try (SimpleFeatureIterator it = incidents.features()) {
+                while (it.hasNext()) {
+                    SimpleFeature f = it.next();
+                    if ((n & 8191) == 8191 && cancelled != null && cancelled.getAsBoolean()) throw new ProcessException("cancelled");
+                    if (n == none.length) {
+                        xy = java.util.Arrays.copyOf(xy, 4 * n);
+                        none = java.util.Arrays.copyOf(none, 2 * n);
+                    }
+                    none[n] = !pointOf(f, xy, n);
+                    ids.add(f.getID());
+                    n++;
+                }
             }
+            at = locateAll(xy, none, n, ids::get);
         }
-        return locateAll(xy, n, ids::get);
+        if (cancelled != null && cancelled.getAsBoolean()) throw new ProcessException("cancelled");
+        return at;
     }
 
     /**
      * Sets point {@code k} of {@code xy} (x, y pairs) to feature {@code f}'s point as {@link #locate} takes it (a
-     * non-point geometry's centroid), or its x to NaN when {@code f} has no geometry.
+     * non-point geometry's centroid); false, {@code xy} untouched, when {@code f} has no geometry (or an empty one).
      */
-    public static void pointOf(SimpleFeature f, double[] xy, int k) {
-        xy[2 * k] = Double.NaN;
-        if (f.getDefaultGeometry() instanceof Geometry g && !g.isEmpty()) {
-            Point p = g instanceof Point pt ? pt : g.getCentroid();
-            xy[2 * k] = p.getX();
-            xy[2 * k + 1] = p.getY();
-        }
+    public static boolean pointOf(SimpleFeature f, double[] xy, int k) {
+        if (!(f.getDefaultGeometry() instanceof Geometry g) || g.isEmpty()) return false;
+        Point p = g instanceof Point pt ? pt : g.getCentroid();
+        xy[2 * k] = p.getX();
+        xy[2 * k + 1] = p.getY();
+        return true;
     }
 
     /** Transforms (x, y) into the areas' CRS; false when the point cannot be transformed. */

@@ -25,12 +25,29 @@ public final class CsvOut {
 
     private CsvOut() {}
 
-    /** Neutralises a text cell that a spreadsheet would evaluate. */
+    /**
+     * Neutralises a text cell that a spreadsheet would evaluate; a lone surrogate (text no UTF-8 can encode, from a
+     * JSON escape of a lone surrogate) becomes U+FFFD, as the CSV reader reads bytes that are not UTF-8.
+     */
     public static String safe(String s) {
         if (s == null || s.isEmpty()) return s;
+        s = wellFormed(s);
         char c = s.charAt(0);
         if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return "'" + s;
         return s;
+    }
+
+    private static String wellFormed(String s) {
+        int i = 0;
+        while (i < s.length() && !Character.isSurrogate(s.charAt(i))) i++;
+        if (i == s.length()) return s;
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) b.append(c).append(s.charAt(++i));
+            else b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+        }
+        return b.toString();
     }
 
     /** A cell value as text: numbers as is, dates ISO floating local, text neutralised. */

@@ -172,7 +172,10 @@ public final class Json {
         else sb.append(write(value));
     }
 
-    /** Appends {@code s} as a quoted JSON string, escaped by Jackson's encoder (streaming writers such as GeoJSON use it). */
+    /**
+     * Appends {@code s} as a quoted JSON string, escaped by Jackson's encoder (streaming writers such as GeoJSON use it),
+     * and a lone surrogate (which UTF-8 cannot encode) as its {@code \\u} escape, which reads back as the same String.
+     */
     public static void quote(String s, StringBuilder sb) {
         if (plainAscii(s)) { // nothing to escape
             sb.append('"').append(s).append('"');
@@ -185,6 +188,8 @@ public final class Json {
             char c = q.charAt(i);
             if (c == '/') sb.append("\\/");
             else if (c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
+            else if (Character.isHighSurrogate(c) && i + 1 < q.length() && Character.isLowSurrogate(q.charAt(i + 1))) sb.append(c).append(q.charAt(++i));
+            else if (Character.isSurrogate(c)) sb.append(String.format("\\u%04x", (int) c)); // a lone one: not encodable as UTF-8
             else sb.append(c);
         }
         sb.append('"');

@@ -272,6 +272,7 @@ public class ClusterAreasProcess {
         int total = 0;
         int[] period = new int[1024];
         double[] xy = new double[2048];
+        boolean[] none = null; // features without a geometry (a table's rows all have a point)
         String[] catOf = null; // the features' categories (a table's are read from it when counted)
         List<String> ids = new ArrayList<>();
         org.crimeanalytics.geo.IncidentCollection ic = incidents instanceof org.crimeanalytics.geo.IncidentCollection c ? c : null;
@@ -289,16 +290,19 @@ public class ClusterAreasProcess {
             }
         } else {
             catOf = hasCat ? new String[1024] : null;
+            none = new boolean[1024];
             try (SimpleFeatureIterator it = incidents.features()) {
                 while (it.hasNext()) {
                     SimpleFeature f = it.next();
                     if (total == period.length) {
                         period = java.util.Arrays.copyOf(period, 2 * total);
                         xy = java.util.Arrays.copyOf(xy, 4 * total);
+                        none = java.util.Arrays.copyOf(none, 2 * total);
                         if (hasCat) catOf = java.util.Arrays.copyOf(catOf, 2 * total);
                     }
                     period[total] = f.getAttribute(timeAttribute) instanceof java.util.Date date ? period(date.getTime(), starts) : -2;
-                    org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, total);
+                    // a point (a centroid) only for an incident in a period, which is located
+                    none[total] = period[total] >= 0 && !org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, total);
                     if (hasCat) catOf[total] = String.valueOf(f.getAttribute("category"));
                     ids.add(f.getID());
                     total++;
@@ -313,10 +317,11 @@ public class ClusterAreasProcess {
             else {
                 xy[2 * m] = xy[2 * i];
                 xy[2 * m + 1] = xy[2 * i + 1];
+                if (none != null) none[m] = none[i];
                 inPeriod[m++] = i;
             }
         }
-        int[] where = locator.locateAll(xy, m, k -> ic != null ? org.crimeanalytics.geo.IncidentCollection.id(inPeriod[k]) : ids.get(inPeriod[k]));
+        int[] where = locator.locateAll(xy, none, m, k -> ic != null ? org.crimeanalytics.geo.IncidentCollection.id(inPeriod[k]) : ids.get(inPeriod[k]));
         for (int k = 0; k < m; k++) {
             int i = inPeriod[k], p = period[i], a = where[k];
             if (a < 0) {
@@ -338,12 +343,6 @@ public class ClusterAreasProcess {
         }
         List<int[]> labels = new ArrayList<>();
         for (int p = 0; p < np; p++) {
-            if (java.util.Arrays.stream(count[p]).sum() == 0) { // nothing to cluster (Weka's error would be 'Sum is zero')
-                throw new ProcessException("periodStarts: no incident of period " + (p + 1) + " (from "
-                        + org.crimeanalytics.geo.GeoJson.isoFloating(starts.get(p)).substring(0, 10) + ") lies in an area (" + outside
-                        + " in all periods outside every area, " + before + " before the first period, " + noTime
-                        + " without a time); do the incidents and areas cover the same place and dates?");
-            }
             List<Integer> usable = new ArrayList<>();
             List<double[]> rows = new ArrayList<>();
             for (int a = 0; a < n; a++) {
@@ -365,6 +364,12 @@ public class ClusterAreasProcess {
                 int[] l = clustering.cluster(rows.toArray(new double[0][]), 0);
                 for (int j = 0; j < l.length; j++) lab[usable.get(j)] = l[j];
             } catch (Exception e) {
+                if (java.util.Arrays.stream(count[p]).sum() == 0) { // k-means++ on all-zero rows: Weka says 'Sum is zero'
+                    throw new ProcessException("periodStarts: no incident of period " + (p + 1) + " (from "
+                            + org.crimeanalytics.geo.GeoJson.isoFloating(starts.get(p)).substring(0, 10) + ") lies in an area (" + outside
+                            + " in all periods outside every area, " + before + " before the first period, " + noTime
+                            + " without a time), so it cannot be clustered; do the incidents and areas cover the same place and dates?", e);
+                }
                 throw new ProcessException("periodStarts: clustering period " + (p + 1) + " failed: " + e.getMessage(), e);
             }
             labels.add(lab);

@@ -207,9 +207,11 @@ public class ClusterIncidentsProcess {
                 m == Method.DBSCAN || m == Method.OPTICS ? e : 0, summary);
     }
 
-    /** What one pass over the incidents collects. */
-    /** {@code allIds}: the id at every position of the source (null for an incident table: ids by position). */
-    /** {@code offense}: each point's offense as an index into {@code offenseNames} (-1: none). */
+    /**
+     * What one pass over the incidents collects: {@code offense}, each point's offense as an index into
+     * {@code offenseNames} (-1: none); {@code allIds}, the id at every position of the source (null for an incident
+     * table: ids by position).
+     */
     record Input(ProjectedPoints points, double[][] extra, int[] offense, List<String> offenseNames, String[] allIds, int total) {}
 
     /** Offense values as codes: each value's index among the distinct values, in order of first occurrence (-1: null). */

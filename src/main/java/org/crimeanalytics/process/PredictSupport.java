@@ -83,6 +83,7 @@ final class PredictSupport {
                 fc.getSchema().getCoordinateReferenceSystem(), "incidents");
         long[] time = new long[1024];
         double[] xy = new double[2048];
+        boolean[] none = null; // features without a geometry (a table's rows all have a point)
         int m = 0; // incidents with a time
         java.util.function.IntFunction<String> idOf;
         if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) {
@@ -102,6 +103,7 @@ final class PredictSupport {
             idOf = k -> org.crimeanalytics.geo.IncidentCollection.id(row[k]);
         } else {
             List<String> ids = new ArrayList<>();
+            none = new boolean[1024];
             try (SimpleFeatureIterator it = fc.features()) {
                 while (it.hasNext()) {
                     SimpleFeature f = it.next();
@@ -110,15 +112,17 @@ final class PredictSupport {
                     if (m == time.length) {
                         time = Arrays.copyOf(time, 2 * m);
                         xy = Arrays.copyOf(xy, 4 * m);
+                        none = Arrays.copyOf(none, 2 * m);
                     }
                     time[m] = tm;
-                    org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, m++);
+                    none[m] = !org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, m);
+                    m++;
                     ids.add(f.getID());
                 }
             }
             idOf = ids::get;
         }
-        int[] area = locator.locateAll(xy, m, idOf);
+        int[] area = locator.locateAll(xy, none, m, idOf);
         int k = 0;
         for (int j = 0; j < m; j++) if (area[j] != org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) k++;
         long[][] out = new long[2][k];

@@ -121,21 +121,20 @@ public class TemporalProfileProcess {
                     t.getCoordinateReferenceSystem(), "incidents");
         }
         int na = areaList.size();
-        Columns in = Columns.of(incidents, ta, hasCat ? ca : null, hasPrecision, hasOffense, locator != null, monitor);
+        // an incident is located when it passes the time and category filters (as the loop below checks them)
+        final java.util.Set<String> keepF = keep;
+        Columns.Wanted wanted = locator == null ? null : (tm, cat) -> tm != org.crimeanalytics.ingest.FastDates.INVALID
+                && !((from != null && tm < from.getTime()) || (to != null && tm >= to.getTime())) && (keepF == null || keepF.contains(cat));
+        Columns in = Columns.of(incidents, ta, hasCat ? ca : null, hasPrecision, hasOffense, wanted, monitor);
         boolean[] keepCat = null;
         if (keep != null) {
             keepCat = new boolean[in.catNames.length];
             for (int c = 0; c < keepCat.length; c++) keepCat[c] = keep.contains(in.catNames[c]);
         }
-        if (locator != null) { // the incidents that pass the time and category filters, located at once
-            final boolean[] kc = keepCat;
-            in.locate(locator, i -> in.time[i] != org.crimeanalytics.ingest.FastDates.INVALID
-                    && !((from != null && in.time[i] < from.getTime()) || (to != null && in.time[i] >= to.getTime()))
-                    && (kc == null || kc[in.cat[i]]));
-        }
+        if (locator != null) in.locate(locator, i -> wanted.test(in.time[i], in.catNames[in.cat[i]])); // all at once
         int nc = in.catNames.length, no = in.offNames.length;
         long[][][] byCat = new long[nc][][]; // made for the categories that reach the hour x weekday matrix
-        long[] typeCounts = (long) nc * no <= 1 << 22 ? new long[nc * no] : null; // category x offense, else a map
+        long[] typeCounts = (long) nc * no <= 1 << 20 ? new long[nc * no] : null; // category x offense (up to 8 MB), else a map
         Map<Long, long[]> typeMap = typeCounts == null ? new HashMap<>() : null;
         long[][] all = new long[7][24];
         long[][][] areaMatrix = new long[na][7][24];
@@ -308,8 +307,15 @@ public class TemporalProfileProcess {
         final int[] cat, off;
         final String[] catNames, offNames;
         final byte[] precision;
-        /** Points (x, y in the incidents' CRS; NaN: no geometry) until {@link #locate}; ids to name one that fails. */
+        /** Whether an incident is to be located: its time ({@code FastDates.INVALID}: none) and category name. */
+        interface Wanted {
+            boolean test(long time, String category);
+        }
+
+        /** Points (x, y in the incidents' CRS) until {@link #locate}, read for the incidents wanted; ids to name one that fails. */
         private double[] xy;
+        /** Features without a geometry (null: a table, every row has a point). */
+        private boolean[] noGeometry;
         private java.util.function.IntFunction<String> idOf;
         int[] area;
 
@@ -323,15 +329,20 @@ public class TemporalProfileProcess {
             this.precision = precision;
         }
 
-        /** {@code ca}: the category attribute, null when there is none; {@code points}: keep the points for {@link #locate}. */
+        /**
+         * {@code ca}: the category attribute, null when there is none; {@code wanted}: the incidents whose points
+         * {@link #locate} needs (null: no points read).
+         */
         static Columns of(SimpleFeatureCollection incidents, String ta, String ca, boolean hasPrecision, boolean hasOffense,
-                boolean points, ProgressListener monitor) {
+                Wanted wanted, ProgressListener monitor) {
+            boolean points = wanted != null;
             if (incidents instanceof org.crimeanalytics.geo.IncidentCollection ic) return of(ic, ta, ca, hasOffense, points);
             int cap = 1024, n = 0;
             long[] time = new long[cap];
             int[] cat = new int[cap], off = new int[cap];
             byte[] prec = new byte[cap];
             double[] xy = points ? new double[2 * cap] : null;
+            boolean[] none = points ? new boolean[cap] : null;
             List<String> ids = points ? new ArrayList<>() : null;
             Codes cats = new Codes(), offs = new Codes();
             try (SimpleFeatureIterator it = incidents.features()) {
@@ -344,15 +355,18 @@ public class TemporalProfileProcess {
                         cat = java.util.Arrays.copyOf(cat, cap);
                         off = java.util.Arrays.copyOf(off, cap);
                         prec = java.util.Arrays.copyOf(prec, cap);
-                        if (points) xy = java.util.Arrays.copyOf(xy, 2 * cap);
+                        if (points) {
+                            xy = java.util.Arrays.copyOf(xy, 2 * cap);
+                            none = java.util.Arrays.copyOf(none, cap);
+                        }
                     }
                     time[n] = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute(ta));
                     cat[n] = cats.of(ca == null ? null : f.getAttribute(ca));
                     off[n] = offs.of(hasOffense ? f.getAttribute("offense") : null);
                     Object p = hasPrecision ? f.getAttribute("time_precision") : null;
                     prec[n] = p == null ? MINUTE : precision(p.toString());
-                    if (points) {
-                        org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, n);
+                    if (points) { // a centroid only for an incident that is located
+                        none[n] = wanted.test(time[n], cats.name(cat[n])) && !org.crimeanalytics.geo.AreaLocator.pointOf(f, xy, n);
                         ids.add(f.getID());
                     }
                     n++;
@@ -360,6 +374,7 @@ public class TemporalProfileProcess {
             }
             Columns c = new Columns(n, time, cat, cats.names(), off, offs.names(), prec);
             c.xy = xy;
+            c.noGeometry = none;
             c.idOf = points ? ids::get : null;
             return c;
         }
@@ -411,17 +426,17 @@ public class TemporalProfileProcess {
         /** Sets {@link #area} for the incidents {@code wanted} (an area index, or AreaLocator.OUTSIDE / NO_GEOMETRY); others get OUTSIDE. */
         void locate(org.crimeanalytics.geo.AreaLocator locator, java.util.function.IntPredicate wanted) {
             int[] rows = new int[n];
+            boolean[] none = noGeometry == null ? null : new boolean[n];
             int m = 0;
-            double[] pts = new double[2 * n];
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) { // the wanted points moved to the start of xy
                 if (!wanted.test(i)) continue;
-                pts[2 * m] = xy[2 * i];
-                pts[2 * m + 1] = xy[2 * i + 1];
+                xy[2 * m] = xy[2 * i];
+                xy[2 * m + 1] = xy[2 * i + 1];
+                if (none != null) none[m] = noGeometry[i];
                 rows[m++] = i;
             }
+            int[] at = locator.locateAll(xy, none, m, k -> idOf.apply(rows[k]));
             xy = null;
-            int[] rowsF = rows;
-            int[] at = locator.locateAll(pts, m, k -> idOf.apply(rowsF[k]));
             area = new int[n];
             java.util.Arrays.fill(area, org.crimeanalytics.geo.AreaLocator.OUTSIDE);
             for (int k = 0; k < m; k++) area[rows[k]] = at[k];
@@ -447,6 +462,10 @@ public class TemporalProfileProcess {
 
         String[] names() {
             return names.isEmpty() ? new String[] {NONE} : names.toArray(new String[0]);
+        }
+
+        String name(int code) {
+            return names.get(code);
         }
     }
 

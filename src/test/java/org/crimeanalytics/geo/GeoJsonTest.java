@@ -83,4 +83,32 @@ class GeoJsonTest {
         assertEquals(w.toString(), b.toString(java.nio.charset.StandardCharsets.UTF_8));
         org.junit.jupiter.api.Assertions.assertTrue(b.size() > 1 << 17, "several chunks: " + b.size() + " bytes");
     }
+
+    @Test
+    void theByteWriterWritesNonAsciiTextAsUtf8AcrossChunks() throws Exception {
+        // a non-ASCII value in one feature of many, then in an id, and a property name that is not ASCII
+        for (String name : new String[] {"label", "étiquette"}) {
+            org.geotools.feature.simple.SimpleFeatureTypeBuilder tb = new org.geotools.feature.simple.SimpleFeatureTypeBuilder();
+            tb.setName("t");
+            tb.setCRS(Crs.wgs84());
+            tb.add("geom", org.locationtech.jts.geom.Point.class);
+            tb.add(name, String.class);
+            tb.add("n", Double.class);
+            org.geotools.api.feature.simple.SimpleFeatureType type = tb.buildFeatureType();
+            org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+            List<SimpleFeature> fs = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                String v = i == 1500 ? "caf\u00e9 \ud83d\ude00" : i == 2500 ? "a/b\u2028" : "plain " + i;
+                fs.add(org.geotools.feature.simple.SimpleFeatureBuilder.build(type, new Object[] {gf.createPoint(new org.locationtech.jts.geom.Coordinate(
+                        -87.6 + i * 1e-5, 41.8)), v, i * 0.5}, i == 2000 ? "f\u00fc" + i : "f" + i));
+            }
+            SimpleFeatureCollection fc = new org.geotools.data.collection.ListFeatureCollection(type, fs);
+            StringWriter w = new StringWriter();
+            GeoJson.write(fc, w);
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            GeoJson.write(fc, b);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(w.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), b.toByteArray(), name);
+            assertTrue(w.toString().contains("caf\u00e9 \ud83d\ude00") && w.toString().contains("a\\/b\\u2028"), name);
+        }
+    }
 }

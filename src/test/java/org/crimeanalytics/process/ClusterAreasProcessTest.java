@@ -102,9 +102,15 @@ class ClusterAreasProcessTest {
                 .getMessage().startsWith("incidents:"));
         // a period without any incident in the areas: one line saying so (was Weka's 'Can't normalize array. Sum is zero.')
         assertEquals("periodStarts: no incident of period 3 (from 2020-03-01) lies in an area (0 in all periods outside every area, 0 before "
-                + "the first period, 0 without a time); do the incidents and areas cover the same place and dates?",
+                + "the first period, 0 without a time), so it cannot be clustered; do the incidents and areas cover the same place and dates?",
                 assertThrows(ProcessException.class, () -> run(Map.of("areas", cells, "attributes", "v", "k", 3, "incidents", inc,
                         "periodStarts", "2020-01-01,2020-02-01,2020-03-01"))).getMessage());
+        // Ward's method clusters the empty period (every area alike) as it always did
+        Map<String, Object> ward = run(Map.of("areas", cells, "attributes", "v", "k", 3, "method", org.crimeanalytics.areas.AreaClustering.Method.WARD,
+                "incidents", inc, "periodStarts", "2020-01-01,2020-02-01,2020-03-01"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ws = (Map<String, Object>) ((Map<String, Object>) Json.parse((String) ward.get("summary"))).get("stability_over_time");
+        assertEquals(List.of(45L, 45L, 0L), ws.get("incidents_per_period"));
     }
 
     @Test

@@ -163,6 +163,19 @@ class ClusterIncidentsProcessTest {
     }
 
     @Test
+    void aTableWhoseOffensesArePlainStringsGivesWhatItsFeaturesGive() throws Exception {
+        // 120,000 incidents with 110,000 distinct offenses: the table holds them as Strings, not codes ('(none)' among them)
+        org.crimeanalytics.geo.IncidentCollection table = TemporalProfileProcessTest.generated(120_000, 7, 120_000);
+        assertNull(table.table().textCodes(org.crimeanalytics.ingest.IncidentTable.OFFENSE, new int[120_000]));
+        SimpleFeatureCollection copy = new ListFeatureCollection(table.getSchema(), list(table));
+        Map<String, Object> a = run(Map.of("incidents", table, "k", 4));
+        Map<String, Object> b = run(Map.of("incidents", copy, "k", 4));
+        List<SimpleFeature> ca = list(a.get("clusters")), cb = list(b.get("clusters"));
+        for (int c = 0; c < 4; c++) assertEquals(cb.get(c).getAttributes(), ca.get(c).getAttributes(), "cluster " + c);
+        assertEquals("(none)", ca.get(0).getAttribute("TOP_OFFENSE")); // one incident in 11, every other offense rare
+    }
+
+    @Test
     void nullGeometriesAreCountedKeptAndReported() throws Exception {
         Map<String, Object> out = run(Map.of("incidents", layer("EPSG:32631", "POINT (0 0)", null, "POINT (10 10)", "POINT (1000 0)"), "k", 2));
         List<SimpleFeature> fs = list(out.get("result"));

@@ -133,10 +133,6 @@ class TemporalProfileProcessTest {
         assertTrue(((String) out.get("style")).contains("TREND_PER_YEAR"));
     }
 
-    /**
-     * Chicago 2014-2018 monthly totals: the process's decomposition against an independent computation
-     * from the textbook definition (monthly counts read straight from the files' Date column).
-     */
     @Test
     void anIncidentTableGivesTheProfilesOfTheSameFeaturesReadOneByOne() throws Exception {
         // the table's columns and codes against a copy of its features (values by name, points located one pass later)
@@ -167,6 +163,57 @@ class TemporalProfileProcessTest {
         }
     }
 
+    /**
+     * A GENERIC export of n incidents over Chicago in January 2020: premise '(none)' written out (a third), empty (a
+     * seventh of the rest) or one of {@code premises} values; offense '(none)' or one of {@code offenses} values.
+     */
+    static IncidentCollection generated(int n, int premises, int offenses) throws Exception {
+        StringBuilder csv = new StringBuilder("id,date,latitude,longitude,offense,premise\n");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        for (int i = 0; i < n; i++) {
+            csv.append(i).append(",2020-01-").append(String.format("%02d %02d:%02d", 1 + i % 28, i % 24, i % 60)).append(":00,")
+                    .append(String.format(Locale.ROOT, "%.6f,%.6f,", 41.75 + rnd.nextDouble() * 0.2, -87.75 + rnd.nextDouble() * 0.2))
+                    .append(i % 11 == 0 ? "(none)" : "OFFENSE " + i % offenses).append(',')
+                    .append(i % 3 == 0 ? "(none)" : i % 7 == 1 ? "" : "P" + i % premises).append('\n');
+        }
+        IncidentIngest.Result r = ImportIncidentsProcess.ingest(new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                "generated", ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
+        assertEquals(n, r.table().size());
+        return new IncidentCollection(r.table());
+    }
+
+    @Test
+    void plainColumnsAndAValueWrittenAsNoneGiveWhatTheFeaturesGive() throws Exception {
+        // 120,000 incidents with some 68,000 distinct premises and 110,000 offenses (the table keeps both as plain Strings,
+        // not codes), then 20,000 with 7 and 5; '(none)' written in the data and a missing value are one category, as the
+        // features read them
+        SimpleFeatureCollection areas = org.crimeanalytics.geo.GeoJson.read(TestData.testData("chicago_community_areas.geojson"));
+        for (int[] sizes : new int[][] {{120_000, 120_000, 120_000}, {20_000, 7, 5}}) {
+            IncidentCollection table = generated(sizes[0], sizes[1], sizes[2]);
+            SimpleFeatureCollection copy = new ListFeatureCollection(table.getSchema(), features(table));
+            Map<String, Object> in = new HashMap<>(Map.of("categoryAttribute", "premise", "areas", areas, "categories", "(none),P2,P5"));
+            in.put("incidents", table);
+            Map<String, Object> a = run(in);
+            in.put("incidents", copy);
+            Map<String, Object> b = run(in);
+            for (String k : new String[] {"summary", "matrix", "types"}) assertEquals(b.get(k), a.get(k), k + " " + sizes[0]);
+            // the large table's premise and offense are plain Strings (no codes), the small one's are codes
+            assertEquals(sizes[0] == 120_000, table.table().textCodes(IncidentTable.PREMISE, new int[sizes[0]]) == null);
+            assertEquals(sizes[0] == 120_000, table.table().textCodes(IncidentTable.OFFENSE, new int[sizes[0]]) == null);
+            // the '(none)' category holds the written and the missing premises (two thirds of the incidents): one block of
+            // seven weekdays, not two
+            List<CSVRecord> matrix = csv(a.get("matrix"));
+            long none = 0, rows = 0;
+            for (CSVRecord rec : matrix) {
+                if (!rec.get("category").equals("(none)")) continue;
+                rows++;
+                for (int h = 0; h < 24; h++) none += Long.parseLong(rec.get(2 + h));
+            }
+            assertEquals(7, rows);
+            assertTrue(none > sizes[0] / 4, none + " in (none)"); // 43 % of the incidents, less placeholders and outside
+        }
+    }
+
     private static List<SimpleFeature> features(SimpleFeatureCollection fc) {
         List<SimpleFeature> l = new ArrayList<>();
         try (org.geotools.data.simple.SimpleFeatureIterator it = fc.features()) {
@@ -175,6 +222,10 @@ class TemporalProfileProcessTest {
         return l;
     }
 
+    /**
+     * Chicago 2014-2018 monthly totals: the process's decomposition against an independent computation
+     * from the textbook definition (monthly counts read straight from the files' Date column).
+     */
     @Test
     void chicagoMonthlyDecompositionMatchesAnIndependentComputation() throws Exception {
         List<IncidentTable> tables = new ArrayList<>();

@@ -55,4 +55,43 @@ class OutputSafetyTest {
         String sld = Sld.document("s", HOSTILE, HOSTILE, List.of(Sld.category("a", HOSTILE, HOSTILE, Sld.Symbol.point("#000000", 3))));
         assertFalse(sld.contains("<script>"));
     }
+
+    @Test
+    void textNoUtf8CanEncodeIsWrittenAsAnEscapeInGeoJsonAndAsTheReplacementCharacterInCsv() throws Exception {
+        // a lone surrogate (a JSON input's escape of half a pair): a Writer refused it; the byte writers keep every other
+        // character, the pair of an emoji included, and write one file per format that any UTF-8 reader reads
+        String lone = "a\ud800b \ud83d\ude00 c\udc00";
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("t");
+        tb.setCRS(Crs.wgs84());
+        tb.add("geom", Point.class);
+        tb.add("offense", String.class);
+        SimpleFeatureType t = tb.buildFeatureType();
+        java.util.List<org.geotools.api.feature.simple.SimpleFeature> fs = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) { // more than one 64 KB chunk
+            fs.add(SimpleFeatureBuilder.build(t, new Object[] {new GeometryFactory().createPoint(new Coordinate(1, 2)),
+                i == 4000 ? lone : "THEFT " + i}, "t." + i));
+        }
+        var fc = new ListFeatureCollection(t, fs);
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        CsvOut.write(fc, csv);
+        StringWriter w = new StringWriter();
+        CsvOut.write(fc, w);
+        String expected = w.toString();
+        assertTrue(expected.contains("a\ufffdb \ud83d\ude00 c\ufffd"), "the replacement character, the emoji kept");
+        assertEquals(expected, csv.toString(java.nio.charset.StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), csv.toByteArray());
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        org.crimeanalytics.geo.GeoJson.write(fc, json);
+        String text = json.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"a\\ud800b \ud83d\ude00 c\\udc00\""), "the lone halves escaped, the pair as UTF-8");
+        // read back: the same String
+        var back = org.crimeanalytics.geo.GeoJson.read(text, "t");
+        try (var it = back.features()) {
+            for (int i = 0; it.hasNext(); i++) {
+                var f = it.next();
+                if (i == 4000) assertEquals(lone, f.getAttribute("offense"));
+            }
+        }
+    }
 }

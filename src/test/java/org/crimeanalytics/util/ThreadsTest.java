@@ -45,4 +45,24 @@ class ThreadsTest {
         }));
         assertEquals(1, ran[0], "the first ran to its end");
     }
+
+    @Test
+    void anErrorOfEitherIsThrownAsItWasOnceBothEnded() {
+        int[] ran = new int[1];
+        AssertionError fromB = assertThrows(AssertionError.class, () -> Threads.both(() -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            ran[0]++;
+        }, () -> {
+            throw new AssertionError("b");
+        }));
+        assertEquals("b", fromB.getMessage());
+        assertEquals(1, ran[0], "the first ended before the error came out");
+        assertEquals("a", assertThrows(AssertionError.class, () -> Threads.both(() -> {
+            throw new AssertionError("a");
+        }, () -> { })).getMessage());
+    }
 }
