@@ -553,7 +553,46 @@ public final class Main {
         if (!Files.isWritable(dir)) throw new CliException("-o " + key + ": cannot write " + path + " (folder " + dir + " is read-only)");
     }
 
+    /**
+     * The output file being written: removed (a link's target emptied) when the run is stopped or fails before the file
+     * is complete, since a GeoJSON or CSV cut short at a line end looks whole.
+     */
+    private static final java.util.concurrent.atomic.AtomicReference<Path> WRITING = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean CLEANUP_HOOK = new java.util.concurrent.atomic.AtomicBoolean();
+
     static void write(String key, Object v, Path path) throws IOException {
+        if (CLEANUP_HOOK.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Path p = WRITING.getAndSet(null);
+                if (p != null && removePartial(p)) System.err.println("  stopped while writing " + p + ": the partial file was removed");
+            }, "partial-output"));
+        }
+        WRITING.set(path);
+        boolean done = false;
+        try {
+            writeFile(key, v, path);
+            done = true;
+        } finally {
+            if (WRITING.getAndSet(null) != null && !done) removePartial(path);
+        }
+    }
+
+    /** Removes a partly written output (a link stays, its target emptied); whether something was removed. */
+    static boolean removePartial(Path p) {
+        try {
+            if (Files.isSymbolicLink(p)) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                    ch.truncate(0);
+                }
+                return true;
+            }
+            return Files.deleteIfExists(p);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void writeFile(String key, Object v, Path path) throws IOException {
         if (path.getParent() != null) Files.createDirectories(path.getParent());
         String ext = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (v instanceof org.geotools.coverage.grid.GridCoverage2D cov) {

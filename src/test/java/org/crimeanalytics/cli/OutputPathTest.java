@@ -26,4 +26,51 @@ class OutputPathTest {
         Main.checkWritable("result", dir.resolve("new/sub/folders/out.geojson")); // created by the writer
         Main.checkWritable("result", file); // an existing file is overwritten
     }
+
+    @Test
+    void anOutputWhoseWritingFailsIsRemovedNotLeftLookingWhole() throws Exception {
+        // features whose reading fails after 3,000 of them (a database gone, a run stopped): no partial CSV or GeoJSON
+        org.geotools.feature.simple.SimpleFeatureTypeBuilder tb = new org.geotools.feature.simple.SimpleFeatureTypeBuilder();
+        tb.setName("t");
+        tb.setCRS(org.crimeanalytics.geo.Crs.wgs84());
+        tb.add("geom", org.locationtech.jts.geom.Point.class);
+        tb.add("offense", String.class);
+        org.geotools.api.feature.simple.SimpleFeatureType type = tb.buildFeatureType();
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        org.geotools.data.simple.SimpleFeatureCollection failing = new org.geotools.feature.collection.BaseSimpleFeatureCollection(type) {
+            @Override
+            public org.geotools.data.simple.SimpleFeatureIterator features() {
+                return new org.geotools.data.simple.SimpleFeatureIterator() {
+                    int i;
+
+                    @Override
+                    public boolean hasNext() {
+                        return true;
+                    }
+
+                    @Override
+                    public org.geotools.api.feature.simple.SimpleFeature next() {
+                        if (i == 3000) throw new IllegalStateException("the source went away");
+                        return org.geotools.feature.simple.SimpleFeatureBuilder.build(type,
+                                new Object[] {gf.createPoint(new org.locationtech.jts.geom.Coordinate(1, 2)), "THEFT " + i}, "t." + i++);
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+            }
+        };
+        for (String name : new String[] {"out.csv", "out.geojson"}) {
+            Path out = dir.resolve(name);
+            Files.writeString(out, "an older result");
+            assertEquals("the source went away", assertThrows(IllegalStateException.class, () -> Main.write("result", failing, out)).getMessage());
+            assertEquals(false, Files.exists(out), name);
+        }
+        // through a link: the link stays, its target is emptied
+        Path target = Files.writeString(dir.resolve("target.csv"), "an older result");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target);
+        assertThrows(IllegalStateException.class, () -> Main.write("result", failing, link));
+        assertEquals(true, Files.isSymbolicLink(link));
+        assertEquals(0, Files.size(target));
+    }
 }
