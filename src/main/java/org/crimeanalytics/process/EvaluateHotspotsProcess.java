@@ -109,6 +109,10 @@ public class EvaluateHotspotsProcess {
             else if (a < 0) outside++;
             else actual[a]++;
         }
+        if (read > 0 && read == outside + noGeom) {
+            throw new ProcessException("incidents: none of the " + read + " incidents lies in one of the " + n + " areas of predicted ("
+                    + outside + " outside every area, " + noGeom + " without geometry); do they cover the same place?");
+        }
         double[] fa = fr.stream().mapToDouble(Double::doubleValue).toArray();
         Steps.step(monitor, "Evaluating hit rate, PAI, PEI and RRI", 70);
         List<HotspotEvaluation.Row> rows = HotspotEvaluation.evaluate(score, area, actual, prior, fa);

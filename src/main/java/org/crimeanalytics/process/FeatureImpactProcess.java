@@ -56,8 +56,7 @@ public class FeatureImpactProcess {
         try {
             Steps.step(monitor, "Reading the areas and incidents", 10);
             PredictSupport.Areas a = PredictSupport.areas(areas, m.censusAttributes());
-            long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem());
-            if (ta[0].length == 0) throw new ProcessException("incidents: none has a time and a location");
+            long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem(), "incidents");
             double[] base = PredictProcess.predictCounts(m, a, ta);
             double[][] changed = new double[a.census().length][];
             for (int i = 0; i < changed.length; i++) {

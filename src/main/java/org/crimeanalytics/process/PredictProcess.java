@@ -135,8 +135,7 @@ public class PredictProcess {
     private Map<String, Object> counts(StoredModel m, SimpleFeatureCollection incidents, SimpleFeatureCollection areas,
             SimpleFeatureCollection actual) throws Exception {
         PredictSupport.Areas a = PredictSupport.areas(areas, m.censusAttributes());
-        long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem());
-        if (ta[0].length == 0) throw new ProcessException("incidents: none has a time and a location");
+        long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem(), "incidents");
         double[] pred = predictCounts(m, a, ta);
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.init(areas.getSchema());
@@ -155,7 +154,7 @@ public class PredictProcess {
         out.put("style", Styles.choropleth("PREDICTED_COUNT", Breaks.compute(pred, 5, Breaks.Method.QUANTILE),
                 Styles.kindOf(t.getGeometryDescriptor().getType().getBinding()), "QUANTILE"));
         if (actual != null) {
-            long[][] act = PredictSupport.timesAndAreas(actual, a, areas.getSchema().getCoordinateReferenceSystem());
+            long[][] act = PredictSupport.timesAndAreas(actual, a, areas.getSchema().getCoordinateReferenceSystem(), "actual");
             long[] counts = new long[pred.length];
             for (long ar : act[1]) if (ar >= 0) counts[(int) ar]++;
             org.geotools.api.referencing.operation.MathTransform tm = AggregateToAreasProcess.metricTransform(a.polygons(),

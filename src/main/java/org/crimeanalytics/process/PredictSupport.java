@@ -76,11 +76,13 @@ final class PredictSupport {
     /**
      * Area index of every incident of {@code fc} with a time (-1 outside; those without geometry left out), and the
      * times: an incident table's columns, else one pass over the features; the incidents located at once
-     * ({@link org.crimeanalytics.geo.AreaLocator#locateAll(double[], int, java.util.function.IntFunction)}).
+     * ({@link org.crimeanalytics.geo.AreaLocator#locateAll(double[], boolean[], int, java.util.function.IntFunction)}).
+     * Errors name {@code param}: no incident with a time and a location, or none of them in an area (a model trained or
+     * a forecast made on zeros means nothing).
      */
-    static long[][] timesAndAreas(SimpleFeatureCollection fc, Areas areas, CoordinateReferenceSystem areaCrs) {
+    static long[][] timesAndAreas(SimpleFeatureCollection fc, Areas areas, CoordinateReferenceSystem areaCrs, String param) {
         org.crimeanalytics.geo.AreaLocator locator = new org.crimeanalytics.geo.AreaLocator(areas.polygons(), areaCrs,
-                fc.getSchema().getCoordinateReferenceSystem(), "incidents");
+                fc.getSchema().getCoordinateReferenceSystem(), param);
         long[] time = new long[1024];
         double[] xy = new double[2048];
         boolean[] none = null; // features without a geometry (a table's rows all have a point)
@@ -126,10 +128,17 @@ final class PredictSupport {
         int k = 0;
         for (int j = 0; j < m; j++) if (area[j] != org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) k++;
         long[][] out = new long[2][k];
+        int inAreas = 0;
         for (int j = 0, q = 0; j < m; j++) {
             if (area[j] == org.crimeanalytics.geo.AreaLocator.NO_GEOMETRY) continue;
             out[0][q] = time[j];
             out[1][q++] = area[j];
+            if (area[j] >= 0) inAreas++;
+        }
+        if (k == 0) throw new ProcessException(param + ": none has a time and a location");
+        if (inAreas == 0) {
+            throw new ProcessException(param + ": none of the " + k + " incidents with a time and a location lies in one of the "
+                    + areas.polygons().size() + " areas; do the incidents and the areas cover the same place?");
         }
         return out;
     }

@@ -99,8 +99,7 @@ public class TrainModelProcess {
                 if (areas == null) throw new ProcessException("areas: AREA_COUNTS needs the areas");
                 List<String> census = PredictSupport.list(censusAttributes);
                 PredictSupport.Areas a = PredictSupport.areas(areas, census);
-                long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem());
-                if (ta[0].length == 0) throw new ProcessException("incidents: none has a time and a location");
+                long[][] ta = PredictSupport.timesAndAreas(incidents, a, areas.getSchema().getCoordinateReferenceSystem(), "incidents");
                 int first = PredictSupport.firstMonth(ta[0]), last = PredictSupport.lastMonth(ta[0]);
                 int[] areaIdx = new int[ta[1].length];
                 for (int i = 0; i < areaIdx.length; i++) areaIdx[i] = (int) ta[1][i];

@@ -62,13 +62,19 @@ class PredictProcessesTest {
         }
         SimpleFeatureCollection areas = org.crimeanalytics.geo.GeoJson.read(TestData.testData("chicago_community_areas.geojson"));
         PredictSupport.Areas a = PredictSupport.areas(areas, List.of());
-        long[][] fromTable = PredictSupport.timesAndAreas(table, a, areas.getSchema().getCoordinateReferenceSystem());
+        long[][] fromTable = PredictSupport.timesAndAreas(table, a, areas.getSchema().getCoordinateReferenceSystem(), "incidents");
         long[][] fromFeatures = PredictSupport.timesAndAreas(new org.geotools.data.collection.ListFeatureCollection(table.getSchema(), fs), a,
-                areas.getSchema().getCoordinateReferenceSystem());
+                areas.getSchema().getCoordinateReferenceSystem(), "incidents");
         org.junit.jupiter.api.Assertions.assertArrayEquals(fromFeatures[0], fromTable[0]);
         org.junit.jupiter.api.Assertions.assertArrayEquals(fromFeatures[1], fromTable[1]);
         assertEquals(fs.size(), fromTable[0].length); // every January incident has a time and a point
         assertTrue(java.util.Arrays.stream(fromTable[1]).filter(v -> v >= 0).count() > fs.size() * 0.99);
+        // areas elsewhere (Los Angeles): refused, not a model or a forecast of zeros
+        SimpleFeatureCollection la = org.crimeanalytics.geo.GeoJson.read(TestData.testData("lapd_divisions.geojson"));
+        assertEquals("actual: none of the " + fs.size() + " incidents with a time and a location lies in one of the 21 areas; do the "
+                + "incidents and the areas cover the same place?", assertThrows(org.geotools.process.ProcessException.class,
+                        () -> PredictSupport.timesAndAreas(table, PredictSupport.areas(la, List.of()), la.getSchema().getCoordinateReferenceSystem(),
+                                "actual")).getMessage());
     }
 
     @SuppressWarnings("unchecked")

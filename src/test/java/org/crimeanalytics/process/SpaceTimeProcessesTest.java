@@ -144,4 +144,15 @@ class SpaceTimeProcessesTest {
         assertEquals(0.625, Double.parseDouble(t.get(1).get("pei")), 1e-12);
         assertEquals(5, csv(out.get("curve")).size());
     }
+
+    @Test
+    void evaluatingAreasThatHoldNoneOfTheIncidentsIsRefused() throws Exception {
+        // Chicago's January 2017 against the Los Angeles divisions: hit rates of nothing would be null, not an answer
+        SimpleFeatureCollection la = org.crimeanalytics.geo.GeoJson.read(org.crimeanalytics.TestData.testData("lapd_divisions.geojson"));
+        SimpleFeatureCollection chicago = PredictProcessesTest.chicagoJanuary();
+        int n = chicago.size();
+        assertEquals("incidents: none of the " + n + " incidents lies in one of the 21 areas of predicted (" + n + " outside every area, 0 "
+                + "without geometry); do they cover the same place?", assertThrows(ProcessException.class,
+                        () -> run("EvaluateHotspots", Map.of("predicted", la, "scoreAttribute", "PREC", "incidents", chicago))).getMessage());
+    }
 }
