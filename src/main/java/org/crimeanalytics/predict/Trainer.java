@@ -370,7 +370,8 @@ public final class Trainer {
 
     private Map<String, Object> crossValidate(Instances train, boolean regression) throws Exception {
         Instances cvData = train;
-        if (train.numInstances() > 5000) {
+        boolean sampled = train.numInstances() > 5000;
+        if (sampled) {
             cvData = new Instances(train);
             cvData.randomize(new java.util.Random(seed));
             cvData = new Instances(cvData, 0, 5000);
@@ -399,7 +400,7 @@ public final class Trainer {
             m.put("accuracy", cv.pctCorrect() / 100);
             m.put("kappa", cv.kappa());
         }
-        m.put("note", "on the training part only" + (cvData != train ? ", a seeded sample of 5,000 rows" : ""));
+        m.put("note", "on the training part only" + (sampled ? ", a seeded sample of 5,000 rows" : "")); // (cvData is always a copy)
         return m;
     }
 

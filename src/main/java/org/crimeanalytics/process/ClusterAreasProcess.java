@@ -180,6 +180,10 @@ public class ClusterAreasProcess {
         summary.put("areas_left_out_missing_values", feats.size() - usable.size());
         summary.put("first_left_out", leftOut);
         if (periods != null && !periods.isBlank()) summary.put("stability", stability(feats, periods, clustering));
+        if (incidents != null && (periodStarts == null || periodStarts.isBlank())) { // they would be read for nothing
+            throw new ProcessException("periodStarts: give the start dates of the periods to split the incidents into (e.g. "
+                    + "2016-01-01,2017-01-01), or leave out the incidents");
+        }
         if (periodStarts != null && !periodStarts.isBlank()) {
             if (incidents == null) throw new ProcessException("incidents: give the incidents to split into periods (periodStarts)");
             summary.put("stability_over_time", stabilityOverTime(feats, incidents, timeAttribute == null ? "occurred" : timeAttribute,

@@ -267,6 +267,10 @@ public class ClusterIncidentsProcess {
         }
         String off = offenseAttribute == null ? "offense" : offenseAttribute;
         boolean hasOffense = type.getDescriptor(off) != null;
+        if (offenseAttribute != null && !offenseAttribute.equals("offense") && !hasOffense) { // TOP_OFFENSE would be null without a word
+            throw new ProcessException("offenseAttribute: no attribute '" + offenseAttribute + "' in incidents; attributes: "
+                    + type.getAttributeDescriptors().stream().map(d -> d.getLocalName()).toList());
+        }
         if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) return readTable(ic, names, weights, hasOffense ? off : null,
                 maxFeatures, crs, monitor);
         int cap = 1024;

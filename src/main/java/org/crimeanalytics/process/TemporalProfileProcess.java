@@ -130,6 +130,14 @@ public class TemporalProfileProcess {
         if (keep != null) {
             keepCat = new boolean[in.catNames.length];
             for (int c = 0; c < keepCat.length; c++) keepCat[c] = keep.contains(in.catNames[c]);
+            java.util.Set<String> present = new java.util.TreeSet<>(java.util.Arrays.asList(in.catNames));
+            for (String k : new java.util.TreeSet<>(keep)) {
+                if (!present.contains(k)) { // a typo or another case would filter out everything without a word
+                    List<String> some = new ArrayList<>(present).subList(0, Math.min(20, present.size()));
+                    throw new ProcessException("categories: no incident has " + ca + " '" + k + "'; the values are " + some
+                            + (present.size() > 20 ? " and " + (present.size() - 20) + " more" : ""));
+                }
+            }
         }
         if (locator != null) in.locate(locator, i -> wanted.test(in.time[i], in.catNames[in.cat[i]])); // all at once
         int nc = in.catNames.length, no = in.offNames.length;
@@ -202,7 +210,12 @@ public class TemporalProfileProcess {
         }
         if (read == 0) throw new ProcessException("incidents: the collection is empty");
         if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, "timeAttribute");
-        if (inSeriesRows == 0) throw new ProcessException("incidents: no incident has a usable time (" + noTime + " without one)");
+        if (inSeriesRows == 0) {
+            throw new ProcessException("incidents: none of the " + read + " incidents is left to count (" + noTime + " without a time, "
+                    + outWindow + " outside from/to, " + filtered + " in other categories" + (locator == null ? "" : ", " + outsideAreas
+                    + " outside every area, " + noGeom + " without geometry") + (monthOnly > 0 ? ", " + monthOnly + " dated to the month only"
+                    : "") + ")");
+        }
         // by name (a category's values are distinct, but a value '(none)' and a missing one share a name)
         Map<String, long[][]> matrix = new TreeMap<>(); // category -> [7][24]
         for (int c = 0; c < nc; c++) {
@@ -264,8 +277,8 @@ public class TemporalProfileProcess {
         if (dec != null) s.put("seasonal_indices", dec.seasonalIndex());
         else s.put("decomposition", "needs at least two seasons (" + 2 * season + " periods); got " + y.length);
         int[] peak = peak(all);
-        s.put("peak_hour", peak[0]);
-        s.put("peak_day", DAYS[peak[1]]);
+        s.put("peak_hour", inMatrix == 0 ? null : peak[0]); // no incident with an hour: no peak (as per area)
+        s.put("peak_day", inMatrix == 0 ? null : DAYS[peak[1]]);
         if (locator != null) {
             SimpleFeatureCollection result = areaResult(areas.getSchema(), areaList, areaMatrix,
                     byArea(seriesKey, seriesArea, inSeriesRows, na), first, y.length, perYear);

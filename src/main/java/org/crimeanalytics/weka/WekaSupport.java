@@ -15,6 +15,12 @@ public final class WekaSupport {
 
     private static volatile boolean done;
 
+    /**
+     * netlib-java (Weka's linear algebra) logs four warnings the first time it runs, that no native ARPACK or BLAS is
+     * installed; it then uses the Java implementation Weka ships, as intended. Held here so the level set stays.
+     */
+    private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("com.github.fommil.netlib");
+
     private WekaSupport() {}
 
     /** Establishes WEKA_HOME once per JVM. */
@@ -29,6 +35,7 @@ public final class WekaSupport {
                 weka.core.Environment.getSystemWide().addVariable("WEKA_HOME", home);
             }
             new File(home).mkdirs();
+            NETLIB.setLevel(java.util.logging.Level.SEVERE);
             done = true;
         }
     }

@@ -100,6 +100,8 @@ class ClusterAreasProcessTest {
         assertEquals(1.0, ((Number) ((List<?>) s.get("adjusted_rand_index_consecutive")).get(0)).doubleValue(), 1e-12);
         assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("areas", cells, "attributes", "v", "periodStarts", "2020-01-01,2020-02-01")))
                 .getMessage().startsWith("incidents:"));
+        assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("areas", cells, "attributes", "v", "incidents", inc)))
+                .getMessage().startsWith("periodStarts: give the start dates"));
         // a period without any incident in the areas: one line saying so (was Weka's 'Can't normalize array. Sum is zero.')
         assertEquals("periodStarts: no incident of period 3 (from 2020-03-01) lies in an area (0 in all periods outside every area, 0 before "
                 + "the first period, 0 without a time), so it cannot be clustered; do the incidents and areas cover the same place and dates?",

@@ -87,6 +87,8 @@ class ClusterIncidentsProcessTest {
         assertTrue(err(Map.of("incidents", blobs(), "method", ClusterIncidentsProcess.Method.DBSCAN, "eps", 0.0)).startsWith("eps:"));
         assertTrue(err(Map.of("incidents", blobs(), "maxFeatures", 10)).startsWith("maxFeatures:"));
         assertTrue(err(Map.of("incidents", blobs(), "method", ClusterIncidentsProcess.Method.EM, "minK", 5, "maxK", 3)).startsWith("minK, maxK:"));
+        // an offense attribute the incidents lack: refused (TOP_OFFENSE would be null without a word)
+        assertTrue(err(Map.of("incidents", blobs(), "k", 3, "offenseAttribute", "crime")).startsWith("offenseAttribute: no attribute 'crime' in incidents; attributes: ["));
     }
 
     @Test

@@ -84,6 +84,10 @@ class PredictProcessesTest {
                 "folds", 3));
         Map<String, Object> m = (Map<String, Object>) Json.parse((String) out.get("metrics"));
         assertTrue(((String) m.get("last_train_time")).compareTo((String) m.get("first_test_time")) <= 0, "never trains on the test period");
+        // January's 20,000 training rows: cross-validated on a sample of 5,000, and the note says so
+        Map<String, Object> cv = (Map<String, Object>) m.get("cross_validation");
+        assertEquals(5000L, cv.get("rows"));
+        assertEquals("on the training part only, a seeded sample of 5,000 rows", cv.get("note"));
         List<List<Number>> cm = (List<List<Number>>) m.get("confusion_matrix_rows_actual_columns_predicted");
         double trace = 0, total = 0;
         for (int i = 0; i < cm.size(); i++) for (int j = 0; j < cm.size(); j++) {

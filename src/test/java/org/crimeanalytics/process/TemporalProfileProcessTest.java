@@ -214,6 +214,28 @@ class TemporalProfileProcessTest {
         }
     }
 
+    @Test
+    void whatLeavesNothingToCountIsNamedAndNoPeakIsMadeUp() throws Exception {
+        SimpleFeatureCollection inc = incidents(new Object[][] {
+            {"POINT (0.5 0.5)", at(2024, 1, 1, 0, 0), "minute", "violent", "ASSAULT"}, // midnight: time unknown
+            {"POINT (0.5 0.5)", at(2024, 1, 2, 0, 1), "minute", "property", "THEFT"}, // 00:01: time unknown
+            {"POINT (0.5 0.5)", at(2024, 2, 3, 0, 0), "day", "property", "THEFT"}}); // date only
+        // a category the data does not have (another case, a typo): refused with the values there are
+        assertEquals("categories: no incident has category 'Violent'; the values are [property, violent]",
+                assertThrows(ProcessException.class, () -> run(Map.of("incidents", inc, "categories", "Violent"))).getMessage());
+        // a window outside the data: the reasons counted
+        assertEquals("incidents: none of the 3 incidents is left to count (0 without a time, 3 outside from/to, 0 in other categories)",
+                assertThrows(ProcessException.class, () -> run(Map.of("incidents", inc, "from", at(2030, 1, 1, 0, 0)))).getMessage());
+        // no incident with a known hour: the series counts them, the hour x weekday matrix is empty, no peak is given
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse((String) run(Map.of("incidents", inc)).get("summary"));
+        assertEquals(3L, s.get("in_series"));
+        assertEquals(0L, s.get("in_hour_weekday_matrix"));
+        assertEquals(null, s.get("peak_hour"));
+        assertEquals(null, s.get("peak_day"));
+        assertTrue(s.containsKey("peak_day"));
+    }
+
     private static List<SimpleFeature> features(SimpleFeatureCollection fc) {
         List<SimpleFeature> l = new ArrayList<>();
         try (org.geotools.data.simple.SimpleFeatureIterator it = fc.features()) {
