@@ -24,6 +24,16 @@ class OutputSafetyTest {
 
     static final String HOSTILE = "=HYPERLINK(\"http://x\")<script>alert(1)</script>&\"'";
 
+    /** Points in lon/lat with an {@code offense} text. */
+    static SimpleFeatureType pointsWithOffense() {
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("t");
+        tb.setCRS(Crs.wgs84());
+        tb.add("geom", Point.class);
+        tb.add("offense", String.class);
+        return tb.buildFeatureType();
+    }
+
     @Test
     void csvCellsThatWouldRunAsFormulasAreNeutralised() throws Exception {
         assertEquals("'=1+2", CsvOut.safe("=1+2"));
@@ -33,12 +43,7 @@ class OutputSafetyTest {
         assertEquals("'\tx", CsvOut.safe("\tx"));
         assertEquals("plain", CsvOut.safe("plain"));
         assertEquals("-3.5", CsvOut.cell(-3.5), "numbers stay numbers");
-        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
-        tb.setName("t");
-        tb.setCRS(Crs.wgs84());
-        tb.add("geom", Point.class);
-        tb.add("offense", String.class);
-        SimpleFeatureType t = tb.buildFeatureType();
+        SimpleFeatureType t = pointsWithOffense();
         var fc = new ListFeatureCollection(t, List.of(SimpleFeatureBuilder.build(t,
                 new Object[] {new GeometryFactory().createPoint(new Coordinate(1, 2)), HOSTILE}, "t.1")));
         StringWriter w = new StringWriter();
@@ -61,12 +66,7 @@ class OutputSafetyTest {
         // a lone surrogate (a JSON input's escape of half a pair): a Writer refused it; the byte writers keep every other
         // character, the pair of an emoji included, and write one file per format that any UTF-8 reader reads
         String lone = "a\ud800b \ud83d\ude00 c\udc00";
-        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
-        tb.setName("t");
-        tb.setCRS(Crs.wgs84());
-        tb.add("geom", Point.class);
-        tb.add("offense", String.class);
-        SimpleFeatureType t = tb.buildFeatureType();
+        SimpleFeatureType t = pointsWithOffense();
         java.util.List<org.geotools.api.feature.simple.SimpleFeature> fs = new java.util.ArrayList<>();
         for (int i = 0; i < 5000; i++) { // more than one 64 KB chunk
             fs.add(SimpleFeatureBuilder.build(t, new Object[] {new GeometryFactory().createPoint(new Coordinate(1, 2)),
