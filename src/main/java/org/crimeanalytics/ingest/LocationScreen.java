@@ -52,16 +52,10 @@ public final class LocationScreen {
             lon[k] = t.lon(i);
             lat[k++] = t.lat(i);
         }
-        java.util.concurrent.CompletableFuture<Double> medianLon = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> org.crimeanalytics.stats.Select.medianInPlace(lon, lon.length)); // lon, lat: copies made here
-        double medianLat = org.crimeanalytics.stats.Select.medianInPlace(lat, lat.length);
-        double lonMedian;
-        try {
-            lonMedian = medianLon.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-        Measure m = new Measure(lonMedian, medianLat);
+        double[] median = new double[2]; // lon, lat: copies made here, selected in place
+        org.crimeanalytics.util.Threads.both(() -> median[0] = org.crimeanalytics.stats.Select.medianInPlace(lon, lon.length),
+                () -> median[1] = org.crimeanalytics.stats.Select.medianInPlace(lat, lat.length));
+        Measure m = new Measure(median[0], median[1]);
         double[] kept = lon; // the longitudes are done with: their array takes the kept rows' squared distances
         for (int i = 0, k = 0; i < n; i++) if (r[i] == null) kept[k++] = m.dist2(t.lon(i), t.lat(i));
         double medianDist2 = org.crimeanalytics.stats.Select.medianInPlace(kept, kept.length);
