@@ -175,6 +175,17 @@ public class PredictProcess {
             }
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("ranking", "predicted count per km2");
+            // the month forecast (the one after the history) and the months the actual incidents cover, which the
+            // evaluation counts whatever they are
+            int predicted = PredictSupport.lastMonth(ta[0]) + 1;
+            int firstActual = PredictSupport.firstMonth(act[0]), lastActual = PredictSupport.lastMonth(act[0]);
+            s.put("predicted_month", org.crimeanalytics.temporal.TemporalProfile.monthLabel(predicted));
+            s.put("actual_months", org.crimeanalytics.temporal.TemporalProfile.monthLabel(firstActual)
+                    + (lastActual > firstActual ? ".." + org.crimeanalytics.temporal.TemporalProfile.monthLabel(lastActual) : ""));
+            if (firstActual != predicted || lastActual != predicted) {
+                s.put("note", "the actual incidents cover " + s.get("actual_months") + ", not only the predicted month "
+                        + s.get("predicted_month") + "; all of them are counted");
+            }
             s.put("actual_incidents_in_areas", java.util.Arrays.stream(counts).sum());
             s.put("results", ev);
             out.put("evaluation", Json.pretty(s));

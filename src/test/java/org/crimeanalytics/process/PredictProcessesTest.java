@@ -169,6 +169,12 @@ class PredictProcessesTest {
         Map<String, Object> pred = run("Predict", Map.of("model", "tract_counts", "incidents", inc, "areas", tracts, "actual", inc));
         assertEquals(791, ((SimpleFeatureCollection) pred.get("result")).size());
         assertTrue(((String) pred.get("evaluation")).contains("pai"));
+        // 2017 as history forecasts 2018-01; 2017 again as the actual incidents is said to be other months
+        Map<String, Object> ev = (Map<String, Object>) Json.parse((String) pred.get("evaluation"));
+        assertEquals("2018-01", ev.get("predicted_month"));
+        assertEquals("2017-01..2017-12", ev.get("actual_months"));
+        assertEquals("the actual incidents cover 2017-01..2017-12, not only the predicted month 2018-01; all of them are counted",
+                ev.get("note"));
         SimpleFeatureCollection impact = (SimpleFeatureCollection) run("FeatureImpact", Map.of("model", "tract_counts", "incidents", inc,
                 "areas", tracts, "feature", "Unemp14", "percent", -20.0)).get("result");
         List<SimpleFeature> fs = HotSpotsProcessTest.list(impact);
