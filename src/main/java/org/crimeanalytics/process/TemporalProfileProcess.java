@@ -148,6 +148,7 @@ public class TemporalProfileProcess {
         long[][][] areaMatrix = new long[na][7][24];
         int[] seriesKey = new int[in.n], seriesArea = new int[in.n]; // the period and area (-1: none) of each row in the series
         int inSeriesRows = 0;
+        long firstMs = Long.MAX_VALUE, lastMs = Long.MIN_VALUE; // the series' earliest and latest incident
         long read = 0, noTime = 0, outWindow = 0, filtered = 0, placeholders = 0, dayOnly = 0, monthOnly = 0, outsideAreas = 0, noGeom = 0;
         long[] minuteCounts = new long[1440];
         for (int i = 0; i < in.n; i++) {
@@ -186,6 +187,8 @@ public class TemporalProfileProcess {
                 continue;
             }
             seriesKey[inSeriesRows] = per == Period.MONTH ? TemporalProfile.monthIndex(ms) : TemporalProfile.weekIndex(ms);
+            firstMs = Math.min(firstMs, ms);
+            lastMs = Math.max(lastMs, ms);
             seriesArea[inSeriesRows++] = area;
             if (typeCounts != null) typeCounts[cat * no + in.off[i]]++;
             else typeMap.computeIfAbsent((long) cat * no + in.off[i], k -> new long[1])[0]++;
@@ -267,6 +270,12 @@ public class TemporalProfileProcess {
         s.put("season_length", season);
         s.put("first_period", per == Period.MONTH ? TemporalProfile.monthLabel(first) : TemporalProfile.weekLabel(first));
         s.put("periods", y.length);
+        List<String> partial = partialPeriods(first, last, firstMs, lastMs, per);
+        if (!partial.isEmpty()) {
+            s.put("partial_periods", partial);
+            s.put("partial_periods_note", "the first or last period holds incidents of part of it only (the data's own start or end, "
+                    + "or the from and to dates); the series, the decomposition and the trend test (Mann-Kendall, Sen's slope) include it as it is");
+        }
         Map<String, Object> mkm = new LinkedHashMap<>();
         mkm.put("S", mk.s());
         mkm.put("z", mk.z());
@@ -480,6 +489,28 @@ public class TemporalProfileProcess {
         String name(int code) {
             return names.get(code);
         }
+    }
+
+    /**
+     * The first and last periods of the series whose incidents start or end more than two days inside them (a half month
+     * after {@code from}, an export ending on the 12th), as "label: incidents from ... until ...".
+     */
+    static List<String> partialPeriods(int first, int last, long firstMs, long lastMs, Period per) {
+        java.util.function.IntToLongFunction start = per == Period.MONTH ? TemporalProfile::monthStart : TemporalProfile::weekStart;
+        java.util.function.IntFunction<String> label = per == Period.MONTH ? TemporalProfile::monthLabel : TemporalProfile::weekLabel;
+        long twoDays = 2 * 86_400_000L;
+        boolean lateStart = firstMs - start.applyAsLong(first) > twoDays, earlyEnd = start.applyAsLong(last + 1) - lastMs > twoDays;
+        String from = "incidents from " + org.crimeanalytics.geo.GeoJson.isoFloating(firstMs).substring(0, 10);
+        String until = "incidents until " + org.crimeanalytics.geo.GeoJson.isoFloating(lastMs).substring(0, 10);
+        List<String> out = new ArrayList<>();
+        if (first == last) {
+            if (lateStart && earlyEnd) out.add(label.apply(first) + ": " + from + until.substring("incidents".length()));
+            else if (lateStart || earlyEnd) out.add(label.apply(first) + ": " + (lateStart ? from : until));
+            return out;
+        }
+        if (lateStart) out.add(label.apply(first) + ": " + from);
+        if (earlyEnd) out.add(label.apply(last) + ": " + until);
+        return out;
     }
 
     static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};

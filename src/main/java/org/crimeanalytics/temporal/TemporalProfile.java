@@ -58,6 +58,16 @@ public final class TemporalProfile {
         return (int) Math.floorDiv(day + 3, 7);
     }
 
+    /** The first millisecond (floating local time) of month {@code index} ({@link #monthIndex}). */
+    public static long monthStart(int index) {
+        return LocalDate.of(1970 + Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1, 1).toEpochDay() * 86_400_000L;
+    }
+
+    /** The first millisecond (floating local time) of week {@code index} ({@link #weekIndex}): its Monday. */
+    public static long weekStart(int index) {
+        return (7L * index - 3) * 86_400_000L;
+    }
+
     /** Label of a month index: yyyy-MM. */
     public static String monthLabel(int index) {
         return String.format("%04d-%02d", 1970 + Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);

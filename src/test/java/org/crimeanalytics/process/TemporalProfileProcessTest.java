@@ -236,6 +236,26 @@ class TemporalProfileProcessTest {
         assertTrue(s.containsKey("peak_day"));
     }
 
+    @Test
+    void periodsTheIncidentsCoverOnlyInPartAreNamed() throws Exception {
+        // January 2020, days 1 to 28 of the month: the one period ends early; from the 10th it also starts late
+        IncidentCollection jan = generated(20_000, 7, 5);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse((String) run(Map.of("incidents", jan)).get("summary"));
+        assertEquals(List.of("2020-01: incidents until 2020-01-28"), s.get("partial_periods"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> f = (Map<String, Object>) Json.parse((String) run(Map.of("incidents", jan, "from", at(2020, 1, 10, 0, 0))).get("summary"));
+        assertEquals(List.of("2020-01: incidents from 2020-01-10 until 2020-01-28"), f.get("partial_periods"));
+        // weeks: the first (Monday 30 December) has incidents from Wednesday 1 January at 00:00, two days in: not partial;
+        // the last (Monday 27 January) has them until Tuesday the 28th, five days before its end: partial
+        @SuppressWarnings("unchecked")
+        Map<String, Object> w = (Map<String, Object>) Json.parse((String) run(Map.of("incidents", jan, "period", TemporalProfileProcess.Period.WEEK))
+                .get("summary"));
+        assertEquals(List.of("2020-01-27 (W5): incidents until 2020-01-28"), w.get("partial_periods"));
+        assertEquals(1580169600000L, org.crimeanalytics.temporal.TemporalProfile.weekStart(org.crimeanalytics.temporal.TemporalProfile.weekIndex(
+                at(2020, 1, 28, 23, 0).getTime())) + 86_400_000L); // Tuesday 28th: Monday 27th plus a day
+    }
+
     private static List<SimpleFeature> features(SimpleFeatureCollection fc) {
         List<SimpleFeature> l = new ArrayList<>();
         try (org.geotools.data.simple.SimpleFeatureIterator it = fc.features()) {
