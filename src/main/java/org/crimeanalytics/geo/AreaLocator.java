@@ -55,10 +55,21 @@ public final class AreaLocator {
      * transformed is named by {@code idOf} (given its index) as {@link #locate} names it.
      */
     public int[] locateAll(double[] xy, boolean[] noGeometry, int n, java.util.function.IntFunction<String> idOf) {
-        int[] at = new int[n]; // the index of each located point among those with a geometry
+        return locateAll(xy, noGeometry, n, null, idOf);
+    }
+
+    /**
+     * {@link #locateAll(double[], boolean[], int, java.util.function.IntFunction)} for the points {@code wanted} only (null:
+     * all): the others are neither transformed nor located, nor their geometry looked at, and are {@link #OUTSIDE}.
+     */
+    public int[] locateAll(double[] xy, boolean[] noGeometry, int n, java.util.function.IntPredicate wanted,
+            java.util.function.IntFunction<String> idOf) {
+        int[] at = new int[n]; // the index of each located point among those with a geometry; -1 none, -2 not wanted
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (noGeometry != null && noGeometry[i]) {
+            if (wanted != null && !wanted.test(i)) {
+                at[i] = -2;
+            } else if (noGeometry != null && noGeometry[i]) {
                 at[i] = -1;
             } else {
                 xy[2 * m] = xy[2 * i];
@@ -80,7 +91,7 @@ public final class AreaLocator {
         }
         int[] where = new int[m];
         pip.locateAll(t, m, where, new boolean[m]);
-        for (int i = 0; i < n; i++) at[i] = at[i] < 0 ? NO_GEOMETRY : where[at[i]];
+        for (int i = 0; i < n; i++) at[i] = at[i] == -2 ? OUTSIDE : at[i] < 0 ? NO_GEOMETRY : where[at[i]];
         return at;
     }
 

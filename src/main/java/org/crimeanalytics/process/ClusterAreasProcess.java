@@ -313,21 +313,19 @@ public class ClusterAreasProcess {
                 }
             }
         }
-        int[] inPeriod = new int[total]; // the incidents in a period, in order
-        int m = 0;
+        final int[] periodF = period;
+        int[] where = locator.locateAll(xy, none, total, i -> periodF[i] >= 0,
+                i -> ic != null ? org.crimeanalytics.geo.IncidentCollection.id(i) : ids.get(i));
         for (int i = 0; i < total; i++) {
-            if (period[i] == -2) noTime++;
-            else if (period[i] < 0) before++;
-            else {
-                xy[2 * m] = xy[2 * i];
-                xy[2 * m + 1] = xy[2 * i + 1];
-                if (none != null) none[m] = none[i];
-                inPeriod[m++] = i;
+            int p = period[i], a = where[i];
+            if (p == -2) {
+                noTime++;
+                continue;
             }
-        }
-        int[] where = locator.locateAll(xy, none, m, k -> ic != null ? org.crimeanalytics.geo.IncidentCollection.id(inPeriod[k]) : ids.get(inPeriod[k]));
-        for (int k = 0; k < m; k++) {
-            int i = inPeriod[k], p = period[i], a = where[k];
+            if (p < 0) {
+                before++;
+                continue;
+            }
             if (a < 0) {
                 outside++;
                 continue;

@@ -216,23 +216,10 @@ public class ClusterIncidentsProcess {
 
     /** Offense values as codes: each value's index among the distinct values, in order of first occurrence (-1: null). */
     static Input withOffense(ProjectedPoints pts, double[][] extra, String[] offense, String[] allIds, int total) {
-        Map<String, Integer> codeOf = new HashMap<>();
-        List<String> names = new ArrayList<>();
+        Codes codes = new Codes();
         int[] code = new int[offense.length];
-        for (int i = 0; i < offense.length; i++) {
-            String o = offense[i];
-            if (o == null) {
-                code[i] = -1;
-                continue;
-            }
-            Integer k = codeOf.get(o);
-            if (k == null) {
-                codeOf.put(o, k = names.size());
-                names.add(o);
-            }
-            code[i] = k;
-        }
-        return new Input(pts, extra, code, names, allIds, total);
+        for (int i = 0; i < offense.length; i++) code[i] = offense[i] == null ? -1 : codes.of(offense[i]);
+        return new Input(pts, extra, code, codes.list(), allIds, total);
     }
 
     static Input read(SimpleFeatureCollection fc, String attributes, String offenseAttribute, boolean centroids,

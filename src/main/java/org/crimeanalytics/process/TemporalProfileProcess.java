@@ -433,7 +433,7 @@ public class TemporalProfileProcess {
             int col = a == null ? -1 : org.crimeanalytics.geo.IncidentCollection.textColumn(a);
             String[] values = col < 0 ? null : ic.table().textCodes(col, code);
             if (values != null) {
-                values[0] = NONE; // code 0: no value
+                values[0] = Codes.NONE; // code 0: no value
                 return values;
             }
             Codes codes = new Codes();
@@ -447,47 +447,8 @@ public class TemporalProfileProcess {
 
         /** Sets {@link #area} for the incidents {@code wanted} (an area index, or AreaLocator.OUTSIDE / NO_GEOMETRY); others get OUTSIDE. */
         void locate(org.crimeanalytics.geo.AreaLocator locator, java.util.function.IntPredicate wanted) {
-            int[] rows = new int[n];
-            boolean[] none = noGeometry == null ? null : new boolean[n];
-            int m = 0;
-            for (int i = 0; i < n; i++) { // the wanted points moved to the start of xy
-                if (!wanted.test(i)) continue;
-                xy[2 * m] = xy[2 * i];
-                xy[2 * m + 1] = xy[2 * i + 1];
-                if (none != null) none[m] = noGeometry[i];
-                rows[m++] = i;
-            }
-            int[] at = locator.locateAll(xy, none, m, k -> idOf.apply(rows[k]));
+            area = locator.locateAll(xy, noGeometry, n, wanted, idOf);
             xy = null;
-            area = new int[n];
-            java.util.Arrays.fill(area, org.crimeanalytics.geo.AreaLocator.OUTSIDE);
-            for (int k = 0; k < m; k++) area[rows[k]] = at[k];
-        }
-    }
-
-    private static final String NONE = "(none)";
-
-    /** Values as codes in order of first occurrence, a value's String (toString) its key; null is {@value #NONE}. */
-    private static final class Codes {
-        private final Map<String, Integer> index = new HashMap<>();
-        private final List<String> names = new ArrayList<>();
-
-        int of(Object v) {
-            String s = v == null ? NONE : v.toString();
-            Integer c = index.get(s);
-            if (c == null) {
-                index.put(s, c = names.size());
-                names.add(s);
-            }
-            return c;
-        }
-
-        String[] names() {
-            return names.isEmpty() ? new String[] {NONE} : names.toArray(new String[0]);
-        }
-
-        String name(int code) {
-            return names.get(code);
         }
     }
 
