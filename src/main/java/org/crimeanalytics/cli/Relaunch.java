@@ -200,10 +200,16 @@ final class Relaunch {
             String name = process.startsWith("crime:") ? process.substring("crime:".length()) : process;
             String key = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
                     + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version") + "|" + name;
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] h = md.digest(key.getBytes(StandardCharsets.UTF_8));
-            return cache.resolve("classes-" + java.util.HexFormat.of().formatHex(h, 0, 8) + ".jsa");
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            // FNV-1a, 64 bits: a cache file's name, which HotSpot checks against the jar and JVM anyway (a SHA-256 here
+            // made the first JVM set up the security providers: 30 ms before the second one starts)
+            long h = 0xcbf29ce484222325L;
+            for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+                h ^= b & 0xff;
+                h *= 0x100000001b3L;
+            }
+            String hex = Long.toHexString(h);
+            return cache.resolve("classes-" + "0".repeat(16 - hex.length()) + hex + ".jsa");
+        } catch (IOException e) {
             return null;
         }
     }
@@ -300,8 +306,9 @@ final class Relaunch {
      */
     static void removeStaleParts(Path dir) {
         long old = System.currentTimeMillis() - 600_000L;
-        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) s::iterator) {
+        // a directory stream, not Files.list: no lambda to set up before the second JVM starts
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path f : s) {
                 String n = f.getFileName().toString();
                 if (n.startsWith("classes-") && n.contains(".jsa.part") && Files.getLastModifiedTime(f).toMillis() < old) {
                     Files.deleteIfExists(f);
