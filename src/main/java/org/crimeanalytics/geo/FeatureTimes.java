@@ -7,6 +7,7 @@ import org.crimeanalytics.ingest.FastDates;
 import org.crimeanalytics.ingest.ValueRows;
 import org.geotools.api.feature.simple.SimpleFeatureType;
 import org.geotools.api.feature.type.AttributeDescriptor;
+import org.geotools.data.simple.SimpleFeatureCollection;
 import org.geotools.process.ProcessException;
 
 /**
@@ -40,13 +41,19 @@ public final class FeatureTimes {
         return ValueRows.floating(v);
     }
 
-    /** Checks that {@code attr} exists and can hold dates (a date type or text), naming {@code param}. */
-    public static void check(SimpleFeatureType t, String attr, String param) {
+    /**
+     * Checks that {@code attr} exists in {@code fc} and can hold dates (a date type or text), naming {@code param}; an
+     * empty collection without it is said to be empty, naming {@code layer} (an empty GeoJSON file has no attributes at
+     * all, and its missing date attribute is not what is wrong with it).
+     */
+    public static void check(SimpleFeatureCollection fc, String attr, String param, String layer) {
+        SimpleFeatureType t = fc.getSchema();
         AttributeDescriptor d = t.getDescriptor(attr);
         if (d != null) {
             Class<?> b = d.getType().getBinding();
             if (Date.class.isAssignableFrom(b) || CharSequence.class.isAssignableFrom(b)) return;
         }
+        if (fc.isEmpty()) throw new ProcessException(layer + ": the collection is empty");
         List<String> dates = new ArrayList<>();
         for (AttributeDescriptor a : t.getAttributeDescriptors()) {
             Class<?> b = a.getType().getBinding();

@@ -60,7 +60,7 @@ final class DensityInputs {
             }
             return withWeights(r, param, weightAttribute);
         }
-        if (timeAttribute != null) org.crimeanalytics.geo.FeatureTimes.check(fc.getSchema(), timeAttribute, "timeAttribute");
+        if (timeAttribute != null) org.crimeanalytics.geo.FeatureTimes.check(fc, timeAttribute, "timeAttribute", param);
         if (fc.getSchema().getCoordinateReferenceSystem() == null) {
             throw new ProcessException(param + ": the layer has no coordinate reference system; give it one (e.g. EPSG:4326)");
         }

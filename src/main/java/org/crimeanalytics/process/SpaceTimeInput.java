@@ -35,7 +35,7 @@ final class SpaceTimeInput {
             CoordinateReferenceSystem crs, ProgressListener monitor) {
         if (fc == null) throw new ProcessException("incidents: required");
         String ta = timeAttribute == null ? "occurred" : timeAttribute;
-        org.crimeanalytics.geo.FeatureTimes.check(fc.getSchema(), ta, "timeAttribute");
+        org.crimeanalytics.geo.FeatureTimes.check(fc, ta, "timeAttribute", "incidents");
         if (fc.getSchema().getCoordinateReferenceSystem() == null) throw new ProcessException("incidents: the layer has no coordinate reference system");
         boolean prec = fc.getSchema().getDescriptor("time_precision") != null;
         if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) return readTable(ic, ta, skipMonthPrecision, crs);

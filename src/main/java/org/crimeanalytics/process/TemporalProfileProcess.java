@@ -80,7 +80,7 @@ public class TemporalProfileProcess {
         if (incidents == null) throw new ProcessException("incidents: required");
         SimpleFeatureType t = incidents.getSchema();
         String ta = timeAttribute == null ? "occurred" : timeAttribute;
-        org.crimeanalytics.geo.FeatureTimes.check(t, ta, "timeAttribute");
+        org.crimeanalytics.geo.FeatureTimes.check(incidents, ta, "timeAttribute", "incidents");
         String ca = categoryAttribute == null ? "category" : categoryAttribute;
         boolean hasCat = t.getDescriptor(ca) != null;
         if (categoryAttribute != null && !categoryAttribute.equals("category") && !hasCat) {

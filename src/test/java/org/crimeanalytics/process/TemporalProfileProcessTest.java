@@ -76,8 +76,24 @@ class TemporalProfileProcessTest {
 
     @Test
     void missingTimeAttributeIsAnError() throws Exception {
-        assertTrue(assertThrows(ProcessException.class, () -> run(Map.of("incidents", incidents(new Object[0][]), "timeAttribute", "when")))
-                .getMessage().startsWith("timeAttribute:"));
+        SimpleFeatureCollection one = incidents(new Object[][] {{"POINT (0.5 0.5)", at(2024, 1, 1, 23, 30), "minute", "violent", "ASSAULT"}});
+        assertEquals("timeAttribute: incidents have no attribute 'when' that holds dates; attributes that may: [occurred, time_precision, "
+                + "category, offense]", assertThrows(ProcessException.class, () -> run(Map.of("incidents", one, "timeAttribute", "when"))).getMessage());
+    }
+
+    /** An empty GeoJSON file is read as a collection with no attribute at all: it is said to be empty, not to lack dates. */
+    @Test
+    void anEmptyCollectionIsSaidToBeEmpty() throws Exception {
+        SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
+        tb.setName("empty");
+        tb.setCRS(Crs.wgs84());
+        tb.add("geom", Point.class);
+        SimpleFeatureCollection empty = new ListFeatureCollection(tb.buildFeatureType(), new ArrayList<>());
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class, () -> run(Map.of("incidents", empty))).getMessage());
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
+                () -> run(Map.of("incidents", incidents(new Object[0][]), "timeAttribute", "when"))).getMessage());
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
+                () -> SpaceTimeProcessesTest.run("NearRepeat", Map.of("incidents", empty))).getMessage());
     }
 
     @Test
