@@ -35,10 +35,9 @@ public final class DistinctRows {
      */
     public static DistinctRows of(double[] x, int d) {
         int n = x.length / d;
-        if (n >= TWO_THREADS_FROM) return ofHalves(x, d, n);
         Table t = new Table(d, n);
         int[] rowOf = new int[n];
-        for (int i = 0; i < n; i++) rowOf[i] = t.indexOf(x, i * d, i, mix(x, i * d, d));
+        for (int i = 0; i < n; i++) rowOf[i] = t.indexOf(x, i * d, i);
         int m = t.size;
         double[] u = new double[m * d];
         double[] w = new double[m];
@@ -47,58 +46,6 @@ public final class DistinctRows {
             w[j] = t.count[j];
         }
         return new DistinctRows(u, w, rowOf);
-    }
-
-    /** From this many rows on, two threads share the work ({@link #ofHalves}). */
-    static final int TWO_THREADS_FROM = 100_000;
-
-    /**
-     * {@link #of} on two threads, with the same result: each thread keeps a table of the rows whose hash has its value of
-     * bit 31 (a bit no slot index uses), so equal rows meet in one table, and visits them in input order; the two tables'
-     * distinct rows are then merged by their first occurrence. The five Chicago years (1.29 M points, 345 k distinct,
-     * C1): 0.15 s on one thread, 0.10-0.13 s on two (each thread hashes every row and probes half; hashing the rows
-     * first, half on each thread, was no faster).
-     */
-    static DistinctRows ofHalves(double[] x, int d, int n) {
-        Table[] t = {new Table(d, n), new Table(d, n)};
-        int[] local = new int[n]; // a row's index in its half's table, times two, plus its half
-        org.crimeanalytics.util.Threads.both(() -> half(t[1], x, d, n, 1, local), () -> half(t[0], x, d, n, 0, local));
-        int m0 = t[0].size, m1 = t[1].size, m = m0 + m1;
-        int[][] global = {new int[m0], new int[m1]};
-        double[] u = new double[m * d];
-        double[] w = new double[m];
-        for (int j = 0, a = 0, b = 0; j < m; j++) { // merged in order of first occurrence (rows occur once: no ties)
-            Table from;
-            int k;
-            if (b == m1 || (a < m0 && t[0].first[a] < t[1].first[b])) {
-                from = t[0];
-                k = a;
-                global[0][a++] = j;
-            } else {
-                from = t[1];
-                k = b;
-                global[1][b++] = j;
-            }
-            System.arraycopy(x, from.first[k] * d, u, j * d, d);
-            w[j] = from.count[k];
-        }
-        int[] rowOf = local; // overwritten in place: each row's entry is read once
-        for (int i = 0; i < n; i++) rowOf[i] = global[local[i] & 1][local[i] >>> 1];
-        return new DistinctRows(u, w, rowOf);
-    }
-
-    private static void half(Table t, double[] x, int d, int n, int which, int[] local) {
-        for (int i = 0; i < n; i++) {
-            int h = mix(x, i * d, d);
-            if (h >>> 31 == which) local[i] = t.indexOf(x, i * d, i, h) << 1 | which;
-        }
-    }
-
-    /** A row's hash: its values' bits, mixed; slots use its low bits (at most 30 of them), {@link #ofHalves} bit 31. */
-    private static int mix(double[] x, int o, int d) {
-        long h = 1;
-        for (int t = 0; t < d; t++) h = h * 0x9E3779B97F4A7C15L + Double.doubleToLongBits(x[o + t]);
-        return (int) (h ^ (h >>> 32));
     }
 
     /** Open addressing over distinct rows: each slot holds a row's bits and its distinct index plus one (0: empty). */
@@ -124,9 +71,11 @@ public final class DistinctRows {
             mask = cap - 1;
         }
 
-        /** The distinct index of the row at {@code x[o .. o + d)}, input row {@code row}, hash {@code h}, added when new. */
-        int indexOf(double[] x, int o, int row, int h) {
-            int slot = h & mask;
+        /** The distinct index of the row at {@code x[o .. o + d)}, input row {@code row}, added when new. */
+        int indexOf(double[] x, int o, int row) {
+            long h = 1;
+            for (int t = 0; t < d; t++) h = h * 0x9E3779B97F4A7C15L + Double.doubleToLongBits(x[o + t]);
+            int slot = (int) (h ^ (h >>> 32)) & mask;
             while (true) {
                 int j = slots[slot];
                 if (j == 0) return add(x, o, row, slot);
@@ -167,7 +116,7 @@ public final class DistinctRows {
                 if (os[s] == 0) continue;
                 long h = 1;
                 for (int t = 0; t < d; t++) h = h * 0x9E3779B97F4A7C15L + ok[s * d + t];
-                int slot = (int) (h ^ (h >>> 32)) & mask; // mix() of the row
+                int slot = (int) (h ^ (h >>> 32)) & mask;
                 while (slots[slot] != 0) slot = (slot + 1) & mask;
                 slots[slot] = os[s];
                 System.arraycopy(ok, s * d, keys, slot * d, d);
