@@ -42,9 +42,9 @@ public final class FeatureTimes {
     }
 
     /**
-     * Checks that {@code attr} exists in {@code fc} and can hold dates (a date type or text), naming {@code param}; an
-     * empty collection without it is said to be empty, naming {@code layer} (an empty GeoJSON file has no attributes at
-     * all, and its missing date attribute is not what is wrong with it).
+     * Checks that {@code attr} exists in {@code fc} and can hold dates (a date type or text), naming {@code param} (the
+     * parameter that chose the attribute; {@code layer} itself when the attribute is fixed); an empty collection without
+     * it is said to be empty instead ({@link #unlessEmpty}).
      */
     public static void check(SimpleFeatureCollection fc, String attr, String param, String layer) {
         SimpleFeatureType t = fc.getSchema();
@@ -53,15 +53,28 @@ public final class FeatureTimes {
             Class<?> b = d.getType().getBinding();
             if (Date.class.isAssignableFrom(b) || CharSequence.class.isAssignableFrom(b)) return;
         }
-        if (fc.isEmpty()) throw new ProcessException(layer + ": the collection is empty");
         List<String> dates = new ArrayList<>();
         for (AttributeDescriptor a : t.getAttributeDescriptors()) {
             Class<?> b = a.getType().getBinding();
             if (Date.class.isAssignableFrom(b) || CharSequence.class.isAssignableFrom(b)) dates.add(a.getLocalName());
         }
-        throw new ProcessException(param + ": incidents have no attribute '" + attr + "' that holds dates"
-                + (d != null ? " (it is " + d.getType().getBinding().getSimpleName() + ")" : "")
-                + "; attributes that may: " + dates);
+        throw unlessEmpty(fc, layer, new ProcessException(param + ": " + (param.equals(layer) ? "" : layer + " have ") + "no attribute '"
+                + attr + "' that holds dates" + (d != null ? " (it is " + d.getType().getBinding().getSimpleName() + ")" : "")
+                + "; attributes that may: " + dates));
+    }
+
+    /**
+     * The error to give for an attribute {@code fc} lacks: {@code missing}, or, when {@code fc} is empty, that it is empty,
+     * naming {@code layer} (an empty GeoJSON file has no attribute at all, and the missing attribute is not what is wrong
+     * with it). A collection that cannot say whether it is empty gets {@code missing}.
+     */
+    public static ProcessException unlessEmpty(SimpleFeatureCollection fc, String layer, ProcessException missing) {
+        try {
+            if (fc.isEmpty()) return new ProcessException(layer + ": the collection is empty");
+        } catch (RuntimeException e) {
+            // a remote layer that fails here fails again when it is read, with its own error
+        }
+        return missing;
     }
 
     /** The error when no incident has a time in {@code attr}. */

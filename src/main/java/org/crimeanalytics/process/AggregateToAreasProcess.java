@@ -95,7 +95,8 @@ public class AggregateToAreasProcess {
         boolean window = from != null || to != null;
         String tAttr = timeAttribute == null ? "occurred" : timeAttribute;
         if (window && it.getDescriptor(tAttr) == null) {
-            throw new ProcessException("timeAttribute: no attribute '" + tAttr + "' in incidents for the time window");
+            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents",
+                    new ProcessException("timeAttribute: no attribute '" + tAttr + "' in incidents for the time window"));
         }
         if (monitor != null) monitor.started();
         Steps.step(monitor, "Reading the areas and incidents", 5);

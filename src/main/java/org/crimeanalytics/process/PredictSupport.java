@@ -22,7 +22,7 @@ final class PredictSupport {
             long read, long skipped, ProjectedPoints points) {}
 
     static Incidents incidents(SimpleFeatureCollection fc, CoordinateReferenceSystem metric) {
-        SpaceTimeInput in = SpaceTimeInput.read(fc, "occurred", true, metric, null);
+        SpaceTimeInput in = SpaceTimeInput.read(fc, "occurred", "incidents", true, metric, null); // no timeAttribute parameter here
         int n = in.time.length;
         String[] prem = new String[n], cat = new String[n], area = new String[n];
         boolean hasPrem = fc.getSchema().getDescriptor("premise") != null, hasCat = fc.getSchema().getDescriptor("category") != null;

@@ -30,12 +30,21 @@ final class SpaceTimeInput {
         this.monthOnly = monthOnly;
     }
 
-    /** {@code skipMonthPrecision}: incidents whose time is only a month are skipped (and counted). */
+    /**
+     * {@code skipMonthPrecision}: incidents whose time is only a month are skipped (and counted). Errors about the time
+     * attribute name the {@code timeAttribute} parameter.
+     */
     static SpaceTimeInput read(SimpleFeatureCollection fc, String timeAttribute, boolean skipMonthPrecision,
+            CoordinateReferenceSystem crs, ProgressListener monitor) {
+        return read(fc, timeAttribute, "timeAttribute", skipMonthPrecision, crs, monitor);
+    }
+
+    /** As {@link #read(SimpleFeatureCollection, String, boolean, CoordinateReferenceSystem, ProgressListener)}; errors about the time attribute name {@code timeParam}. */
+    static SpaceTimeInput read(SimpleFeatureCollection fc, String timeAttribute, String timeParam, boolean skipMonthPrecision,
             CoordinateReferenceSystem crs, ProgressListener monitor) {
         if (fc == null) throw new ProcessException("incidents: required");
         String ta = timeAttribute == null ? "occurred" : timeAttribute;
-        org.crimeanalytics.geo.FeatureTimes.check(fc, ta, "timeAttribute", "incidents");
+        org.crimeanalytics.geo.FeatureTimes.check(fc, ta, timeParam, "incidents");
         if (fc.getSchema().getCoordinateReferenceSystem() == null) throw new ProcessException("incidents: the layer has no coordinate reference system");
         boolean prec = fc.getSchema().getDescriptor("time_precision") != null;
         if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) return readTable(ic, ta, skipMonthPrecision, crs);

@@ -94,6 +94,24 @@ class TemporalProfileProcessTest {
                 () -> run(Map.of("incidents", incidents(new Object[0][]), "timeAttribute", "when"))).getMessage());
         assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
                 () -> SpaceTimeProcessesTest.run("NearRepeat", Map.of("incidents", empty))).getMessage());
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
+                () -> Processors.createProcess(new NameImpl("crime", "KernelDensity")).execute(new HashMap<>(Map.of("incidents", empty,
+                        "timeAttribute", "occurred")), null)).getMessage());
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
+                () -> AggregateToAreasProcessTest.run(Map.of("incidents", empty, "areas", AggregateToAreasProcessTest.polygons(
+                        "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"), "from", at(2024, 1, 1, 0, 0)))).getMessage());
+        // a collection with incidents but no date attribute: the attribute is named, by the parameter that chose it or,
+        // where none did (TrainModel reads 'occurred'), by the layer
+        tb.setName("undated");
+        tb.setCRS(Crs.wgs84());
+        tb.add("geom", Point.class);
+        tb.add("category", String.class);
+        SimpleFeatureType undated = tb.buildFeatureType();
+        SimpleFeatureCollection one = new ListFeatureCollection(undated, List.of(SimpleFeatureBuilder.build(undated,
+                new Object[] {new WKTReader().read("POINT (0.5 0.5)"), "violent"}, "u.1")));
+        assertEquals("incidents: no attribute 'occurred' that holds dates; attributes that may: [category]", assertThrows(ProcessException.class,
+                () -> Processors.createProcess(new NameImpl("crime", "TrainModel")).execute(new HashMap<>(Map.of("incidents", one,
+                        "name", "never_written")), null)).getMessage());
     }
 
     @Test
