@@ -63,7 +63,9 @@ final class Relaunch {
         List<String> options = new ArrayList<>(argv.subList(0, j));
         for (String env : new String[] {"JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"}) {
             String v = System.getenv(env);
-            if (v != null) options.addAll(Arrays.asList(v.trim().split("\\s+")));
+            if (v == null) continue;
+            // the options separated by white space, as the launcher reads them (no regular expression to compile here)
+            for (java.util.StringTokenizer t = new java.util.StringTokenizer(v); t.hasMoreTokens();) options.add(t.nextToken());
         }
         if (!twoJvms(options)) return null;
         boolean archive = String.valueOf(System.getProperty("java.vm.info")).contains("sharing") && archivable(options);
