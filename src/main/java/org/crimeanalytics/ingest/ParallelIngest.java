@@ -63,12 +63,26 @@ public final class ParallelIngest {
         List<String> header;
         char delimiter;
         double rowBytes;
+        List<String[]> sample;
+        boolean decimalComma;
         try (CsvRowSource head = new CsvRowSource(opener.open(files.get(0), null))) {
             header = head.header();
             delimiter = head.delimiter();
             rowBytes = head.sampleRowBytes();
-            plan = ingest.plan(header, head.sample(), false, head.decimalComma());
+            sample = head.sample();
+            decimalComma = head.decimalComma();
         }
+        // the formats (the dates' order and time of day, decimal commas) are read from the first rows: those of the first
+        // file that has any (an empty daily file first in a glob left them unknown, and every time of day was lost)
+        for (int k = 1; sample.isEmpty() && k < files.size(); k++) {
+            try (CsvRowSource next = new CsvRowSource(opener.open(files.get(k), null))) {
+                if (!next.header().equals(header)) break; // its parse says so
+                rowBytes = next.sampleRowBytes();
+                sample = next.sample();
+                decimalComma = next.decimalComma();
+            }
+        }
+        plan = ingest.plan(header, sample, false, decimalComma);
         List<Job> jobs = new ArrayList<>();
         for (Path f : files) {
             String fname = f.getFileName().toString();

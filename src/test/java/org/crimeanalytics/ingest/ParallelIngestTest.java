@@ -90,6 +90,28 @@ class ParallelIngestTest {
         }
     }
 
+    /**
+     * Several files (a glob): the formats come from the first rows of the first file that has rows. An empty daily file
+     * first (a header only) left the dates' format unknown, and every incident became date-only (from the new-user trial).
+     */
+    @Test
+    void theFormatsComeFromTheFirstFileWithRows(@TempDir Path dir) throws IOException {
+        String header = "id,date,lat,lon,offense\n";
+        Path empty = Files.writeString(dir.resolve("a_empty.csv"), header);
+        Path rows = Files.writeString(dir.resolve("b_rows.csv"), header + "1,03/04/2020 01:30:00 PM,41.8,-87.6,THEFT\n"
+                + "2,12/25/2020 11:05:00 PM,41.9,-87.7,BATTERY\n");
+        IncidentIngest.Options o = new IncidentIngest.Options();
+        IncidentIngest.Result r = ParallelIngest.read(List.of(empty, rows), "t", new IncidentIngest(o), o, 2,
+                (p, c) -> Files.newInputStream(p), null, null);
+        IncidentTable t = r.table();
+        assertEquals(2, t.size());
+        assertEquals(FastDates.Precision.MINUTE, t.precision(0));
+        assertEquals(java.time.LocalDateTime.of(2020, 3, 4, 13, 30), java.time.LocalDateTime.ofEpochSecond(t.occurred(0) / 1000, 0,
+                java.time.ZoneOffset.UTC));
+        assertEquals(java.time.LocalDateTime.of(2020, 12, 25, 23, 5), java.time.LocalDateTime.ofEpochSecond(t.occurred(1) / 1000, 0,
+                java.time.ZoneOffset.UTC));
+    }
+
     @Test
     void aCutInsideAQuotedLineBreakFallsBackToOnePiece(@TempDir Path dir) throws IOException {
         Path f = copies(dir, true);
