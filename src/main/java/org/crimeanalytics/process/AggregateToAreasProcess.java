@@ -112,6 +112,7 @@ public class AggregateToAreasProcess {
             }
         }
         if (areaList.isEmpty()) throw new ProcessException("areas: the layer is empty");
+        org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "areas");
         int n = areaList.size();
         PointInPolygon pip = new PointInPolygon(polys);
         CoordinateReferenceSystem areaCrs = at.getCoordinateReferenceSystem();

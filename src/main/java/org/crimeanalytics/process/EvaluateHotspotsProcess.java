@@ -83,6 +83,7 @@ public class EvaluateHotspotsProcess {
         }
         int n = areas.size();
         if (n == 0) throw new ProcessException("predicted: the layer is empty");
+        org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "predicted");
         double[] score = new double[n], area = new double[n];
         long[] prior = priorCountAttribute == null ? null : new long[n];
         MathTransform toMetric = AggregateToAreasProcess.metricTransform(polys, predicted.getSchema().getCoordinateReferenceSystem());

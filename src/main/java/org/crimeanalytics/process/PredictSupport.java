@@ -57,6 +57,7 @@ final class PredictSupport {
             }
         }
         if (feats.isEmpty()) throw new ProcessException("areas: the layer is empty");
+        org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "areas");
         double[][] census = new double[feats.size()][censusAttributes.size()];
         for (String c : censusAttributes) {
             if (fc.getSchema().getDescriptor(c) == null) throw new ProcessException("censusAttributes: no attribute '" + c + "' in areas");

@@ -114,6 +114,7 @@ public class TemporalProfileProcess {
                 }
             }
             if (areaList.isEmpty()) throw new ProcessException("areas: the layer is empty");
+            org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "areas");
             if (areas.getSchema().getCoordinateReferenceSystem() == null || t.getCoordinateReferenceSystem() == null) {
                 throw new ProcessException("areas: both layers need a coordinate reference system");
             }

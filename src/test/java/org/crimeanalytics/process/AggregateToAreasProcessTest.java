@@ -3,6 +3,7 @@ package org.crimeanalytics.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.geotools.data.simple.SimpleFeatureCollection;
 import org.geotools.feature.NameImpl;
 import org.geotools.feature.simple.SimpleFeatureBuilder;
 import org.geotools.feature.simple.SimpleFeatureTypeBuilder;
+import org.geotools.process.ProcessException;
 import org.geotools.process.Processors;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
@@ -62,6 +64,18 @@ class AggregateToAreasProcessTest {
 
     static List<SimpleFeature> list(Object fc) {
         return HotSpotsProcessTest.list(fc);
+    }
+
+    /** Areas none of which has a geometry: said of the areas (it was a NullPointerException; from the new-user trial). */
+    @Test
+    void areasWithoutAnyGeometryAreRefused() throws Exception {
+        SimpleFeatureCollection none = polygons("POLYGON EMPTY", "POLYGON EMPTY");
+        SimpleFeatureCollection inc = points("POINT (5 5)");
+        assertEquals("areas: none of its 2 features has a geometry",
+                assertThrows(ProcessException.class, () -> run(Map.of("incidents", inc, "areas", none))).getMessage());
+        assertEquals("predicted: none of its 2 features has a geometry", assertThrows(ProcessException.class,
+                () -> Processors.createProcess(new NameImpl("crime", "EvaluateHotspots")).execute(new HashMap<>(Map.of("incidents", inc,
+                        "predicted", none, "scoreAttribute", "pop")), null)).getMessage());
     }
 
     @Test
