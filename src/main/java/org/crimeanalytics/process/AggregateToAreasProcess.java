@@ -246,6 +246,13 @@ public class AggregateToAreasProcess {
             if (pcat[j] >= 0) catTotal[pcat[j]]++;
         }
         for (int c = 0; c < catTotal.length; c++) catTotals.set(c, catTotals.get(c) + catTotal[c]);
+        // every count 0 is no result: said, as the other processes say it, rather than a map of zeros
+        if (read == 0) throw new ProcessException("incidents: the collection is empty");
+        if (counted == 0) {
+            throw new ProcessException("incidents: none of the " + read + " incidents could be counted in the " + n + " areas ("
+                    + (window ? noTime + " without a time, " + outWindow + " outside the time window, " : "") + noGeom
+                    + " without geometry, " + outside + " outside every area); do they cover the same place" + (window ? " and dates?" : "?"));
+        }
         Steps.step(monitor, "Computing counts, rates and Empirical Bayes rates", 60);
         // categories to report
         List<String> chosen = new ArrayList<>();

@@ -110,7 +110,8 @@ public class EvaluateHotspotsProcess {
             else if (a < 0) outside++;
             else actual[a]++;
         }
-        if (read > 0 && read == outside + noGeom) {
+        if (read == 0) throw new ProcessException("incidents: the collection is empty"); // nothing to evaluate against
+        if (read == outside + noGeom) {
             throw new ProcessException("incidents: none of the " + read + " incidents lies in one of the " + n + " areas of predicted ("
                     + outside + " outside every area, " + noGeom + " without geometry); do they cover the same place?");
         }

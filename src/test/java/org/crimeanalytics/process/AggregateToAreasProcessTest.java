@@ -66,6 +66,20 @@ class AggregateToAreasProcessTest {
         return HotSpotsProcessTest.list(fc);
     }
 
+    /** Nothing counted is refused with the reasons, not returned as a map of zeros (from the new-user trial). */
+    @Test
+    void nothingCountedIsRefusedWithItsReasons() throws Exception {
+        SimpleFeatureCollection areas = polygons("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))");
+        assertEquals("incidents: the collection is empty",
+                assertThrows(ProcessException.class, () -> run(Map.of("incidents", points(), "areas", areas))).getMessage());
+        assertEquals("incidents: none of the 2 incidents could be counted in the 1 areas (1 without geometry, 1 outside every area); "
+                + "do they cover the same place?", assertThrows(ProcessException.class,
+                        () -> run(Map.of("incidents", points("POINT (50 50)", null), "areas", areas))).getMessage());
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
+                () -> Processors.createProcess(new NameImpl("crime", "EvaluateHotspots")).execute(new HashMap<>(Map.of("incidents", points(),
+                        "predicted", areas, "scoreAttribute", "pop")), null)).getMessage());
+    }
+
     /** Areas none of which has a geometry: said of the areas (it was a NullPointerException; from the new-user trial). */
     @Test
     void areasWithoutAnyGeometryAreRefused() throws Exception {
