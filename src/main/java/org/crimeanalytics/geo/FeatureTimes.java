@@ -80,7 +80,7 @@ public final class FeatureTimes {
     /** The error when no incident has a time in {@code attr}. */
     public static ProcessException noneHaveATime(String attr, long read, String param) {
         return new ProcessException(param + ": '" + attr + "' holds no date in any of the " + read + " incidents (empty, or "
-                + "text that is not an ISO date); if they were imported, the import found no date column: see its "
-                + "report's warnings and name the column with columns=date=...");
+                + "text that is not an ISO date); if they were read from a CSV, no date column was recognised: see the import's "
+                + "warnings, and import the file with crime:ImportIncidents columns=date=<the date column> first");
     }
 }

@@ -47,7 +47,7 @@ final class SpaceTimeInput {
         org.crimeanalytics.geo.FeatureTimes.check(fc, ta, timeParam, "incidents");
         if (fc.getSchema().getCoordinateReferenceSystem() == null) throw new ProcessException("incidents: the layer has no coordinate reference system");
         boolean prec = fc.getSchema().getDescriptor("time_precision") != null;
-        if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) return readTable(ic, ta, skipMonthPrecision, crs);
+        if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) return readTable(ic, ta, timeParam, skipMonthPrecision, crs);
         int cap = 1024, n = 0;
         double[] xy = new double[2 * cap];
         long[] t = new long[cap];
@@ -91,7 +91,7 @@ final class SpaceTimeInput {
             }
         }
         if (read == 0) throw new ProcessException("incidents: the collection is empty");
-        if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, "timeAttribute");
+        if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, timeParam);
         if (n == 0) throw new ProcessException("incidents: no incident has both a location and a time");
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, (int) noGeom,
                 java.util.List.of(), fc.getSchema().getCoordinateReferenceSystem(), crs, "incidents");
@@ -99,7 +99,7 @@ final class SpaceTimeInput {
     }
 
     /** The fast path: an incident table's columns, one transform over all coordinates. */
-    private static SpaceTimeInput readTable(org.crimeanalytics.geo.IncidentCollection ic, String ta, boolean skipMonthPrecision,
+    private static SpaceTimeInput readTable(org.crimeanalytics.geo.IncidentCollection ic, String ta, String timeParam, boolean skipMonthPrecision,
             CoordinateReferenceSystem crs) {
         org.crimeanalytics.ingest.IncidentTable table = ic.table();
         int total = table.size();
@@ -127,7 +127,7 @@ final class SpaceTimeInput {
             pos[n] = i;
             n++;
         }
-        if (noTime == total) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, total, "timeAttribute");
+        if (noTime == total) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, total, timeParam);
         if (n == 0) throw new ProcessException("incidents: no incident has both a location and a time");
         ProjectedPoints pts = ProjectedPoints.projectTableRows(xy, Arrays.copyOf(pos, n), n, ic.getSchema().getCoordinateReferenceSystem(),
                 crs, "incidents"); // ids (incident.N) made only if asked for

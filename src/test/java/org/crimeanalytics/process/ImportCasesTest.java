@@ -196,6 +196,11 @@ class ImportCasesTest {
         ProcessException e = assertThrows(ProcessException.class,
                 () -> HotSpotsProcessTest.run("TemporalProfile", Map.of("incidents", odd.get("result"))));
         assertTrue(e.getMessage().startsWith("timeAttribute: 'occurred' holds no date in any of the 1 incidents"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("import the file with crime:ImportIncidents columns=date=<the date column> first"), e.getMessage());
+        // TrainModel has no timeAttribute parameter: the incidents are named
+        ProcessException t = assertThrows(ProcessException.class,
+                () -> HotSpotsProcessTest.run("TrainModel", Map.of("incidents", odd.get("result"), "name", "never_written")));
+        assertTrue(t.getMessage().startsWith("incidents: 'occurred' holds no date in any of the 1 incidents"), t.getMessage());
     }
 
     @Test
