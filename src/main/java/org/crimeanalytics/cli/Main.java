@@ -132,6 +132,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             err.println("error: " + oneLine(e.getMessage()));
             return 2;
+        } catch (OutputException e) { // the run worked; its output could not be written
+            err.println("error: " + oneLine(e.getMessage()));
+            return 1;
         } catch (Exception e) {
             err.println("error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
             return 1;
@@ -572,14 +575,28 @@ public final class Main {
         try {
             writeFile(key, v, path);
             done = true;
+        } catch (IOException e) { // the disk full, a link to a device that refuses: said of the output
+            throw new OutputException("-o " + key + "=" + path + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         } finally {
             if (WRITING.getAndSet(null) != null && !done) removePartial(path);
         }
     }
 
-    /** Removes a partly written output (a link stays, its target emptied); whether something was removed. */
+    /** An output that could not be written, its message naming it ({@code -o key=path: why}). */
+    static final class OutputException extends IOException {
+        OutputException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Removes a partly written output (a link stays, its regular file target emptied); whether something was removed.
+     * Only regular files: a device, a pipe or a terminal named as an output (/dev/full, /dev/stdout) is left as it is
+     * (run as root, deleting /dev/full removed the device).
+     */
     static boolean removePartial(Path p) {
         try {
+            if (!Files.isRegularFile(p)) return false; // through a link: its target
             if (Files.isSymbolicLink(p)) {
                 try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
                     ch.truncate(0);

@@ -73,4 +73,23 @@ class OutputPathTest {
         assertEquals(true, Files.isSymbolicLink(link));
         assertEquals(0, Files.size(target));
     }
+
+    /**
+     * A write that fails on something that is not a regular file (a named pipe here; /dev/full in the new-user trial,
+     * which the removal of partial outputs deleted, run as root) leaves it in place, and the error names the output.
+     */
+    @Test
+    void aFailedWriteToADeviceOrPipeNamesTheOutputAndLeavesItInPlace() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is not available here");
+        assertEquals(false, Main.removePartial(fifo));
+        assertEquals(true, Files.exists(fifo));
+        assertEquals(false, Main.removePartial(dir)); // nor a folder
+        Path full = java.nio.file.Paths.get("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "no /dev/full device here");
+        assertEquals("-o summary=/dev/full: No space left on device",
+                assertThrows(Main.OutputException.class, () -> Main.write("summary", "{\"a\": 1}", full)).getMessage());
+        assertEquals(true, Files.exists(full) && !Files.isRegularFile(full));
+    }
 }
