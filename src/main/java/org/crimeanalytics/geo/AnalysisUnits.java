@@ -73,7 +73,8 @@ public final class AnalysisUnits {
         if (d == null) {
             List<String> names = new ArrayList<>();
             for (AttributeDescriptor a : type.getAttributeDescriptors()) names.add(a.getLocalName());
-            throw new ProcessException(valueParam + ": no attribute '" + valueAttribute + "' in " + param + "; attributes: " + names);
+            throw FeatureTimes.unlessEmpty(areas, param + ": the layer is empty",
+                    new ProcessException(valueParam + ": no attribute '" + valueAttribute + "' in " + param + "; attributes: " + names));
         }
         if (!Number.class.isAssignableFrom(d.getType().getBinding()) && d.getType().getBinding() != String.class) {
             throw new ProcessException(valueParam + ": attribute '" + valueAttribute + "' is not numeric");

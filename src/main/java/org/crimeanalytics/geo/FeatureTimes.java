@@ -58,19 +58,19 @@ public final class FeatureTimes {
             Class<?> b = a.getType().getBinding();
             if (Date.class.isAssignableFrom(b) || CharSequence.class.isAssignableFrom(b)) dates.add(a.getLocalName());
         }
-        throw unlessEmpty(fc, layer, new ProcessException(param + ": " + (param.equals(layer) ? "" : layer + " have ") + "no attribute '"
+        throw unlessEmpty(fc, layer + ": the collection is empty", new ProcessException(param + ": " + (param.equals(layer) ? "" : layer + " have ") + "no attribute '"
                 + attr + "' that holds dates" + (d != null ? " (it is " + d.getType().getBinding().getSimpleName() + ")" : "")
                 + "; attributes that may: " + dates));
     }
 
     /**
-     * The error to give for an attribute {@code fc} lacks: {@code missing}, or, when {@code fc} is empty, that it is empty,
-     * naming {@code layer} (an empty GeoJSON file has no attribute at all, and the missing attribute is not what is wrong
-     * with it). A collection that cannot say whether it is empty gets {@code missing}.
+     * The error to give for an attribute {@code fc} lacks: {@code missing}, or, when {@code fc} is empty, {@code ifEmpty}
+     * (an empty GeoJSON file has no attribute at all, and the missing attribute is not what is wrong with it). A collection
+     * that cannot say whether it is empty gets {@code missing}.
      */
-    public static ProcessException unlessEmpty(SimpleFeatureCollection fc, String layer, ProcessException missing) {
+    public static ProcessException unlessEmpty(SimpleFeatureCollection fc, String ifEmpty, ProcessException missing) {
         try {
-            if (fc.isEmpty()) return new ProcessException(layer + ": the collection is empty");
+            if (fc.isEmpty()) return new ProcessException(ifEmpty);
         } catch (RuntimeException e) {
             // a remote layer that fails here fails again when it is read, with its own error
         }

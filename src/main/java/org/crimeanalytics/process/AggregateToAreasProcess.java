@@ -95,7 +95,7 @@ public class AggregateToAreasProcess {
         boolean window = from != null || to != null;
         String tAttr = timeAttribute == null ? "occurred" : timeAttribute;
         if (window && it.getDescriptor(tAttr) == null) {
-            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents",
+            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents: the collection is empty",
                     new ProcessException("timeAttribute: no attribute '" + tAttr + "' in incidents for the time window"));
         }
         if (monitor != null) monitor.started();

@@ -257,7 +257,7 @@ public class ClusterAreasProcess {
         if (starts.size() < 2) throw new ProcessException("periodStarts: give at least two start dates");
         for (int i = 1; i < starts.size(); i++) if (starts.get(i) <= starts.get(i - 1)) throw new ProcessException("periodStarts: dates must increase");
         if (incidents.getSchema().getDescriptor(timeAttribute) == null) {
-            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents",
+            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents: the collection is empty",
                     new ProcessException("timeAttribute: no attribute '" + timeAttribute + "' in incidents"));
         }
         if (populationAttribute != null && feats.get(0).getFeatureType().getDescriptor(populationAttribute) == null) {

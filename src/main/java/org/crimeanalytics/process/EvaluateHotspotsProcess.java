@@ -56,7 +56,8 @@ public class EvaluateHotspotsProcess {
         if (predicted == null) throw new ProcessException("predicted: required");
         if (incidents == null) throw new ProcessException("incidents: required");
         if (scoreAttribute == null || predicted.getSchema().getDescriptor(scoreAttribute) == null) {
-            throw new ProcessException("scoreAttribute: no attribute '" + scoreAttribute + "' in predicted");
+            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(predicted, "predicted: the layer is empty",
+                    new ProcessException("scoreAttribute: no attribute '" + scoreAttribute + "' in predicted"));
         }
         if (priorCountAttribute != null && predicted.getSchema().getDescriptor(priorCountAttribute) == null) {
             throw new ProcessException("priorCountAttribute: no attribute '" + priorCountAttribute + "' in predicted");

@@ -86,7 +86,10 @@ public class TrainModelProcess {
         Trainer.Result r;
         try {
             if (tk == Task.CLASSIFY_OFFENSE) {
-                if (incidents.getSchema().getDescriptor("category") == null) throw new ProcessException("incidents: no 'category' attribute to learn");
+                if (incidents.getSchema().getDescriptor("category") == null) {
+                    throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents: the collection is empty",
+                            new ProcessException("incidents: no 'category' attribute to learn"));
+                }
                 PredictSupport.Incidents in = PredictSupport.incidents(incidents, null);
                 long[] sorted = in.time().clone();
                 java.util.Arrays.sort(sorted);

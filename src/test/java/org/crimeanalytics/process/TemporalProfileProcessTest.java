@@ -100,6 +100,17 @@ class TemporalProfileProcessTest {
         assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
                 () -> AggregateToAreasProcessTest.run(Map.of("incidents", empty, "areas", AggregateToAreasProcessTest.polygons(
                         "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"), "from", at(2024, 1, 1, 0, 0)))).getMessage());
+        // nor is an empty layer blamed for the attribute it lacks
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
+                () -> Processors.createProcess(new NameImpl("crime", "TrainModel")).execute(new HashMap<>(Map.of("incidents", empty,
+                        "name", "never_written")), null)).getMessage());
+        assertEquals("areas: the layer is empty", assertThrows(ProcessException.class,
+                () -> Processors.createProcess(new NameImpl("crime", "ClusterOutlier")).execute(new HashMap<>(Map.of("areas", empty,
+                        "valueAttribute", "CRIME_COUNT")), null)).getMessage());
+        assertEquals("predicted: the layer is empty", assertThrows(ProcessException.class,
+                () -> Processors.createProcess(new NameImpl("crime", "EvaluateHotspots")).execute(new HashMap<>(Map.of("predicted", empty,
+                        "scoreAttribute", "CRIME_COUNT", "incidents", incidents(new Object[][] {{"POINT (0.5 0.5)", at(2024, 1, 1, 23, 30),
+                            "minute", "violent", "ASSAULT"}}))), null)).getMessage());
         // a collection with incidents but no date attribute: the attribute is named, by the parameter that chose it or,
         // where none did (TrainModel reads 'occurred'), by the layer
         tb.setName("undated");
