@@ -117,6 +117,7 @@ public class ImportIncidentsProcess {
         if ((csv == null || csv.isBlank()) == (features == null)) {
             throw new ProcessException(csv != null && features != null
                     ? "csv, features: give one input, not both"
+                    : csv != null ? "csv: the input is empty (not even a header line)"
                     : "csv: no input; give CSV text in 'csv' or a point layer in 'features'");
         }
         IncidentIngest.Options o = options(format, columns, srcCrs, extent, dateFormat, keepColumns);
@@ -126,11 +127,17 @@ public class ImportIncidentsProcess {
         if (features != null) {
             IncidentIngest.Result r = run(new FeatureRows(features, Boolean.TRUE.equals(useCentroids), "features"),
                     o, "features", monitor, null, -1);
-            return outputs(r);
+            return outputs(nonEmpty(r, "features: the collection is empty"));
         }
         AtomicLong consumed = new AtomicLong();
         InputStream in = Inputs.utf8(csv, consumed);
-        return outputs(ingest(in, "csv", o, monitor, consumed, csv.length()));
+        return outputs(nonEmpty(ingest(in, "csv", o, monitor, consumed, csv.length()), "csv: a header line and no rows"));
+    }
+
+    /** An import of no row at all is refused (an empty export, or the wrong file), not returned as an empty layer. */
+    private static IncidentIngest.Result nonEmpty(IncidentIngest.Result r, String message) {
+        if (r.report().rowsRead() == 0) throw new ProcessException(message);
+        return r;
     }
 
     /**
@@ -146,7 +153,7 @@ public class ImportIncidentsProcess {
         o.timeZone = zone(as(in, "timeZone", String.class));
         Boolean screen = as(in, "screenLocations", Boolean.class);
         if (screen != null) o.screenLocations = screen;
-        return outputs(ingest(csv, "csv", o, monitor, null, -1));
+        return outputs(nonEmpty(ingest(csv, "csv", o, monitor, null, -1), "csv: a header line and no rows"));
     }
 
     /** An input converted to its declared type as GeoTools converts process inputs; an error names it. */

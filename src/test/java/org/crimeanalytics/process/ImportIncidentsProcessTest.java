@@ -83,6 +83,22 @@ class ImportIncidentsProcessTest {
 
     // ---- edge cases and bad input first ----
 
+    /** An import of no row is refused, naming the input, not returned as an empty layer (from the new-user trial). */
+    @Test
+    void anExportWithoutRowsIsRefused() throws Exception {
+        assertEquals("csv: a header line and no rows", assertThrows(org.geotools.process.ProcessException.class,
+                () -> run(Map.of("csv", "DR_NO,DATE OCC,LAT,LON\n"))).getMessage());
+        assertEquals("csv: the input is empty (not even a header line)", assertThrows(org.geotools.process.ProcessException.class,
+                () -> run(Map.of("csv", ""))).getMessage());
+        org.geotools.feature.simple.SimpleFeatureTypeBuilder tb = new org.geotools.feature.simple.SimpleFeatureTypeBuilder();
+        tb.setName("none");
+        tb.setCRS(org.crimeanalytics.geo.Crs.wgs84());
+        tb.add("geom", org.locationtech.jts.geom.Point.class);
+        org.geotools.data.simple.SimpleFeatureCollection none = new org.geotools.data.collection.ListFeatureCollection(tb.buildFeatureType());
+        assertEquals("features: the collection is empty", assertThrows(org.geotools.process.ProcessException.class,
+                () -> run(Map.of("features", none))).getMessage());
+    }
+
     @Test
     void noInputOrBothInputsNameTheParameters() {
         ProcessException none = assertThrows(ProcessException.class, () -> run(Map.of()));
