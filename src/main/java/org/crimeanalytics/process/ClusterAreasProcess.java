@@ -316,6 +316,10 @@ public class ClusterAreasProcess {
                 }
             }
         }
+        if (total == 0) throw new ProcessException("incidents: the collection is empty");
+        int dated = 0;
+        for (int i = 0; i < total; i++) if (period[i] != -2) dated++;
+        if (dated == 0) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(timeAttribute, total, "timeAttribute");
         final int[] periodF = period;
         int[] where = locator.locateAll(xy, none, total, i -> periodF[i] >= 0,
                 i -> ic != null ? org.crimeanalytics.geo.IncidentCollection.id(i) : ids.get(i));
