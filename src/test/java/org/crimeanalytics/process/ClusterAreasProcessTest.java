@@ -113,6 +113,23 @@ class ClusterAreasProcessTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> ws = (Map<String, Object>) ((Map<String, Object>) Json.parse((String) ward.get("summary"))).get("stability_over_time");
         assertEquals(List.of(45L, 45L, 0L), ws.get("incidents_per_period"));
+        // an empty layer is said to be empty, and incidents none of which has a date are said to have none (both blamed
+        // periodStarts: 'no incident of period 1 lies in an area')
+        SimpleFeatureCollection none = new org.geotools.data.collection.ListFeatureCollection(inc.getSchema());
+        assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class, () -> run(Map.of("areas", cells,
+                "attributes", "v", "k", 3, "incidents", none, "periodStarts", "2020-01-01,2020-02-01"))).getMessage());
+        List<org.geotools.api.feature.simple.SimpleFeature> undated = new java.util.ArrayList<>();
+        try (org.geotools.data.simple.SimpleFeatureIterator it = inc.features()) {
+            while (it.hasNext()) {
+                org.geotools.api.feature.simple.SimpleFeature f = org.geotools.feature.simple.SimpleFeatureBuilder.copy(it.next());
+                f.setAttribute("occurred", null);
+                undated.add(f);
+            }
+        }
+        SimpleFeatureCollection noDates = new org.geotools.data.collection.ListFeatureCollection(inc.getSchema(), undated);
+        String m = assertThrows(ProcessException.class, () -> run(Map.of("areas", cells, "attributes", "v", "k", 3, "incidents", noDates,
+                "periodStarts", "2020-01-01,2020-02-01"))).getMessage();
+        assertTrue(m.startsWith("timeAttribute: 'occurred' holds no date in any of the 90 incidents"), m);
     }
 
     @Test
