@@ -73,7 +73,7 @@ public final class AnalysisUnits {
         if (d == null) {
             List<String> names = new ArrayList<>();
             for (AttributeDescriptor a : type.getAttributeDescriptors()) names.add(a.getLocalName());
-            throw FeatureTimes.unlessEmpty(areas, param + ": the layer is empty",
+            throw LayerChecks.unlessEmpty(areas, param,
                     new ProcessException(valueParam + ": no attribute '" + valueAttribute + "' in " + param + "; attributes: " + names));
         }
         if (!Number.class.isAssignableFrom(d.getType().getBinding()) && d.getType().getBinding() != String.class) {
@@ -83,7 +83,7 @@ public final class AnalysisUnits {
         try (SimpleFeatureIterator it = areas.features()) {
             while (it.hasNext()) feats.add(it.next());
         }
-        if (feats.isEmpty()) throw new ProcessException(param + ": the layer is empty");
+        if (feats.isEmpty()) throw LayerChecks.empty(param);
         ProjectedPoints pts = ProjectedPoints.extract(areas, metricCrs, true, param, null);
         if (pts.nullGeometries() > 0) {
             throw new ProcessException(param + ": " + pts.nullGeometries() + " feature(s) without geometry, first "

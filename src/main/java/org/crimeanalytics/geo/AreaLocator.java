@@ -30,14 +30,6 @@ public final class AreaLocator {
     private final String param;
     private final double[] xy = new double[2];
 
-    /**
-     * Refuses a layer none of whose features has a geometry (a GeoJSON of attributes only), naming {@code param}: every
-     * incident would be outside every area, and the incidents would seem to be at fault.
-     */
-    public static void requireGeometries(List<Geometry> areas, String param) {
-        for (Geometry g : areas) if (g != null && !g.isEmpty()) return;
-        throw new ProcessException(param + ": none of its " + areas.size() + " features has a geometry");
-    }
 
     public AreaLocator(List<Geometry> areas, CoordinateReferenceSystem areaCrs, CoordinateReferenceSystem incidentCrs, String param) {
         this.pip = new PointInPolygon(areas);

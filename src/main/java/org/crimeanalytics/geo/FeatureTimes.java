@@ -44,7 +44,7 @@ public final class FeatureTimes {
     /**
      * Checks that {@code attr} exists in {@code fc} and can hold dates (a date type or text), naming {@code param} (the
      * parameter that chose the attribute; {@code layer} itself when the attribute is fixed); an empty collection without
-     * it is said to be empty instead ({@link #unlessEmpty}).
+     * it is said to be empty instead ({@link LayerChecks#unlessEmpty}).
      */
     public static void check(SimpleFeatureCollection fc, String attr, String param, String layer) {
         SimpleFeatureType t = fc.getSchema();
@@ -58,24 +58,11 @@ public final class FeatureTimes {
             Class<?> b = a.getType().getBinding();
             if (Date.class.isAssignableFrom(b) || CharSequence.class.isAssignableFrom(b)) dates.add(a.getLocalName());
         }
-        throw unlessEmpty(fc, layer + ": the collection is empty", new ProcessException(param + ": " + (param.equals(layer) ? "" : layer + " have ") + "no attribute '"
+        throw LayerChecks.unlessEmpty(fc, layer, new ProcessException(param + ": " + (param.equals(layer) ? "" : layer + " have ") + "no attribute '"
                 + attr + "' that holds dates" + (d != null ? " (it is " + d.getType().getBinding().getSimpleName() + ")" : "")
                 + "; attributes that may: " + dates));
     }
 
-    /**
-     * The error to give for an attribute {@code fc} lacks: {@code missing}, or, when {@code fc} is empty, {@code ifEmpty}
-     * (an empty GeoJSON file has no attribute at all, and the missing attribute is not what is wrong with it). A collection
-     * that cannot say whether it is empty gets {@code missing}.
-     */
-    public static ProcessException unlessEmpty(SimpleFeatureCollection fc, String ifEmpty, ProcessException missing) {
-        try {
-            if (fc.isEmpty()) return new ProcessException(ifEmpty);
-        } catch (RuntimeException e) {
-            // a remote layer that fails here fails again when it is read, with its own error
-        }
-        return missing;
-    }
 
     /** The error when no incident has a time in {@code attr}. */
     public static ProcessException noneHaveATime(String attr, long read, String param) {

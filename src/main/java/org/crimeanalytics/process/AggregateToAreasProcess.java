@@ -95,7 +95,7 @@ public class AggregateToAreasProcess {
         boolean window = from != null || to != null;
         String tAttr = timeAttribute == null ? "occurred" : timeAttribute;
         if (window && it.getDescriptor(tAttr) == null) {
-            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents: the collection is empty",
+            throw org.crimeanalytics.geo.LayerChecks.unlessEmpty(incidents, "incidents",
                     new ProcessException("timeAttribute: no attribute '" + tAttr + "' in incidents for the time window"));
         }
         if (monitor != null) monitor.started();
@@ -111,8 +111,8 @@ public class AggregateToAreasProcess {
                 polys.add(repairs.check((Geometry) f.getDefaultGeometry(), f.getID()));
             }
         }
-        if (areaList.isEmpty()) throw new ProcessException("areas: the layer is empty");
-        org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "areas");
+        if (areaList.isEmpty()) throw org.crimeanalytics.geo.LayerChecks.empty("areas");
+        org.crimeanalytics.geo.LayerChecks.requireGeometries(polys, "areas");
         int n = areaList.size();
         PointInPolygon pip = new PointInPolygon(polys);
         CoordinateReferenceSystem areaCrs = at.getCoordinateReferenceSystem();
@@ -247,7 +247,7 @@ public class AggregateToAreasProcess {
         }
         for (int c = 0; c < catTotal.length; c++) catTotals.set(c, catTotals.get(c) + catTotal[c]);
         // every count 0 is no result: said, as the other processes say it, rather than a map of zeros
-        if (read == 0) throw new ProcessException("incidents: the collection is empty");
+        if (read == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         if (counted == 0) {
             throw new ProcessException("incidents: none of the " + read + " incidents could be counted in the " + n + " areas ("
                     + (window ? noTime + " without a time, " + outWindow + " outside the time window, " : "") + noGeom

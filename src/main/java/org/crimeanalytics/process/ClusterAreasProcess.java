@@ -71,7 +71,7 @@ public class ClusterAreasProcess {
         try (SimpleFeatureIterator it = areas.features()) {
             while (it.hasNext()) feats.add(it.next());
         }
-        if (feats.isEmpty()) throw new ProcessException("areas: the layer is empty");
+        if (feats.isEmpty()) throw org.crimeanalytics.geo.LayerChecks.empty("areas");
         List<String> cols = new ArrayList<>();
         List<String> derived = new ArrayList<>(); // "SHARE_x" from CNT_x / CRIME_COUNT
         if (attributes != null && !attributes.isBlank()) {
@@ -257,7 +257,7 @@ public class ClusterAreasProcess {
         if (starts.size() < 2) throw new ProcessException("periodStarts: give at least two start dates");
         for (int i = 1; i < starts.size(); i++) if (starts.get(i) <= starts.get(i - 1)) throw new ProcessException("periodStarts: dates must increase");
         if (incidents.getSchema().getDescriptor(timeAttribute) == null) {
-            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents: the collection is empty",
+            throw org.crimeanalytics.geo.LayerChecks.unlessEmpty(incidents, "incidents",
                     new ProcessException("timeAttribute: no attribute '" + timeAttribute + "' in incidents"));
         }
         if (populationAttribute != null && feats.get(0).getFeatureType().getDescriptor(populationAttribute) == null) {
@@ -316,7 +316,7 @@ public class ClusterAreasProcess {
                 }
             }
         }
-        if (total == 0) throw new ProcessException("incidents: the collection is empty");
+        if (total == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         int dated = 0;
         for (int i = 0; i < total; i++) if (period[i] != -2) dated++;
         if (dated == 0) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(timeAttribute, total, "timeAttribute");

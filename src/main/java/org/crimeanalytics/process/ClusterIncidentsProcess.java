@@ -316,7 +316,7 @@ public class ClusterIncidentsProcess {
                 index++;
             }
         }
-        if (index == 0) throw new ProcessException("incidents: the collection is empty");
+        if (index == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         if (n == 0) throw new ProcessException("incidents: none of the " + index + " features has a geometry");
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, nulls, nullSamples, src, crs, "incidents");
         return withOffense(pts, scaled(pts, raw, names, weights), Arrays.copyOf(offense, n), allIds.toArray(new String[0]), index);
@@ -330,7 +330,7 @@ public class ClusterIncidentsProcess {
             throw new ProcessException("maxFeatures: the layer has more than " + maxFeatures + " incidents");
         }
         Limits.checkIncidents(total, "incidents");
-        if (total == 0) throw new ProcessException("incidents: the collection is empty");
+        if (total == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         ProjectedPoints pts = ProjectedPoints.extract(ic, crs, false, "incidents", monitor);
         int n = pts.size();
         // the offense column's codes as the table holds them (every row has a point: point i is row i), else its values

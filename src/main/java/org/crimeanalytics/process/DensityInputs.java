@@ -118,7 +118,7 @@ final class DensityInputs {
             }
         }
         if (limit != null) limit.accept(read);
-        if (read == 0) throw new ProcessException(param + ": the collection is empty");
+        if (read == 0) throw org.crimeanalytics.geo.LayerChecks.empty(param);
         if (t != null && noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(timeAttribute, read, "timeAttribute");
         if (n == 0) throw new ProcessException(param + ": no feature with a location" + (t != null ? " and a time" : "") + " (" + read
                 + " read, " + noGeom + " without geometry" + (t != null ? ", " + noTime + " without time" : "") + ")");

@@ -56,7 +56,7 @@ public class EvaluateHotspotsProcess {
         if (predicted == null) throw new ProcessException("predicted: required");
         if (incidents == null) throw new ProcessException("incidents: required");
         if (scoreAttribute == null || predicted.getSchema().getDescriptor(scoreAttribute) == null) {
-            throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(predicted, "predicted: the layer is empty",
+            throw org.crimeanalytics.geo.LayerChecks.unlessEmpty(predicted, "predicted",
                     new ProcessException("scoreAttribute: no attribute '" + scoreAttribute + "' in predicted"));
         }
         if (priorCountAttribute != null && predicted.getSchema().getDescriptor(priorCountAttribute) == null) {
@@ -83,8 +83,8 @@ public class EvaluateHotspotsProcess {
             }
         }
         int n = areas.size();
-        if (n == 0) throw new ProcessException("predicted: the layer is empty");
-        org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "predicted");
+        if (n == 0) throw org.crimeanalytics.geo.LayerChecks.empty("predicted");
+        org.crimeanalytics.geo.LayerChecks.requireGeometries(polys, "predicted");
         double[] score = new double[n], area = new double[n];
         long[] prior = priorCountAttribute == null ? null : new long[n];
         MathTransform toMetric = AggregateToAreasProcess.metricTransform(polys, predicted.getSchema().getCoordinateReferenceSystem());
@@ -111,7 +111,7 @@ public class EvaluateHotspotsProcess {
             else if (a < 0) outside++;
             else actual[a]++;
         }
-        if (read == 0) throw new ProcessException("incidents: the collection is empty"); // nothing to evaluate against
+        if (read == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents"); // nothing to evaluate against
         if (read == outside + noGeom) {
             throw new ProcessException("incidents: none of the " + read + " incidents lies in one of the " + n + " areas of predicted ("
                     + outside + " outside every area, " + noGeom + " without geometry); do they cover the same place?");

@@ -127,7 +127,7 @@ public class ImportIncidentsProcess {
         if (features != null) {
             IncidentIngest.Result r = run(new FeatureRows(features, Boolean.TRUE.equals(useCentroids), "features"),
                     o, "features", monitor, null, -1);
-            return outputs(nonEmpty(r, "features: the collection is empty"));
+            return outputs(nonEmpty(r, org.crimeanalytics.geo.LayerChecks.empty("features").getMessage()));
         }
         AtomicLong consumed = new AtomicLong();
         InputStream in = Inputs.utf8(csv, consumed);

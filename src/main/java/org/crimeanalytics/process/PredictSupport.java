@@ -56,8 +56,8 @@ final class PredictSupport {
                 polys.add((Geometry) f.getDefaultGeometry());
             }
         }
-        if (feats.isEmpty()) throw new ProcessException("areas: the layer is empty");
-        org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "areas");
+        if (feats.isEmpty()) throw org.crimeanalytics.geo.LayerChecks.empty("areas");
+        org.crimeanalytics.geo.LayerChecks.requireGeometries(polys, "areas");
         double[][] census = new double[feats.size()][censusAttributes.size()];
         for (String c : censusAttributes) {
             if (fc.getSchema().getDescriptor(c) == null) throw new ProcessException("censusAttributes: no attribute '" + c + "' in areas");

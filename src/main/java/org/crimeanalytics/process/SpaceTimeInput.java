@@ -90,7 +90,7 @@ final class SpaceTimeInput {
                 n++;
             }
         }
-        if (read == 0) throw new ProcessException("incidents: the collection is empty");
+        if (read == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, timeParam);
         if (n == 0) throw new ProcessException("incidents: no incident has both a location and a time");
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, (int) noGeom,
@@ -104,7 +104,7 @@ final class SpaceTimeInput {
         org.crimeanalytics.ingest.IncidentTable table = ic.table();
         int total = table.size();
         Limits.checkIncidents(total, "incidents");
-        if (total == 0) throw new ProcessException("incidents: the collection is empty");
+        if (total == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         boolean occurred = ta.equals(org.crimeanalytics.ingest.Incidents.OCCURRED);
         double[] xy = new double[2 * total];
         long[] t = new long[total];

@@ -113,8 +113,8 @@ public class TemporalProfileProcess {
                     polys.add((Geometry) f.getDefaultGeometry());
                 }
             }
-            if (areaList.isEmpty()) throw new ProcessException("areas: the layer is empty");
-            org.crimeanalytics.geo.AreaLocator.requireGeometries(polys, "areas");
+            if (areaList.isEmpty()) throw org.crimeanalytics.geo.LayerChecks.empty("areas");
+            org.crimeanalytics.geo.LayerChecks.requireGeometries(polys, "areas");
             if (areas.getSchema().getCoordinateReferenceSystem() == null || t.getCoordinateReferenceSystem() == null) {
                 throw new ProcessException("areas: both layers need a coordinate reference system");
             }
@@ -212,7 +212,7 @@ public class TemporalProfileProcess {
             byCat[cat][w][h]++;
             if (area >= 0) areaMatrix[area][w][h]++;
         }
-        if (read == 0) throw new ProcessException("incidents: the collection is empty");
+        if (read == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         if (noTime == read) throw org.crimeanalytics.geo.FeatureTimes.noneHaveATime(ta, read, "timeAttribute");
         if (inSeriesRows == 0) {
             throw new ProcessException("incidents: none of the " + read + " incidents is left to count (" + noTime + " without a time, "

@@ -87,7 +87,7 @@ public class TrainModelProcess {
         try {
             if (tk == Task.CLASSIFY_OFFENSE) {
                 if (incidents.getSchema().getDescriptor("category") == null) {
-                    throw org.crimeanalytics.geo.FeatureTimes.unlessEmpty(incidents, "incidents: the collection is empty",
+                    throw org.crimeanalytics.geo.LayerChecks.unlessEmpty(incidents, "incidents",
                             new ProcessException("incidents: no 'category' attribute to learn"));
                 }
                 PredictSupport.Incidents in = PredictSupport.incidents(incidents, null);

@@ -104,10 +104,10 @@ class TemporalProfileProcessTest {
         assertEquals("incidents: the collection is empty", assertThrows(ProcessException.class,
                 () -> Processors.createProcess(new NameImpl("crime", "TrainModel")).execute(new HashMap<>(Map.of("incidents", empty,
                         "name", "never_written")), null)).getMessage());
-        assertEquals("areas: the layer is empty", assertThrows(ProcessException.class,
+        assertEquals("areas: the collection is empty", assertThrows(ProcessException.class,
                 () -> Processors.createProcess(new NameImpl("crime", "ClusterOutlier")).execute(new HashMap<>(Map.of("areas", empty,
                         "valueAttribute", "CRIME_COUNT")), null)).getMessage());
-        assertEquals("predicted: the layer is empty", assertThrows(ProcessException.class,
+        assertEquals("predicted: the collection is empty", assertThrows(ProcessException.class,
                 () -> Processors.createProcess(new NameImpl("crime", "EvaluateHotspots")).execute(new HashMap<>(Map.of("predicted", empty,
                         "scoreAttribute", "CRIME_COUNT", "incidents", incidents(new Object[][] {{"POINT (0.5 0.5)", at(2024, 1, 1, 23, 30),
                             "minute", "violent", "ASSAULT"}}))), null)).getMessage());
