@@ -82,7 +82,7 @@ final class Values {
                 // points given as incidents: the same cleaning as a CSV export (duplicates, placeholders, dates), reported
                 return told(ImportIncidentsProcess.ingestLayer(shp, file.getFileName().toString(), progress), file.getFileName().toString());
             }
-            return ingest(List.of(file), file.getFileName().toString(), progress);
+            return ingest(key, List.of(file), file.getFileName().toString(), progress);
         } catch (IOException e) {
             throw new CliException(key + ": cannot read " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -100,7 +100,7 @@ final class Values {
         }
         if (files.isEmpty()) throw new CliException(key + ": no file matches " + pattern);
         for (Path f : files) if (!isCsv(f)) throw new CliException(key + ": " + f + " is not a CSV of incidents");
-        return ingest(files, pattern, progress);
+        return ingest(key, files, pattern, progress);
     }
 
     /** Whether a value names files by a glob ({@code *}, {@code ?}, {@code [...]}, {@code {...}}). */
@@ -129,10 +129,17 @@ final class Values {
         return n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".txt") || n.endsWith(".tsv");
     }
 
-    /** CSV files (one export) through incident ingestion on all cores, duplicates settled across files. */
-    static SimpleFeatureCollection ingest(List<Path> files, String name, ProgressListener progress) {
-        IncidentIngest.Result r = ImportIncidentsProcess.ingestFiles(files, name,
-                ImportIncidentsProcess.options(null, null, null, null, null, null), progress);
+    /**
+     * CSV files (one export) through incident ingestion on all cores, duplicates settled across files; an input that
+     * cannot be read is refused naming the parameter and the file ({@code incidents: empty.csv: the CSV input is empty}).
+     */
+    static SimpleFeatureCollection ingest(String key, List<Path> files, String name, ProgressListener progress) {
+        IncidentIngest.Result r;
+        try {
+            r = ImportIncidentsProcess.ingestFiles(files, name, ImportIncidentsProcess.options(null, null, null, null, null, null), progress);
+        } catch (org.geotools.process.ProcessException e) {
+            throw new CliException(key + ": " + e.getMessage());
+        }
         return told(r, name);
     }
 

@@ -147,6 +147,7 @@ public final class ProjectedPoints {
             }
         }
         if (limit != null) limit.accept(index);
+        if (index == 0) throw LayerChecks.empty(param);
         if (n == 0) {
             throw new ProcessException(param + ": no point features to work on (" + index + " features, " + nulls
                     + " without geometry)");
@@ -161,7 +162,7 @@ public final class ProjectedPoints {
     static ProjectedPoints fromTable(IncidentCollection ic, CoordinateReferenceSystem metricCrs, String param) {
         org.crimeanalytics.ingest.IncidentTable t = ic.table();
         int n = t.size();
-        if (n == 0) throw new ProcessException(param + ": no point features to work on (0 features, 0 without geometry)");
+        if (n == 0) throw LayerChecks.empty(param);
         double[] xy = new double[2 * n];
         t.lonLat(xy);
         return projectTableRows(xy, null, n, ic.getSchema().getCoordinateReferenceSystem(), metricCrs, param);
