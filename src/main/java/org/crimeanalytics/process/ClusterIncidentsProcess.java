@@ -91,7 +91,7 @@ public class ClusterIncidentsProcess {
             @DescribeParameter(name = "eps", min = 0, defaultValue = "150", minValue = 0, description = "DBSCAN/OPTICS neighbourhood radius in metres") Double eps,
             @DescribeParameter(name = "minPoints", min = 0, defaultValue = "20", minValue = 1, description = "DBSCAN/OPTICS points within eps for a core point (itself included)") Integer minPoints,
             @DescribeParameter(name = "seed", min = 0, defaultValue = "1", description = "Random seed") Integer seed,
-            @DescribeParameter(name = "attributes", min = 0, description = "Extra attributes to cluster on: name[:weight],... ('hour' = hour of occurred)") String attributes,
+            @DescribeParameter(name = "attributes", min = 0, description = "Extra attributes to cluster on: name[:weight],... ('hour' = hour of day of occurred; incidents dated to the day or month have none and are refused)") String attributes,
             @DescribeParameter(name = "offenseAttribute", min = 0, defaultValue = "offense", description = "Attribute for the top offenses") String offenseAttribute,
             @DescribeParameter(name = "shape", min = 0, defaultValue = "HULL", description = "HULL or ELLIPSE") Shape shape,
             @DescribeParameter(name = "sampleSize", min = 0, defaultValue = "5000", minValue = 100, maxValue = 200000, description = "EM/XMEANS training sample") Integer sampleSize,
@@ -304,7 +304,10 @@ public class ClusterIncidentsProcess {
                 for (String nm : names) {
                     if (nm.equals("hour")) {
                         long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute("occurred"));
-                        double h = tm != org.crimeanalytics.ingest.FastDates.INVALID ? (Math.floorMod(tm, 86_400_000L) / 3_600_000.0) : Double.NaN;
+                        // a date of day or month precision has no time of day (its 00:00 is not midnight)
+                        Object prec = f.getFeatureType().getDescriptor("time_precision") != null ? f.getAttribute("time_precision") : null;
+                        boolean noTime = "day".equals(prec) || "month".equals(prec);
+                        double h = tm != org.crimeanalytics.ingest.FastDates.INVALID && !noTime ? (Math.floorMod(tm, 86_400_000L) / 3_600_000.0) : Double.NaN;
                         raw[t++][n] = Math.cos(2 * Math.PI * h / 24);
                         raw[t++][n] = Math.sin(2 * Math.PI * h / 24);
                     } else {
@@ -351,7 +354,9 @@ public class ClusterIncidentsProcess {
             if (nm.equals("hour")) {
                 for (int i = 0; i < n; i++) {
                     long tm = ic.table().occurred(i);
-                    double h = tm != org.crimeanalytics.ingest.IncidentTable.NO_TIME ? Math.floorMod(tm, 86_400_000L) / 3_600_000.0 : Double.NaN;
+                    org.crimeanalytics.ingest.FastDates.Precision prec = ic.table().precision(i);
+                    boolean noTime = prec == org.crimeanalytics.ingest.FastDates.Precision.DAY || prec == org.crimeanalytics.ingest.FastDates.Precision.MONTH;
+                    double h = tm != org.crimeanalytics.ingest.IncidentTable.NO_TIME && !noTime ? Math.floorMod(tm, 86_400_000L) / 3_600_000.0 : Double.NaN;
                     raw[t][i] = Math.cos(2 * Math.PI * h / 24);
                     raw[t + 1][i] = Math.sin(2 * Math.PI * h / 24);
                 }
@@ -367,6 +372,21 @@ public class ClusterIncidentsProcess {
         return new Input(pts, extra, codes, Arrays.asList(values).subList(1, values.length), null, total);
     }
 
+    /**
+     * The error for incidents without a value of an extra attribute: how many of them, the first; for {@code hour}, that
+     * it comes from the time of day (an export without a time column, or dates without times).
+     */
+    static ProcessException noValues(String name, int missing, int n, String firstId) {
+        if (name.equals("hour")) {
+            return new ProcessException("attributes: 'hour' is the incidents' time of day, and " + (missing == n ? "none of the " + n
+                    + " incidents has one (no time column was recognised, or the dates have no time: see the import's warnings)"
+                    : String.format(java.util.Locale.ROOT, "%,d of the %,d incidents have none (the first: %s): leave out hour, or the incidents "
+                    + "without a time", missing, n, firstId)));
+        }
+        return new ProcessException("attributes: " + (missing == n ? "none of the " + n + " incidents has a value for '" + name + "'"
+                : String.format(java.util.Locale.ROOT, "%,d of the %,d incidents have no value for '%s' (the first: %s)", missing, n, name, firstId)));
+    }
+
     /** The extra attributes, scaled. */
     private static double[][] scaled(ProjectedPoints pts, double[][] raw, List<String> names, List<Double> weights) {
         int n = pts.size();
@@ -380,11 +400,13 @@ public class ClusterIncidentsProcess {
             int cols = names.get(a).equals("hour") ? 2 : 1;
             for (int c = 0; c < cols; c++, t++) {
                 double[] v = Arrays.copyOf(raw[t], n);
+                int missing = 0, first = -1;
                 for (int i = 0; i < n; i++) {
                     if (!Double.isFinite(v[i])) {
-                        throw new ProcessException("attributes: feature " + pts.id(i) + " has no value for '" + names.get(a) + "'");
+                        if (missing++ == 0) first = i;
                     }
                 }
+                if (missing > 0) throw noValues(names.get(a), missing, n, pts.id(first));
                 double mean = Arrays.stream(v).average().orElse(0), s = sdev(v, n);
                 for (int i = 0; i < n; i++) v[i] = s > 0 ? (v[i] - mean) / s * weights.get(a) * scale : 0;
                 extra[t] = v;

@@ -279,4 +279,23 @@ class ClusterIncidentsProcessTest {
         List<java.util.Map<String, Integer>> sparseSmall = ClusterIncidentsProcess.offenceCounts(labels, small, n, clusters, names);
         assertEquals(sparseSmall, dense);
     }
+
+    @Test
+    void hourIsRefusedForIncidentsDatedToTheDayNotTakenAsMidnight() throws Exception {
+        String csv = "id,occurred,latitude,longitude\n1,2020-01-05 13:10,41.80,-87.60\n2,2020-01-05,41.81,-87.61\n"
+                + "3,2020-01-06 02:00,41.82,-87.62\n4,2020-01-07,41.83,-87.63\n5,2020-01-08 23:30,41.84,-87.64\n6,2020-01-09 12:00,41.85,-87.65\n";
+        org.crimeanalytics.ingest.IncidentIngest.Result r = ImportIncidentsProcess.ingest(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "t", ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
+        SimpleFeatureCollection table = new org.crimeanalytics.geo.IncidentCollection(r.table());
+        String expected = "attributes: 'hour' is the incidents' time of day, and 2 of the 6 incidents have none (the first: ";
+        String m = err(Map.of("incidents", table, "k", 2, "attributes", "hour"));
+        assertTrue(m.startsWith(expected), m);
+        // the same through the general path: features with a time_precision attribute
+        java.util.List<org.geotools.api.feature.simple.SimpleFeature> fs = new java.util.ArrayList<>();
+        try (org.geotools.data.simple.SimpleFeatureIterator it = table.features()) {
+            while (it.hasNext()) fs.add(it.next());
+        }
+        m = err(Map.of("incidents", new org.geotools.data.collection.ListFeatureCollection(table.getSchema(), fs), "k", 2, "attributes", "hour"));
+        assertTrue(m.startsWith(expected), m);
+    }
 }
