@@ -168,11 +168,15 @@ public final class Trainer {
         return h;
     }
 
-    /** One incident as a row of the offense data set (class left missing). */
-    public static Instance offenseRow(Instances h, long t, double x, double y, String premise, String area) {
+    /**
+     * One incident as a row of the offense data set (class left missing); {@code dayOnly}: its date has no time of day
+     * (day precision), so its hour is missing, not 0 (its 00:00 is not midnight).
+     */
+    public static Instance offenseRow(Instances h, long t, boolean dayOnly, double x, double y, String premise, String area) {
         DenseInstance in = new DenseInstance(8);
         in.setDataset(h);
-        in.setValue(0, TemporalProfile.hour(t));
+        if (dayOnly) in.setMissing(0);
+        else in.setValue(0, TemporalProfile.hour(t));
         in.setValue(1, TemporalProfile.weekday(t));
         in.setValue(2, Math.floorMod(TemporalProfile.monthIndex(t), 12) + 1);
         in.setValue(3, x);
@@ -187,9 +191,11 @@ public final class Trainer {
     /**
      * Offense category from time and place (hour, weekday, month, x/y in metres, premise, area). Rows with time before {@code split} train, the rest test.
      * Premises: the 30 most frequent in training, others {@link #OTHER_PREMISE}. Test rows whose category never
-     * occurred in training are left out and counted.
+     * occurred in training are left out and counted. {@code dayOnly} (null: none): incidents dated to the day, whose
+     * hour is missing.
      */
-    public Result classifyOffense(long[] t, double[] x, double[] y, String[] premise, String[] area, String[] category, long split, String crsWkt)
+    public Result classifyOffense(long[] t, boolean[] dayOnly, double[] x, double[] y, String[] premise, String[] area, String[] category,
+            long split, String crsWkt)
             throws Exception {
         int n = t.length;
         Map<String, Integer> premCount = new HashMap<>(), classCount = new HashMap<>(), areaCount = new HashMap<>();
@@ -224,7 +230,7 @@ public final class Trainer {
         Instances tr = new Instances(h, sampled.size());
         long maxTrainTime = Long.MIN_VALUE;
         for (int i : sampled) {
-            Instance in = offenseRow(tr, t[i], x[i], y[i], premise[i], area[i]);
+            Instance in = offenseRow(tr, t[i], dayOnly != null && dayOnly[i], x[i], y[i], premise[i], area[i]);
             in.setValue(7, classes.indexOf(category[i]));
             tr.add(in);
             maxTrainTime = Math.max(maxTrainTime, t[i]);
@@ -238,7 +244,7 @@ public final class Trainer {
                 unseen++;
                 continue;
             }
-            Instance in = offenseRow(te, t[i], x[i], y[i], premise[i], area[i]);
+            Instance in = offenseRow(te, t[i], dayOnly != null && dayOnly[i], x[i], y[i], premise[i], area[i]);
             in.setValue(7, c);
             te.add(in);
             minTestTime = Math.min(minTestTime, t[i]);

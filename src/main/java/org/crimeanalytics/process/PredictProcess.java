@@ -84,7 +84,7 @@ public class PredictProcess {
         java.util.stream.IntStream.range(0, (n + 4095) / 4096).parallel().forEach(ch -> {
             try {
                 for (int i = ch * 4096; i < Math.min(n, (ch + 1) * 4096); i++) {
-                    Instance row = Trainer.offenseRow(h, in.time()[i], in.x()[i], in.y()[i], in.premise()[i], in.area()[i]);
+                    Instance row = Trainer.offenseRow(h, in.time()[i], in.dayOnly()[i], in.x()[i], in.y()[i], in.premise()[i], in.area()[i]);
                     double[] d = m.classifier().distributionForInstance(row);
                     int best = 0;
                     for (int c = 1; c < d.length; c++) if (d[c] > d[best]) best = c;

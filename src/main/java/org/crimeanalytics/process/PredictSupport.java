@@ -18,8 +18,15 @@ final class PredictSupport {
     private PredictSupport() {}
 
     /** Incidents with time, metric location, premise and category (rows without time or geometry skipped, counted). */
-    record Incidents(long[] time, double[] x, double[] y, String[] premise, String[] area, String[] category, String[] ids, int[] position,
-            long read, long skipped, ProjectedPoints points) {}
+    /** {@code dayOnly}: the incident's date has no time of day (day precision; month precision is skipped). */
+    record Incidents(long[] time, boolean[] dayOnly, double[] x, double[] y, String[] premise, String[] area, String[] category, String[] ids,
+            int[] position, long read, long skipped, ProjectedPoints points) {
+        long dayOnlyCount() {
+            long c = 0;
+            for (boolean b : dayOnly) if (b) c++;
+            return c;
+        }
+    }
 
     static Incidents incidents(SimpleFeatureCollection fc, CoordinateReferenceSystem metric) {
         SpaceTimeInput in = SpaceTimeInput.read(fc, "occurred", "incidents", true, metric, null); // no timeAttribute parameter here
@@ -27,6 +34,8 @@ final class PredictSupport {
         String[] prem = new String[n], cat = new String[n], area = new String[n];
         boolean hasPrem = fc.getSchema().getDescriptor("premise") != null, hasCat = fc.getSchema().getDescriptor("category") != null;
         boolean hasArea = fc.getSchema().getDescriptor("area") != null;
+        boolean hasPrec = fc.getSchema().getDescriptor("time_precision") != null;
+        boolean[] dayOnly = new boolean[n];
         java.util.Map<String, Integer> pos = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) pos.put(in.points.ids()[i], i);
         try (SimpleFeatureIterator it = fc.features()) {
@@ -37,9 +46,10 @@ final class PredictSupport {
                 prem[i] = hasPrem && f.getAttribute("premise") != null ? f.getAttribute("premise").toString() : null;
                 cat[i] = hasCat && f.getAttribute("category") != null ? f.getAttribute("category").toString() : null;
                 area[i] = hasArea && f.getAttribute("area") != null ? f.getAttribute("area").toString() : null;
+                dayOnly[i] = hasPrec && "day".equals(f.getAttribute("time_precision"));
             }
         }
-        return new Incidents(in.time, in.points.x(), in.points.y(), prem, area, cat, in.points.ids(), in.points.positions(), in.read,
+        return new Incidents(in.time, dayOnly, in.points.x(), in.points.y(), prem, area, cat, in.points.ids(), in.points.positions(), in.read,
                 in.withoutTime + in.withoutGeometry + in.monthOnly, in.points);
     }
 

@@ -96,8 +96,9 @@ public class TrainModelProcess {
                 double tf = testFraction == null ? 0.2 : testFraction;
                 if (!(tf >= 0.05 && tf <= 0.5)) throw new ProcessException("testFraction: must be between 0.05 and 0.5, was " + tf);
                 long split = sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * (1 - tf)))];
-                r = trainer.classifyOffense(in.time(), in.x(), in.y(), in.premise(), in.area(), in.category(), split, in.points().metricCrs().toWKT());
+                r = trainer.classifyOffense(in.time(), in.dayOnly(), in.x(), in.y(), in.premise(), in.area(), in.category(), split, in.points().metricCrs().toWKT());
                 r.metrics().put("incidents_skipped_without_time_or_location", in.skipped());
+                r.metrics().put("incidents_without_time_of_day", in.dayOnlyCount());
             } else {
                 if (areas == null) throw new ProcessException("areas: AREA_COUNTS needs the areas");
                 List<String> census = PredictSupport.list(censusAttributes);

@@ -120,6 +120,39 @@ class PredictProcessesTest {
         assertTrue(p0 > 0 && p0 <= 1);
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void incidentsDatedToTheDayHaveNoHourInTheOffenseModel() throws Exception {
+        SimpleFeatureCollection jan = chicagoJanuary();
+        List<SimpleFeature> fs = new java.util.ArrayList<>();
+        int days = 0;
+        try (org.geotools.data.simple.SimpleFeatureIterator it = jan.features()) {
+            while (it.hasNext()) {
+                SimpleFeature f = org.geotools.feature.simple.SimpleFeatureBuilder.copy(it.next());
+                if (fs.size() % 3 == 0) {
+                    f.setAttribute("time_precision", "day");
+                    days++;
+                }
+                fs.add(f);
+            }
+        }
+        SimpleFeatureCollection mixed = new org.geotools.data.collection.ListFeatureCollection(jan.getSchema(), fs);
+        PredictSupport.Incidents in = PredictSupport.incidents(mixed, null);
+        assertEquals(days, in.dayOnlyCount());
+        Map<String, Object> out = run("TrainModel", Map.of("overwrite", true, "name", "offense_days", "incidents", mixed, "learner", Trainer.Learner.J48,
+                "folds", 0));
+        Map<String, Object> m = (Map<String, Object>) Json.parse((String) out.get("metrics"));
+        assertEquals((long) days, ((Number) m.get("incidents_without_time_of_day")).longValue());
+        StoredModel model = new ModelStore(store).load("offense_days");
+        int d = 0, t = 1;
+        while (!in.dayOnly()[d]) d++;
+        while (in.dayOnly()[t]) t++;
+        // a day-precision incident's hour is missing (was its 00:00 taken as midnight); another's is its hour
+        assertTrue(Trainer.offenseRow(model.header(), in.time()[d], true, in.x()[d], in.y()[d], null, null).isMissing(0));
+        assertEquals(Math.floorMod(in.time()[t], 86_400_000L) / 3_600_000L,
+                (long) Trainer.offenseRow(model.header(), in.time()[t], false, in.x()[t], in.y()[t], null, null).value(0));
+    }
+
     @Test
     void aSavedAndReloadedModelPredictsIdentically() throws Exception {
         run("TrainModel", Map.of("overwrite", true, "name", "offense_rf", "incidents", chicagoJanuary(), "trees", 10, "folds", 0));
@@ -127,7 +160,7 @@ class PredictProcessesTest {
         StoredModel b = new ModelStore(store).load("offense_rf");
         PredictSupport.Incidents in = PredictSupport.incidents(chicagoJanuary(), org.geotools.referencing.CRS.parseWKT(a.metricCrsWkt()));
         for (int i = 0; i < in.time().length; i += 37) {
-            var row = Trainer.offenseRow(a.header(), in.time()[i], in.x()[i], in.y()[i], in.premise()[i], in.area()[i]);
+            var row = Trainer.offenseRow(a.header(), in.time()[i], in.dayOnly()[i], in.x()[i], in.y()[i], in.premise()[i], in.area()[i]);
             assertEquals(java.util.Arrays.toString(a.classifier().distributionForInstance(row)),
                     java.util.Arrays.toString(b.classifier().distributionForInstance(row)));
         }
