@@ -109,6 +109,12 @@ public class TrainModelProcess {
                 for (int i = 0; i < areaIdx.length; i++) areaIdx[i] = (int) ta[1][i];
                 long[][] counts = Trainer.monthly(ta[0], areaIdx, a.features().size(), first, last - first + 1);
                 r = trainer.areaCounts(counts, a.census(), census, lags == null ? 3 : lags, testMonths == null ? 3 : testMonths);
+                // the Trainer counts months from the first one: the metrics name them (were indexes, 3 shown as if a month)
+                for (String k : new String[] {"train_months", "test_months"}) {
+                    java.util.List<?> range = (java.util.List<?>) r.metrics().get(k);
+                    r.metrics().put(k, java.util.List.of(TemporalProfile.monthLabel(first + ((Number) range.get(0)).intValue()),
+                            TemporalProfile.monthLabel(first + ((Number) range.get(1)).intValue())));
+                }
                 r.metrics().put("first_month", TemporalProfile.monthLabel(first));
                 r.metrics().put("last_month", TemporalProfile.monthLabel(last));
             }

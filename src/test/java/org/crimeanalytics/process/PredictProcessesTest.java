@@ -193,8 +193,9 @@ class PredictProcessesTest {
         Map<String, Object> out = run("TrainModel", Map.of("overwrite", true, "name", "tract_counts", "task", TrainModelProcess.Task.AREA_COUNTS, "incidents", inc,
                 "areas", tracts, "censusAttributes", "Pop2014,Pov14,Unemp14", "trees", 20, "folds", 0));
         Map<String, Object> m = (Map<String, Object>) Json.parse((String) out.get("metrics"));
-        List<Number> train = (List<Number>) m.get("train_months"), test = (List<Number>) m.get("test_months");
-        assertTrue(train.get(1).intValue() < test.get(0).intValue(), "the time split never trains on the test months");
+        // 3 lags: the first target is April; the last 3 months test; months by name (were indexes from the first month)
+        assertEquals(List.of("2017-04", "2017-09"), m.get("train_months"));
+        assertEquals(List.of("2017-10", "2017-12"), m.get("test_months"));
         assertEquals(791L * 3, ((Number) m.get("test_rows")).longValue());
         assertTrue(((Number) m.get("mae")).doubleValue() > 0);
         Map<String, Object> base = (Map<String, Object>) m.get("baseline");
