@@ -80,7 +80,11 @@ final class Values {
                 Class<?> g = shp.getSchema().getGeometryDescriptor() == null ? null : shp.getSchema().getGeometryDescriptor().getType().getBinding();
                 if (!key.equals("incidents") || g == null || !org.locationtech.jts.geom.Puntal.class.isAssignableFrom(g)) return shp;
                 // points given as incidents: the same cleaning as a CSV export (duplicates, placeholders, dates), reported
-                return told(ImportIncidentsProcess.ingestLayer(shp, file.getFileName().toString(), progress), file.getFileName().toString());
+                try {
+                    return told(ImportIncidentsProcess.ingestLayer(shp, file.getFileName().toString(), progress), file.getFileName().toString());
+                } catch (org.geotools.process.ProcessException e) {
+                    throw new CliException(key + ": " + e.getMessage());
+                }
             }
             return ingest(key, List.of(file), file.getFileName().toString(), progress);
         } catch (IOException e) {

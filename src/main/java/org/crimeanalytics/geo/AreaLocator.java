@@ -30,7 +30,6 @@ public final class AreaLocator {
     private final String param;
     private final double[] xy = new double[2];
 
-
     public AreaLocator(List<Geometry> areas, CoordinateReferenceSystem areaCrs, CoordinateReferenceSystem incidentCrs, String param) {
         this.pip = new PointInPolygon(areas);
         if ((areaCrs == null) != (incidentCrs == null)) {

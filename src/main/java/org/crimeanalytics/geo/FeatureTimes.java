@@ -63,6 +63,14 @@ public final class FeatureTimes {
                 + "; attributes that may: " + dates));
     }
 
+    /**
+     * Whether an attribute value is a date without a time of day: a {@code java.sql.Date} (shapefile, JDBC {@code date}),
+     * a {@code LocalDate}, or text with no {@code ':'} ({@code 2020-01-05}, {@code 2020-01}).
+     */
+    public static boolean dayOnly(Object v) {
+        if (v instanceof java.sql.Date || v instanceof java.time.LocalDate) return true;
+        return v instanceof CharSequence s && s.toString().indexOf(':') < 0;
+    }
 
     /** The error when no incident has a time in {@code attr}. */
     public static ProcessException noneHaveATime(String attr, long read, String param) {

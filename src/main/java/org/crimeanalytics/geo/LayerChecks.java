@@ -6,8 +6,9 @@ import org.geotools.process.ProcessException;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The checks every process makes of a layer it was given (incidents, areas, predictions), with one wording for each
- * fault whichever process finds it: an empty layer, a layer without any geometry, an attribute it lacks.
+ * Checks of a layer a process was given (incidents, areas, predictions, a study area): one wording for an empty
+ * layer whichever process finds it, an attribute's absence not blamed on an empty layer, and areas none of which
+ * has a geometry.
  */
 public final class LayerChecks {
 

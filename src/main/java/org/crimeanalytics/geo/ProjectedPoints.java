@@ -350,6 +350,30 @@ public final class ProjectedPoints {
         return y;
     }
 
+    /**
+     * The points {@code keep} (indexes into these points, in the order given) with their ids and source positions, the
+     * same CRSs and count of features without geometry; for points left out of an analysis after projection.
+     */
+    public ProjectedPoints subset(int[] keep) {
+        int m = keep.length;
+        double[] nx = new double[m], ny = new double[m];
+        int[] np = new int[m];
+        int[] pos = positions();
+        for (int k = 0; k < m; k++) {
+            nx[k] = x[keep[k]];
+            ny[k] = y[keep[k]];
+            np[k] = pos[keep[k]];
+        }
+        String[] nid = null;
+        if (ids != null) {
+            nid = new String[m];
+            for (int k = 0; k < m; k++) nid[k] = ids[keep[k]];
+        }
+        ProjectedPoints p = new ProjectedPoints(nx, ny, nid, np, nullGeometries, nullSamples, sourceCrs, metricCrs, toMetric, toSource);
+        p.idOf = idOf;
+        return p;
+    }
+
     /** Feature id of each point (made on first call when the points came from an incident table). */
     public String[] ids() {
         if (ids == null) {

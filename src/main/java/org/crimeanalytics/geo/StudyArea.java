@@ -62,7 +62,7 @@ public final class StudyArea {
                 count++;
             }
         }
-        if (count == 0) throw new ProcessException(param + ": no polygons");
+        if (count == 0) throw LayerChecks.empty(param);
         return a;
     }
 

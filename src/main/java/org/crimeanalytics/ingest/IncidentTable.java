@@ -166,9 +166,16 @@ public final class IncidentTable {
         return reported == null ? NO_TIME : reported[i];
     }
 
+    private static final FastDates.Precision[] PRECISIONS = FastDates.Precision.values();
+
     /** Precision of {@link #occurred}, null when there is no time. */
     public FastDates.Precision precision(int i) {
-        return precision[i] < 0 ? null : FastDates.Precision.values()[precision[i]];
+        return precision[i] < 0 ? null : PRECISIONS[precision[i]];
+    }
+
+    /** Whether row {@code i}'s date has no time of day (day or month precision). */
+    public boolean dayOrMonthOnly(int i) {
+        return precision[i] == FastDates.Precision.DAY.ordinal() || precision[i] == FastDates.Precision.MONTH.ordinal();
     }
 
     public int victimAge(int i) {

@@ -169,13 +169,14 @@ public final class Trainer {
     }
 
     /**
-     * One incident as a row of the offense data set (class left missing); {@code dayOnly}: its date has no time of day
-     * (day precision), so its hour is missing, not 0 (its 00:00 is not midnight).
+     * One incident as a row of the offense data set (class left missing). Its hour is missing, not 0, when it has no
+     * known time of day ({@link TemporalProfile#knownHour}): {@code dayOnly} (day precision: its 00:00 is not midnight)
+     * or a midnight placeholder (00:00, 00:01: "time unknown").
      */
     public static Instance offenseRow(Instances h, long t, boolean dayOnly, double x, double y, String premise, String area) {
         DenseInstance in = new DenseInstance(8);
         in.setDataset(h);
-        if (dayOnly) in.setMissing(0);
+        if (Double.isNaN(TemporalProfile.knownHour(t, dayOnly))) in.setMissing(0);
         else in.setValue(0, TemporalProfile.hour(t));
         in.setValue(1, TemporalProfile.weekday(t));
         in.setValue(2, Math.floorMod(TemporalProfile.monthIndex(t), 12) + 1);

@@ -2,6 +2,7 @@ package org.crimeanalytics.process;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.crimeanalytics.temporal.TemporalProfile;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ public class ClusterIncidentsProcess {
             @DescribeParameter(name = "eps", min = 0, defaultValue = "150", minValue = 0, description = "DBSCAN/OPTICS neighbourhood radius in metres") Double eps,
             @DescribeParameter(name = "minPoints", min = 0, defaultValue = "20", minValue = 1, description = "DBSCAN/OPTICS points within eps for a core point (itself included)") Integer minPoints,
             @DescribeParameter(name = "seed", min = 0, defaultValue = "1", description = "Random seed") Integer seed,
-            @DescribeParameter(name = "attributes", min = 0, description = "Extra attributes to cluster on: name[:weight],... ('hour' = hour of day of occurred; incidents dated to the day or month have none and are refused)") String attributes,
+            @DescribeParameter(name = "attributes", min = 0, description = "Extra attributes to cluster on: name[:weight],... ('hour' = hour of day of occurred; incidents dated to the day or month, or at a 00:00 or 00:01 'time unknown' placeholder, have none: left out of the clusters and counted in the summary)") String attributes,
             @DescribeParameter(name = "offenseAttribute", min = 0, defaultValue = "offense", description = "Attribute for the top offenses") String offenseAttribute,
             @DescribeParameter(name = "shape", min = 0, defaultValue = "HULL", description = "HULL or ELLIPSE") Shape shape,
             @DescribeParameter(name = "sampleSize", min = 0, defaultValue = "5000", minValue = 100, maxValue = 200000, description = "EM/XMEANS training sample") Integer sampleSize,
@@ -210,9 +211,70 @@ public class ClusterIncidentsProcess {
     /**
      * What one pass over the incidents collects: {@code offense}, each point's offense as an index into
      * {@code offenseNames} (-1: none); {@code allIds}, the id at every position of the source (null for an incident
-     * table: ids by position).
+     * table: ids by position); {@code withoutHour}, the incidents left out because 'hour' was asked for and they have no
+     * known time of day, and the first of them.
      */
-    record Input(ProjectedPoints points, double[][] extra, int[] offense, List<String> offenseNames, String[] allIds, int total) {}
+    record Input(ProjectedPoints points, double[][] extra, int[] offense, List<String> offenseNames, String[] allIds, int total,
+            int withoutHour, List<String> firstWithoutHour) {
+        Input(ProjectedPoints points, double[][] extra, int[] offense, List<String> offenseNames, String[] allIds, int total) {
+            this(points, extra, offense, offenseNames, allIds, total, 0, List.of());
+        }
+
+        Input withoutHours(Hours h) {
+            return h == null ? this : new Input(points, extra, offense, offenseNames, allIds, total, h.dropped, h.samples);
+        }
+    }
+
+    /**
+     * With 'hour' among the attributes: the points that have a known time of day ({@code keep}), the others counted and
+     * the first named. An incident dated to the day or month, or at a midnight placeholder (00:00, 00:01: "time
+     * unknown", see {@link TemporalProfile#knownHour}), has none: it is left out of the clustering (no cluster), not put
+     * at midnight. Null when every point has an hour, or 'hour' was not asked for.
+     */
+    record Hours(int[] keep, int dropped, List<String> samples) {
+        static Hours of(ProjectedPoints pts, double[][] raw, List<String> names, int n) {
+            int col = 0;
+            for (String nm : names) {
+                if (nm.equals("hour")) break;
+                col++;
+            }
+            if (col == names.size()) return null;
+            // raw holds two columns for hour (cos, sin), after the one column of each attribute before it
+            double[] c = raw[col];
+            int kept = 0;
+            for (int i = 0; i < n; i++) if (Double.isFinite(c[i])) kept++;
+            if (kept == n) return null;
+            if (kept == 0) throw noValues("hour", n, n, pts.id(0));
+            int[] keep = new int[kept];
+            List<String> samples = new ArrayList<>();
+            for (int i = 0, k = 0; i < n; i++) {
+                if (Double.isFinite(c[i])) keep[k++] = i;
+                else if (samples.size() < 10) samples.add(pts.id(i));
+            }
+            return new Hours(keep, n - kept, samples);
+        }
+
+        double[][] pick(double[][] raw) {
+            double[][] r = new double[raw.length][];
+            for (int t = 0; t < raw.length; t++) {
+                r[t] = new double[keep.length];
+                for (int k = 0; k < keep.length; k++) r[t][k] = raw[t][keep[k]];
+            }
+            return r;
+        }
+
+        <T> T[] pick(T[] a) {
+            T[] r = Arrays.copyOf(a, keep.length);
+            for (int k = 0; k < keep.length; k++) r[k] = a[keep[k]];
+            return r;
+        }
+
+        int[] pick(int[] a) {
+            int[] r = new int[keep.length];
+            for (int k = 0; k < keep.length; k++) r[k] = a[keep[k]];
+            return r;
+        }
+    }
 
     /** Offense values as codes: each value's index among the distinct values, in order of first occurrence (-1: null). */
     static Input withOffense(ProjectedPoints pts, double[][] extra, String[] offense, String[] allIds, int total) {
@@ -254,6 +316,7 @@ public class ClusterIncidentsProcess {
         }
         String off = offenseAttribute == null ? "offense" : offenseAttribute;
         boolean hasOffense = type.getDescriptor(off) != null;
+        boolean hasPrecision = type.getDescriptor("time_precision") != null;
         if (offenseAttribute != null && !offenseAttribute.equals("offense") && !hasOffense) { // TOP_OFFENSE would be null without a word
             throw new ProcessException("offenseAttribute: no attribute '" + offenseAttribute + "' in incidents; attributes: "
                     + type.getAttributeDescriptors().stream().map(d -> d.getLocalName()).toList());
@@ -303,11 +366,12 @@ public class ClusterIncidentsProcess {
                 int t = 0;
                 for (String nm : names) {
                     if (nm.equals("hour")) {
-                        long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute("occurred"));
+                        Object occ = f.getAttribute("occurred");
+                        long tm = org.crimeanalytics.geo.FeatureTimes.floating(occ);
                         // a date of day or month precision has no time of day (its 00:00 is not midnight)
-                        Object prec = f.getFeatureType().getDescriptor("time_precision") != null ? f.getAttribute("time_precision") : null;
-                        boolean noTime = "day".equals(prec) || "month".equals(prec);
-                        double h = tm != org.crimeanalytics.ingest.FastDates.INVALID && !noTime ? (Math.floorMod(tm, 86_400_000L) / 3_600_000.0) : Double.NaN;
+                        Object prec = hasPrecision ? f.getAttribute("time_precision") : null;
+                        boolean dayOnly = "day".equals(prec) || "month".equals(prec) || org.crimeanalytics.geo.FeatureTimes.dayOnly(occ);
+                        double h = tm != org.crimeanalytics.ingest.FastDates.INVALID ? TemporalProfile.knownHour(tm, dayOnly) : Double.NaN;
                         raw[t++][n] = Math.cos(2 * Math.PI * h / 24);
                         raw[t++][n] = Math.sin(2 * Math.PI * h / 24);
                     } else {
@@ -322,7 +386,14 @@ public class ClusterIncidentsProcess {
         if (index == 0) throw org.crimeanalytics.geo.LayerChecks.empty("incidents");
         if (n == 0) throw new ProcessException("incidents: none of the " + index + " features has a geometry");
         ProjectedPoints pts = ProjectedPoints.project(xy, Arrays.copyOf(ids, n), Arrays.copyOf(pos, n), n, nulls, nullSamples, src, crs, "incidents");
-        return withOffense(pts, scaled(pts, raw, names, weights), Arrays.copyOf(offense, n), allIds.toArray(new String[0]), index);
+        String[] offenses = Arrays.copyOf(offense, n);
+        Hours kept = Hours.of(pts, raw, names, n);
+        if (kept != null) {
+            pts = pts.subset(kept.keep());
+            raw = kept.pick(raw);
+            offenses = kept.pick(offenses);
+        }
+        return withOffense(pts, scaled(pts, raw, names, weights), offenses, allIds.toArray(new String[0]), index).withoutHours(kept);
     }
 
     /** The fast path: an incident table's columns, no feature built. */
@@ -354,9 +425,7 @@ public class ClusterIncidentsProcess {
             if (nm.equals("hour")) {
                 for (int i = 0; i < n; i++) {
                     long tm = ic.table().occurred(i);
-                    org.crimeanalytics.ingest.FastDates.Precision prec = ic.table().precision(i);
-                    boolean noTime = prec == org.crimeanalytics.ingest.FastDates.Precision.DAY || prec == org.crimeanalytics.ingest.FastDates.Precision.MONTH;
-                    double h = tm != org.crimeanalytics.ingest.IncidentTable.NO_TIME && !noTime ? Math.floorMod(tm, 86_400_000L) / 3_600_000.0 : Double.NaN;
+                    double h = tm != org.crimeanalytics.ingest.IncidentTable.NO_TIME ? TemporalProfile.knownHour(tm, ic.table().dayOrMonthOnly(i)) : Double.NaN;
                     raw[t][i] = Math.cos(2 * Math.PI * h / 24);
                     raw[t + 1][i] = Math.sin(2 * Math.PI * h / 24);
                 }
@@ -366,10 +435,18 @@ public class ClusterIncidentsProcess {
                 t++;
             }
         }
+        Hours kept = Hours.of(pts, raw, names, n);
+        if (kept != null) {
+            pts = pts.subset(kept.keep());
+            raw = kept.pick(raw);
+            if (offense != null) offense = kept.pick(offense);
+            codes = kept.pick(codes);
+            n = kept.keep().length;
+        }
         double[][] extra = scaled(pts, raw, names, weights);
-        if (values == null) return withOffense(pts, extra, offense, null, total);
+        if (values == null) return withOffense(pts, extra, offense, null, total).withoutHours(kept);
         for (int i = 0; i < n; i++) codes[i]--; // the table's code 0 (null) becomes -1
-        return new Input(pts, extra, codes, Arrays.asList(values).subList(1, values.length), null, total);
+        return new Input(pts, extra, codes, Arrays.asList(values).subList(1, values.length), null, total).withoutHours(kept);
     }
 
     /**
@@ -377,11 +454,9 @@ public class ClusterIncidentsProcess {
      * it comes from the time of day (an export without a time column, or dates without times).
      */
     static ProcessException noValues(String name, int missing, int n, String firstId) {
-        if (name.equals("hour")) {
-            return new ProcessException("attributes: 'hour' is the incidents' time of day, and " + (missing == n ? "none of the " + n
-                    + " incidents has one (no time column was recognised, or the dates have no time: see the import's warnings)"
-                    : String.format(java.util.Locale.ROOT, "%,d of the %,d incidents have none (the first: %s): leave out hour, or the incidents "
-                    + "without a time", missing, n, firstId)));
+        if (name.equals("hour") && missing == n) { // some without: left out and counted (Hours)
+            return new ProcessException("attributes: 'hour' is the incidents' time of day, and none of the " + n + " incidents has one "
+                    + "(no time column was recognised, or the dates have no time or only a midnight placeholder: see the import's warnings)");
         }
         return new ProcessException("attributes: " + (missing == n ? "none of the " + n + " incidents has a value for '" + name + "'"
                 : String.format(java.util.Locale.ROOT, "%,d of the %,d incidents have no value for '%s' (the first: %s)", missing, n, name, firstId)));
@@ -607,6 +682,10 @@ public class ClusterIncidentsProcess {
         summary.put("noise", noise);
         summary.put("incidents_without_geometry", pts.nullGeometries());
         summary.put("first_without_geometry", pts.nullGeometrySamples());
+        if (in.withoutHour() > 0) {
+            summary.put("incidents_without_hour", in.withoutHour());
+            summary.put("first_without_hour", in.firstWithoutHour());
+        }
         summary.put("colours_used", clusters == 0 ? 0 : maxColour + 1);
         summary.put("adjacency_distance_m", near);
         summary.put("metric_crs", org.geotools.referencing.CRS.toSRS(pts.metricCrs()));

@@ -44,7 +44,7 @@ public class ClusterOutlierProcess {
             @DescribeParameter(name = "incidents", min = 0, description = "Incident points to count on a grid (give either incidents or areas: one is required)") SimpleFeatureCollection incidents,
             @DescribeParameter(name = "areas", min = 0, description = "Polygons (or points) with a value to analyse (give either areas or incidents: one is required)") SimpleFeatureCollection areas,
             @DescribeParameter(name = "valueAttribute", min = 0, description = "Numeric attribute of areas") String valueAttribute,
-            @DescribeParameter(name = "cellSize", min = 0, minValue = 1, maxValue = 1000000, description = "Grid cell size in metres (incidents only)") Double cellSize,
+            @DescribeParameter(name = "cellSize", min = 0, minValue = 1, maxValue = 1000000, description = "Grid cell size in metres; required with incidents") Double cellSize,
             @DescribeParameter(name = "cellShape", min = 0, defaultValue = "HEXAGON", description = "SQUARE or HEXAGON") Grid.Shape cellShape,
             @DescribeParameter(name = "studyArea", min = 0, description = "Polygons limiting the grid; empty cells inside count as zero") SimpleFeatureCollection studyArea,
             @DescribeParameter(name = "weights", min = 0, defaultValue = "QUEEN", description = "FIXED_DISTANCE, INVERSE_DISTANCE, KNN, QUEEN or ROOK") WeightsType weights,

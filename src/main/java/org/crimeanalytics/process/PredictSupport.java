@@ -17,8 +17,10 @@ final class PredictSupport {
 
     private PredictSupport() {}
 
-    /** Incidents with time, metric location, premise and category (rows without time or geometry skipped, counted). */
-    /** {@code dayOnly}: the incident's date has no time of day (day precision; month precision is skipped). */
+    /**
+     * Incidents with time, metric location, premise and category (rows without time or geometry skipped, counted);
+     * {@code dayOnly}: the incident's date has no time of day (day precision; month precision is skipped).
+     */
     record Incidents(long[] time, boolean[] dayOnly, double[] x, double[] y, String[] premise, String[] area, String[] category, String[] ids,
             int[] position, long read, long skipped, ProjectedPoints points) {
         long dayOnlyCount() {
@@ -98,10 +100,12 @@ final class PredictSupport {
         double[] xy = new double[2048];
         boolean[] none = null; // features without a geometry (a table's rows all have a point)
         int m = 0; // incidents with a time
+        long read = 0;
         java.util.function.IntFunction<String> idOf;
         if (fc instanceof org.crimeanalytics.geo.IncidentCollection ic) {
             org.crimeanalytics.ingest.IncidentTable t = ic.table();
             int n = t.size();
+            read = n;
             time = new long[n];
             xy = new double[2 * n];
             int[] row = new int[n];
@@ -120,6 +124,7 @@ final class PredictSupport {
             try (SimpleFeatureIterator it = fc.features()) {
                 while (it.hasNext()) {
                     SimpleFeature f = it.next();
+                    read++;
                     long tm = org.crimeanalytics.geo.FeatureTimes.floating(f.getAttribute("occurred"));
                     if (tm == org.crimeanalytics.ingest.FastDates.INVALID) continue;
                     if (m == time.length) {
@@ -146,7 +151,8 @@ final class PredictSupport {
             out[1][q++] = area[j];
             if (area[j] >= 0) inAreas++;
         }
-        if (k == 0) throw new ProcessException(param + ": none has a time and a location");
+        if (read == 0) throw org.crimeanalytics.geo.LayerChecks.empty(param);
+        if (k == 0) throw new ProcessException(param + ": none of the " + read + " incidents has a time and a location");
         if (inAreas == 0) {
             throw new ProcessException(param + ": none of the " + k + " incidents with a time and a location lies in one of the "
                     + areas.polygons().size() + " areas; do the incidents and the areas cover the same place?");

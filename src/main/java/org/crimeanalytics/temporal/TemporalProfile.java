@@ -26,6 +26,16 @@ public final class TemporalProfile {
         return minuteOfDay == 0 || minuteOfDay == 1;
     }
 
+    /**
+     * The time of day of a floating time in hours, in [0, 24) (minutes as fractions), or NaN when it has no known time of
+     * day: {@code dayOrMonthOnly} (a date without a time: its 00:00 is not midnight) or a midnight placeholder
+     * ({@link #placeholder}). What ClusterIncidents' and the offense model's 'hour' use, as the hour profile does.
+     */
+    public static double knownHour(long millis, boolean dayOrMonthOnly) {
+        if (dayOrMonthOnly || placeholder(millis)) return Double.NaN;
+        return Math.floorMod(millis, 86_400_000L) / 3_600_000.0;
+    }
+
     /** Hour 0-23 of a floating time. */
     public static int hour(long millis) {
         return (int) (Math.floorMod(millis, 86_400_000L) / 3_600_000L);

@@ -1,6 +1,7 @@
 package org.crimeanalytics.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -280,22 +281,47 @@ class ClusterIncidentsProcessTest {
         assertEquals(sparseSmall, dense);
     }
 
+    static SimpleFeatureCollection table(String csv) throws Exception {
+        return new org.crimeanalytics.geo.IncidentCollection(ImportIncidentsProcess.ingest(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "t", ImportIncidentsProcess.options(null, null, null, null, null, null),
+                null, null, -1).table());
+    }
+
+    @SuppressWarnings("unchecked")
     @Test
-    void hourIsRefusedForIncidentsDatedToTheDayNotTakenAsMidnight() throws Exception {
-        String csv = "id,occurred,latitude,longitude\n1,2020-01-05 13:10,41.80,-87.60\n2,2020-01-05,41.81,-87.61\n"
-                + "3,2020-01-06 02:00,41.82,-87.62\n4,2020-01-07,41.83,-87.63\n5,2020-01-08 23:30,41.84,-87.64\n6,2020-01-09 12:00,41.85,-87.65\n";
-        org.crimeanalytics.ingest.IncidentIngest.Result r = ImportIncidentsProcess.ingest(new java.io.ByteArrayInputStream(
-                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "t", ImportIncidentsProcess.options(null, null, null, null, null, null), null, null, -1);
-        SimpleFeatureCollection table = new org.crimeanalytics.geo.IncidentCollection(r.table());
-        String expected = "attributes: 'hour' is the incidents' time of day, and 2 of the 6 incidents have none (the first: ";
-        String m = err(Map.of("incidents", table, "k", 2, "attributes", "hour"));
-        assertTrue(m.startsWith(expected), m);
-        // the same through the general path: features with a time_precision attribute
-        java.util.List<org.geotools.api.feature.simple.SimpleFeature> fs = new java.util.ArrayList<>();
-        try (org.geotools.data.simple.SimpleFeatureIterator it = table.features()) {
-            while (it.hasNext()) fs.add(it.next());
+    void incidentsWithoutATimeOfDayAreLeftOutOfAnHourClusteringAndCounted() throws Exception {
+        // rows 2 and 4 dated to the day, row 7 at the 00:01 'time unknown' placeholder: no hour (were clustered as midnight)
+        SimpleFeatureCollection table = table("id,occurred,latitude,longitude\n1,2020-01-05 13:10,41.80,-87.60\n2,2020-01-05,41.81,-87.61\n"
+                + "3,2020-01-06 02:00,41.82,-87.62\n4,2020-01-07,41.83,-87.63\n5,2020-01-08 23:30,41.84,-87.64\n6,2020-01-09 12:00,41.85,-87.65\n"
+                + "7,2020-01-09 00:01,41.86,-87.66\n8,2020-01-10 18:00,41.87,-87.67\n");
+        java.util.List<SimpleFeature> fs = list(table);
+        // the table's columns, and the same incidents as plain features (their time_precision attribute)
+        for (SimpleFeatureCollection in : List.of(table, new org.geotools.data.collection.ListFeatureCollection(table.getSchema(), fs))) {
+            Map<String, Object> out = run(Map.of("incidents", in, "k", 2, "attributes", "hour", "seed", 1));
+            Map<String, Object> s = summary(out);
+            assertEquals(8L, ((Number) s.get("incidents")).longValue());
+            assertEquals(5L, ((Number) s.get("clustered")).longValue());
+            assertEquals(3L, ((Number) s.get("incidents_without_hour")).longValue());
+            assertEquals(List.of("incident.2", "incident.4", "incident.7"), s.get("first_without_hour"));
+            List<SimpleFeature> result = list(out.get("result"));
+            assertEquals(8, result.size());
+            for (int i = 0; i < 8; i++) {
+                boolean without = i == 1 || i == 3 || i == 6;
+                assertEquals(without, result.get(i).getAttribute("CLUSTER_ID") == null, "row " + (i + 1));
+            }
         }
-        m = err(Map.of("incidents", new org.geotools.data.collection.ListFeatureCollection(table.getSchema(), fs), "k", 2, "attributes", "hour"));
-        assertTrue(m.startsWith(expected), m);
+        // without 'hour' every incident is clustered, and no such count is given
+        Map<String, Object> s = summary(run(Map.of("incidents", table, "k", 2, "seed", 1)));
+        assertEquals(8L, ((Number) s.get("clustered")).longValue());
+        assertFalse(s.containsKey("incidents_without_hour"));
+        // none with an hour: refused, saying why
+        assertEquals("attributes: 'hour' is the incidents' time of day, and none of the 2 incidents has one (no time column was recognised, "
+                + "or the dates have no time or only a midnight placeholder: see the import's warnings)",
+                err(Map.of("incidents", table("id,occurred,latitude,longitude\n1,2020-01-05,41.80,-87.60\n2,2020-01-06,41.81,-87.61\n"),
+                        "k", 1, "attributes", "hour")));
+        assertTrue(org.crimeanalytics.geo.FeatureTimes.dayOnly("2020-01-05"));
+        assertTrue(org.crimeanalytics.geo.FeatureTimes.dayOnly(java.sql.Date.valueOf("2020-01-05")));
+        assertFalse(org.crimeanalytics.geo.FeatureTimes.dayOnly("2020-01-05T13:10"));
+        assertFalse(org.crimeanalytics.geo.FeatureTimes.dayOnly(new java.util.Date(0)));
     }
 }

@@ -75,6 +75,12 @@ class PredictProcessesTest {
                 + "incidents and the areas cover the same place?", assertThrows(org.geotools.process.ProcessException.class,
                         () -> PredictSupport.timesAndAreas(table, PredictSupport.areas(la, List.of()), la.getSchema().getCoordinateReferenceSystem(),
                                 "actual")).getMessage());
+        // an empty layer is said to be empty (was 'none has a time and a location'), both paths
+        for (SimpleFeatureCollection empty : List.of(new org.geotools.data.collection.ListFeatureCollection(table.getSchema()),
+                new org.crimeanalytics.geo.IncidentCollection(new org.crimeanalytics.ingest.IncidentTable(List.of())))) {
+            assertEquals("actual: the collection is empty", assertThrows(org.geotools.process.ProcessException.class,
+                    () -> PredictSupport.timesAndAreas(empty, a, areas.getSchema().getCoordinateReferenceSystem(), "actual")).getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -146,7 +152,24 @@ class PredictProcessesTest {
         StoredModel model = new ModelStore(store).load("offense_days");
         int d = 0, t = 1;
         while (!in.dayOnly()[d]) d++;
-        while (in.dayOnly()[t]) t++;
+        while (in.dayOnly()[t] || org.crimeanalytics.temporal.TemporalProfile.placeholder(in.time()[t])) t++;
+        int p = 0;
+        while (in.dayOnly()[p] || !org.crimeanalytics.temporal.TemporalProfile.placeholder(in.time()[p])) p++;
+        // a 00:00/00:01 'time unknown' placeholder has no hour either, as in the hour profile
+        assertTrue(Trainer.offenseRow(model.header(), in.time()[p], false, in.x()[p], in.y()[p], null, null).isMissing(0));
+        // Predict builds its rows the same way: its probability for a day-dated incident is the model's for a missing hour
+        List<SimpleFeature> pred = HotSpotsProcessTest.list(run("Predict", Map.of("model", "offense_days", "incidents", mixed)).get("result"));
+        int differ = 0;
+        for (int i = 0; i < in.time().length; i++) {
+            if (!in.dayOnly()[i]) continue;
+            double missing = java.util.Arrays.stream(model.classifier().distributionForInstance(Trainer.offenseRow(model.header(), in.time()[i],
+                    true, in.x()[i], in.y()[i], in.premise()[i], in.area()[i]))).max().getAsDouble();
+            double withHour = java.util.Arrays.stream(model.classifier().distributionForInstance(Trainer.offenseRow(model.header(), in.time()[i],
+                    false, in.x()[i], in.y()[i], in.premise()[i], in.area()[i]))).max().getAsDouble();
+            assertEquals(missing, (Double) pred.get(in.position()[i]).getAttribute("PROBABILITY"), 1e-12);
+            if (missing != withHour) differ++;
+        }
+        assertTrue(differ > 100, "the hour matters to the model for " + differ + " of them");
         // a day-precision incident's hour is missing (was its 00:00 taken as midnight); another's is its hour
         assertTrue(Trainer.offenseRow(model.header(), in.time()[d], true, in.x()[d], in.y()[d], null, null).isMissing(0));
         assertEquals(Math.floorMod(in.time()[t], 86_400_000L) / 3_600_000L,
