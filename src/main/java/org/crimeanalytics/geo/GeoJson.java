@@ -233,7 +233,9 @@ public final class GeoJson {
 
     /** Writes {@code features} as a GeoJSON FeatureCollection in lon/lat WGS84. */
     public static void write(SimpleFeatureCollection features, Writer out) throws IOException {
-        write(features, chunk -> out.append(chunk));
+        org.crimeanalytics.io.TextChunks chunks = new org.crimeanalytics.io.TextChunks(out::append);
+        write(features, chunks);
+        chunks.flush();
     }
 
     /**
@@ -241,20 +243,17 @@ public final class GeoJson {
      * and encoded a chunk at a time (a Writer encodes character by character; 1.29 M labelled incidents, 600 MB).
      */
     public static void write(SimpleFeatureCollection features, java.io.OutputStream out) throws IOException {
-        write(features, chunk -> out.write(chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.crimeanalytics.io.TextChunks chunks = org.crimeanalytics.io.TextChunks.utf8(out);
+        write(features, chunks);
+        chunks.flush();
     }
 
-    /** Where {@link #write} puts its text, a chunk at a time. */
-    private interface Sink {
-        void write(StringBuilder chunk) throws IOException;
-    }
-
-    private static void write(SimpleFeatureCollection features, Sink out) throws IOException {
+    private static void write(SimpleFeatureCollection features, org.crimeanalytics.io.TextChunks chunks) throws IOException {
         SimpleFeatureType type = features.getSchema();
         CoordinateReferenceSystem crs = type.getCoordinateReferenceSystem();
         MathTransform toWgs = crs == null || Crs.isLonLatWgs84(crs) ? null
                 : Crs.transform(crs, Crs.wgs84(), "output");
-        StringBuilder sb = new StringBuilder(1 << 17);
+        StringBuilder sb = chunks.text();
         sb.append("{\"type\":\"FeatureCollection\",\"name\":").append(Json.write(type.getTypeName())).append(",\"features\":[\n");
         boolean first = true;
         List<AttributeDescriptor> props = new java.util.ArrayList<>(); // the properties, their names quoted once
@@ -269,10 +268,7 @@ public final class GeoJson {
         try (SimpleFeatureIterator it = features.features()) {
             while (it.hasNext()) {
                 SimpleFeature f = it.next();
-                if (sb.length() >= 1 << 16) {
-                    out.write(sb);
-                    sb.setLength(0);
-                }
+                chunks.endOfRecord();
                 if (!first) sb.append(",\n");
                 first = false;
                 sb.append("{\"type\":\"Feature\",\"id\":");
@@ -306,7 +302,6 @@ public final class GeoJson {
             }
         }
         sb.append("\n]}\n");
-        out.write(sb);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss} of floating local milliseconds. */

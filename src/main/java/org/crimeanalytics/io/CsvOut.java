@@ -75,21 +75,13 @@ public final class CsvOut {
      * each chunk encoded at once (a Writer encodes character by character).
      */
     public static void write(SimpleFeatureCollection features, java.io.OutputStream out) throws IOException {
-        StringBuilder sb = new StringBuilder(1 << 17);
-        write(features, sb, () -> {
-            out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sb.setLength(0);
-        });
-        out.write(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TextChunks chunks = TextChunks.utf8(out);
+        write(features, chunks.text(), chunks);
+        chunks.flush();
     }
 
-    /** Takes a chunk of the text written so far. */
-    private interface Flush {
-        void run() throws IOException;
-    }
-
-    /** {@code flush}: called when {@code out} (then a StringBuilder) holds 64 KB or more after a record; null: never. */
-    private static void write(SimpleFeatureCollection features, Appendable out, Flush flush) throws IOException {
+    /** {@code chunks}: told of each record's end when {@code out} is its text; null: {@code out} takes everything. */
+    private static void write(SimpleFeatureCollection features, Appendable out, TextChunks chunks) throws IOException {
         SimpleFeatureType type = features.getSchema();
         boolean points = type.getGeometryDescriptor() != null
                 && Point.class.isAssignableFrom(type.getGeometryDescriptor().getType().getBinding());
@@ -131,7 +123,7 @@ public final class CsvOut {
                 }
                 for (String n : names) row.add(cell(f.getAttribute(n)));
                 p.printRecord(row);
-                if (flush != null && ((StringBuilder) out).length() >= 1 << 16) flush.run();
+                if (chunks != null) chunks.endOfRecord();
             }
         }
     }
