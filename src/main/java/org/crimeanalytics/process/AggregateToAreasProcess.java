@@ -72,7 +72,7 @@ public class AggregateToAreasProcess {
             @DescribeParameter(name = "from", min = 0, description = "Start of the time window (inclusive)") Date from,
             @DescribeParameter(name = "to", min = 0, description = "End of the time window (exclusive)") Date to,
             @DescribeParameter(name = "styleField", min = 0, defaultValue = "RATE", description = "RATE, COUNT, DENSITY or EB_RATE (RATE falls back to COUNT without population)") StyleField styleField,
-            @DescribeParameter(name = "classification", min = 0, defaultValue = "NATURAL_BREAKS", description = "QUANTILE, EQUAL_INTERVAL, NATURAL_BREAKS or LOGARITHMIC") Breaks.Method classification,
+            @DescribeParameter(name = "classification", min = 0, defaultValue = "NATURAL_BREAKS", description = "QUANTILE, EQUAL_INTERVAL, NATURAL_BREAKS (Jenks), LOGARITHMIC or MEAN_MULTIPLES (limits at 1, 2, ... times the mean)") Breaks.Method classification,
             @DescribeParameter(name = "classes", min = 0, defaultValue = "5", minValue = 2, maxValue = 9, description = "Number of classes") Integer classes,
             ProgressListener monitor) {
         if (incidents == null) throw new ProcessException("incidents: required");

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Class breaks computed from data, for choropleth maps. Returned breaks are the k + 1 class limits
- * b0 &lt;= b1 &lt;= ... &lt;= bk with b0 = min and bk = max; classes are [b_j, b_j+1), the last one closed.
+ * b0 &lt;= b1 &lt;= ... &lt;= bk with b0 = min and bk = max; classes are [b_j, b_j+1), the last one closed (b(k-1) = bk = max
+ * when the top class holds the maximum alone).
  * NaN values are ignored; with no finite value, or all values equal, one class [v, v] results.
  */
 public final class Breaks {
@@ -33,9 +34,15 @@ public final class Breaks {
             case LOGARITHMIC -> logarithmic(v, k);
             case MEAN_MULTIPLES -> meanMultiples(v, classes);
         };
-        // drop repeated limits (heavily tied data)
+        // drop repeated limits (heavily tied data), but for a top class that holds the maximum alone (an outlier area):
+        // limits ..., max, max, that class [max, max] (the one below ends before max)
         double[] d = Arrays.stream(b).distinct().toArray();
-        return d.length >= 2 ? d : new double[] {min, max};
+        if (d.length < 2) return new double[] {min, max};
+        if (b.length >= 3 && b[b.length - 2] == max && d[d.length - 2] < max) {
+            d = Arrays.copyOf(d, d.length + 1);
+            d[d.length - 1] = max;
+        }
+        return d;
     }
 
     static double[] equal(double min, double max, int k) {
@@ -83,7 +90,9 @@ public final class Breaks {
     /**
      * Jenks natural breaks by the exact Fisher (1958) dynamic programme minimising the within-class
      * sum of squared deviations; O(k n^2), so above 3,000 values it runs on 3,000 evenly spaced order
-     * statistics (min and max kept).
+     * statistics (min and max kept). Classes never split tied values (a cut falls only between two different values),
+     * so k classes come out whenever there are k distinct values (with many tied values, e.g. zero rates, a split
+     * inside the ties cost nothing and the repeated limit was dropped: one class fewer than asked).
      */
     static double[] jenks(double[] sorted, int k) {
         double[] v = sorted;
@@ -93,6 +102,9 @@ public final class Breaks {
             v = s;
         }
         int n = v.length;
+        int distinct = 1;
+        for (int i = 1; i < n; i++) if (v[i] != v[i - 1]) distinct++;
+        k = Math.min(k, distinct);
         double[] cs = new double[n + 1], cs2 = new double[n + 1];
         for (int i = 0; i < n; i++) {
             cs[i + 1] = cs[i] + v[i];
@@ -104,6 +116,7 @@ public final class Breaks {
         cost[0][0] = 0;
         for (int c = 1; c <= k; c++) {
             for (int m = c; m <= n; m++) {
+                if (m < n && v[m] == v[m - 1]) continue; // a class ends only where the value changes
                 for (int j = c - 1; j < m; j++) { // last class = v[j..m)
                     if (cost[c - 1][j] == Double.POSITIVE_INFINITY) continue;
                     double s = cs[m] - cs[j], s2 = cs2[m] - cs2[j];

@@ -50,7 +50,7 @@ public final class Styles {
             double lo = breaks[j];
             double hi = j + 1 < breaks.length ? breaks[j + 1] : breaks[j];
             boolean last = j == k - 1;
-            String title = fmt(lo) + (last ? " to " + fmt(hi) : " to under " + fmt(hi));
+            String title = fmt(lo) + (last ? (hi == lo ? "" : " to " + fmt(hi)) : " to under " + fmt(hi));
             Sld.Rule r = last ? Sld.range(attribute, lo, null, title, symbol(kind, colours[Math.min(j, colours.length - 1)]))
                     : Sld.range(attribute, lo, hi, title, symbol(kind, colours[Math.min(j, colours.length - 1)]));
             rules.add(r);
@@ -73,7 +73,7 @@ public final class Styles {
             double lo = breaks[j];
             double hi = j + 1 < breaks.length ? breaks[j + 1] : breaks[j];
             boolean last = j == k - 1;
-            String t = fmt(lo) + (last ? " to " + fmt(hi) : " to under " + fmt(hi)) + " " + unit;
+            String t = fmt(lo) + (last ? (hi == lo ? "" : " to " + fmt(hi)) : " to under " + fmt(hi)) + " " + unit;
             String c = colours[Math.min(j, colours.length - 1)];
             rules.add(last ? Sld.range(attribute, lo, null, t, symbol(kind, c)) : Sld.range(attribute, lo, hi, t, symbol(kind, c)));
         }
@@ -210,7 +210,9 @@ public final class Styles {
 
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e12) return Long.toString((long) v);
-        return String.format(java.util.Locale.ROOT, "%.3g", v);
+        if (!Double.isFinite(v)) return Double.toString(v);
+        // three significant digits, never in scientific notation: 1171.66 -> 1170, 0.001234 -> 0.00123
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static Sld.Symbol symbol(Sld.Kind kind, String colour) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.crimeanalytics.style.Breaks;
+import org.crimeanalytics.style.Sld;
+import org.crimeanalytics.style.Styles;
 import org.junit.jupiter.api.Test;
 
 class AreasAlgorithmsTest {
@@ -23,6 +25,18 @@ class AreasAlgorithmsTest {
         // three obvious groups: natural breaks put the limits at their first values
         assertArrayEquals(new double[] {1, 10, 50, 51}, Breaks.compute(new double[] {1, 1, 2, 10, 11, 12, 50, 51}, 3,
                 Breaks.Method.NATURAL_BREAKS), 0);
+        // many tied zeros (areas without incidents): 3 classes asked, 3 given (the DP split the zeros in two at no cost,
+        // and the repeated limit 0 was dropped: 2 classes)
+        double[] tied = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 100, 101};
+        assertArrayEquals(new double[] {0, 1, 100, 101}, Breaks.compute(tied, 3, Breaks.Method.NATURAL_BREAKS), 0);
+        // the top class holds the maximum alone (an outlier): limits 34, 55, 55 (was merged into the class below: 4 classes)
+        double[] fib = Breaks.compute(new double[] {0, 0, 0, 0, 1, 2, 3, 5, 8, 13, 21, 34, 55}, 5, Breaks.Method.NATURAL_BREAKS);
+        assertEquals(6, fib.length, java.util.Arrays.toString(fib));
+        assertEquals(55, fib[4], 0);
+        assertEquals(55, fib[5], 0);
+        assertTrue(Styles.choropleth("v", fib, Sld.Kind.POLYGON, "NATURAL_BREAKS").contains("<Title>55</Title>"));
+        // fewer distinct values than classes: one class per value, [0, 1), [1, 2), [2, 2]
+        assertArrayEquals(new double[] {0, 1, 2, 2}, Breaks.compute(new double[] {0, 0, 1, 1, 2}, 5, Breaks.Method.NATURAL_BREAKS), 0);
         // logarithmic over 0..999: limits at 10^(3j/3) - 1
         assertArrayEquals(new double[] {0, 9, 99, 999}, Breaks.compute(new double[] {0, 5, 50, 500, 999}, 3,
                 Breaks.Method.LOGARITHMIC), 1e-9);
