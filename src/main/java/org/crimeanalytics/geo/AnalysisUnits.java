@@ -3,6 +3,7 @@ package org.crimeanalytics.geo;
 import org.crimeanalytics.areas.AreaRepairs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +124,10 @@ public final class AnalysisUnits {
     }
 
     /**
-     * Grid cells counting the incidents. With a study area, every cell whose centre lies inside it is
-     * analysed (empty ones as 0) and incidents outside are counted in {@code details}; without, only
-     * cells holding at least one incident.
+     * Grid cells counting the incidents. With a study area, only the incidents inside it count (those outside are
+     * counted in {@code details}), and the cells analysed are those whose centre lies inside it (empty ones as 0) and
+     * those holding an incident inside it (a cell across the boundary); without, only cells holding at least one
+     * incident.
      */
     public static AnalysisUnits fromIncidents(ProjectedPoints pts, Grid grid, SimpleFeatureCollection studyArea,
             ProgressListener monitor) {
@@ -142,15 +144,32 @@ public final class AnalysisUnits {
         if (studyArea != null) {
             StudyArea area = StudyArea.read(studyArea, pts, "studyArea");
             org.locationtech.jts.geom.Envelope e = area.envelope();
-            List<Long> inside = new ArrayList<>();
+            LongIntMap in = new LongIntMap(1024);
             for (long k : grid.cellsCovering(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())) {
                 double[] c = grid.centre(k);
-                if (area.covers(c[0], c[1])) inside.add(k);
+                if (area.covers(c[0], c[1])) in.add(k, 0);
             }
-            keys = inside.stream().mapToLong(Long::longValue).sorted().toArray();
-            LongIntMap in = new LongIntMap(keys.length);
-            for (long k : keys) in.add(k, 0);
-            for (long k : counts.keys()) if (!in.contains(k)) outside += counts.get(k);
+            // the incidents' cells: wholly inside (all count), outside (none), across the boundary (each tested)
+            GeometryFactory cellGf = new GeometryFactory();
+            LongIntMap inside = new LongIntMap(Math.max(1024, counts.size())), border = new LongIntMap(64);
+            for (long k : counts.keys()) {
+                int r = area.relate(grid.polygon(k, cellGf));
+                if (r == 2) inside.add(k, counts.get(k));
+                else if (r == 1) border.add(k, 0);
+                else outside += counts.get(k);
+            }
+            if (border.size() > 0) {
+                for (int i = 0; i < n; i++) {
+                    long k = grid.cell(px[i], py[i]);
+                    if (!border.contains(k)) continue;
+                    if (area.covers(px[i], py[i])) inside.add(k, 1);
+                    else outside++;
+                }
+            }
+            for (long k : in.keys()) if (!inside.contains(k)) inside.add(k, 0);
+            counts = inside;
+            keys = inside.keys();
+            Arrays.sort(keys);
         } else {
             keys = counts.keys();
         }

@@ -71,6 +71,21 @@ public final class StudyArea {
         return envelope;
     }
 
+    /**
+     * How a geometry in metres (a grid cell) lies in the study area: 2 wholly inside one of its polygons, 1 partly (or
+     * across two polygons), 0 outside.
+     */
+    public int relate(Geometry g) {
+        @SuppressWarnings("unchecked")
+        List<PreparedGeometry> cands = tree.query(g.getEnvelopeInternal());
+        boolean some = false;
+        for (PreparedGeometry pg : cands) {
+            if (pg.covers(g)) return 2;
+            if (!some && pg.intersects(g)) some = true;
+        }
+        return some ? 1 : 0;
+    }
+
     /** Whether (x, y) in metres lies in a polygon or on its boundary. */
     public boolean covers(double x, double y) {
         Point p = gf.createPoint(new Coordinate(x, y));

@@ -164,6 +164,17 @@ class HotSpotsProcessTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> s = (Map<String, Object>) Json.parse((String) out.get("summary"));
         assertEquals((long) inc.size(), total + (Long) s.get("incidents_outside_study_area"));
+        // outside means outside: the incidents no division covers, by JTS on the input's lon/lat (was: every incident in
+        // a cell whose centre is outside, inside ones too, dropped under that name)
+        List<org.locationtech.jts.geom.Geometry> polys = new java.util.ArrayList<>();
+        for (SimpleFeature d : list(divisions)) polys.add((org.locationtech.jts.geom.Geometry) d.getDefaultGeometry());
+        long outside = 0;
+        for (SimpleFeature f : list(inc)) {
+            org.locationtech.jts.geom.Geometry p = (org.locationtech.jts.geom.Geometry) f.getDefaultGeometry();
+            if (polys.stream().noneMatch(g -> g.covers(p))) outside++;
+        }
+        assertTrue(outside > 0);
+        assertEquals(outside, (long) (Long) s.get("incidents_outside_study_area"));
         assertTrue(empty > 50, "empty cells inside the study area are analysed: " + empty);
         assertTrue((Long) s.get("hot_spots") > 0);
     }
