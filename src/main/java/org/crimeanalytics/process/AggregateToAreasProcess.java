@@ -66,7 +66,7 @@ public class AggregateToAreasProcess {
             @DescribeParameter(name = "populationAttribute", min = 0, description = "Population attribute of the areas (enables rates)") String populationAttribute,
             @DescribeParameter(name = "rateBase", min = 0, defaultValue = "1000", minValue = 1, description = "Rates per this many people") Double rateBase,
             @DescribeParameter(name = "categoryAttribute", min = 0, description = "Incident attribute to count by (default: category when present)") String categoryAttribute,
-            @DescribeParameter(name = "categories", min = 0, description = "Comma-separated categories to count (default: the top N)") String categories,
+            @DescribeParameter(name = "categories", min = 0, description = "Comma-separated categories to count: CRIME_COUNT, the rates and the density then count these only, each with a CNT_ column (default: every category counted, CNT_ columns for the top N)") String categories,
             @DescribeParameter(name = "topN", min = 0, defaultValue = "5", minValue = 0, maxValue = 50, description = "How many most frequent categories get a column when none are listed") Integer topN,
             @DescribeParameter(name = "timeAttribute", min = 0, defaultValue = "occurred", description = "Incident date attribute for the time window") String timeAttribute,
             @DescribeParameter(name = "from", min = 0, description = "Start of the time window (inclusive)") Date from,
@@ -91,6 +91,9 @@ public class AggregateToAreasProcess {
         String catAttr = categoryAttribute != null ? categoryAttribute : it.getDescriptor("category") != null ? "category" : null;
         if (catAttr != null && it.getDescriptor(catAttr) == null) {
             throw new ProcessException("categoryAttribute: no attribute '" + catAttr + "' in incidents; attributes: " + names(it));
+        }
+        if (catAttr == null && categories != null && !categories.isBlank()) {
+            throw new ProcessException("categories: the incidents have no 'category' attribute; give categoryAttribute; attributes: " + names(it));
         }
         boolean window = from != null || to != null;
         String tAttr = timeAttribute == null ? "occurred" : timeAttribute;
@@ -279,6 +282,27 @@ public class AggregateToAreasProcess {
         for (int j = 0; j < m; j++) {
             if (where[j] >= 0 && pcat[j] >= 0 && chosenAt[pcat[j]] >= 0) catCount[chosenAt[pcat[j]]][where[j]]++;
         }
+        // categories given: a filter, as in TemporalProfile; CRIME_COUNT, the rates and the density count them only (a
+        // "violent crime rate" map was one of all crime); the top N by default only adds columns
+        boolean filtered = catAttr != null && categories != null && !categories.isBlank();
+        int otherCategories = 0;
+        if (filtered) {
+            for (String c : chosen) {
+                if (!catIndex.containsKey(c)) {
+                    throw new ProcessException("categories: no incident has category '" + c + "'; the values are " + new java.util.TreeSet<>(catNames));
+                }
+            }
+            int kept = 0;
+            for (int a = 0; a < n; a++) {
+                int c = 0;
+                for (int[] cc : catCount) c += cc[a];
+                count[a] = c;
+                kept += c;
+            }
+            otherCategories = counted - kept;
+            counted = kept;
+            if (counted == 0) throw new ProcessException("categories: none of the " + otherCategories + " incidents counted in the areas is of " + chosen);
+        }
         // population, rates, areas in km2 (metric), EB
         double[] pop = new double[n];
         Arrays.fill(pop, Double.NaN);
@@ -388,12 +412,15 @@ public class AggregateToAreasProcess {
         summary.put("boundary_rule", "counted once, for the first covering area in layer order");
         summary.put("category_attribute", catAttr);
         summary.put("categories", chosen);
+        summary.put("categories_rule", !filtered ? "CRIME_COUNT, rates and density count every category; CNT_ columns for these"
+                : "CRIME_COUNT, rates and density count these categories only");
+        if (filtered) summary.put("incidents_in_other_categories", otherCategories);
         summary.put("areas_with_zero_or_no_population", populationAttribute == null ? null
                 : Arrays.stream(pop).filter(p -> !(p > 0)).count());
         summary.put("style_field", styleAttr);
         summary.put("classification", method.name());
         summary.put("breaks", breaks);
-        if (read != counted + outside + noGeom + outWindow + noTime) {
+        if (read != counted + otherCategories + outside + noGeom + outWindow + noTime) {
             throw new IllegalStateException("aggregation does not balance");
         }
         Map<String, Object> result = new LinkedHashMap<>();

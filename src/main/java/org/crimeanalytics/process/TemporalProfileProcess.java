@@ -45,7 +45,8 @@ import org.locationtech.jts.geom.Geometry;
                 + "TREND_PER_YEAR (Sen's slope of the area's series) and TREND_P. Times are the source's local times. "
                 + "Unknown times: a time of exactly 00:00 or 00:01 is treated as 'time unknown' (LAPD and Chicago use "
                 + "midnight and 12:01 AM for it) and counts in the series but not in hour-based results; times with "
-                + "day precision count in the series and weekdays are not used; month precision counts in monthly "
+                + "day precision count in the series and in weekday_counts (peak_day), not in the hour x weekday matrix; "
+                + "month precision counts in monthly "
                 + "series only. 'summary' counts each case and the excess of on-the-hour times (rounded reports).")
 public class TemporalProfileProcess {
 
@@ -150,6 +151,7 @@ public class TemporalProfileProcess {
         int[] seriesKey = new int[in.n], seriesArea = new int[in.n]; // the period and area (-1: none) of each row in the series
         int inSeriesRows = 0;
         long firstMs = Long.MAX_VALUE, lastMs = Long.MIN_VALUE; // the series' earliest and latest incident
+        long[] weekdays = new long[7];
         long read = 0, noTime = 0, outWindow = 0, filtered = 0, placeholders = 0, dayOnly = 0, monthOnly = 0, outsideAreas = 0, noGeom = 0;
         long[] minuteCounts = new long[1440];
         for (int i = 0; i < in.n; i++) {
@@ -197,6 +199,7 @@ public class TemporalProfileProcess {
                 monthOnly++;
                 continue;
             }
+            weekdays[TemporalProfile.weekday(ms)]++; // a date to the day has a weekday, with or without a time
             if (prec == Columns.DAY) {
                 dayOnly++;
                 continue;
@@ -288,7 +291,20 @@ public class TemporalProfileProcess {
         else s.put("decomposition", "needs at least two seasons (" + 2 * season + " periods); got " + y.length);
         int[] peak = peak(all);
         s.put("peak_hour", inMatrix == 0 ? null : peak[0]); // no incident with an hour: no peak (as per area)
-        s.put("peak_day", inMatrix == 0 ? null : DAYS[peak[1]]);
+        // the day of the week from every incident dated to the day (those without a time of day too)
+        Map<String, Long> byDay = new LinkedHashMap<>();
+        int peakDay = -1;
+        for (int w = 0; w < 7; w++) {
+            byDay.put(DAYS[w], weekdays[w]);
+            if (weekdays[w] > 0 && (peakDay < 0 || weekdays[w] > weekdays[peakDay])) peakDay = w;
+        }
+        s.put("weekday_counts", byDay);
+        s.put("peak_day", peakDay < 0 ? null : DAYS[peakDay]);
+        if (inMatrix == 0) {
+            s.put("note", "no incident has a time of day (" + dayOnly + " dated to the day only, " + placeholders + " at a 00:00/00:01 "
+                    + "'time unknown' placeholder): the hour x weekday matrix is empty and there is no peak hour; weekday_counts "
+                    + "counts the incidents by day of the week");
+        }
         if (locator != null) {
             SimpleFeatureCollection result = areaResult(areas.getSchema(), areaList, areaMatrix,
                     byArea(seriesKey, seriesArea, inSeriesRows, na), first, y.length, perYear);

@@ -123,6 +123,20 @@ class AggregateToAreasProcessTest {
         assertEquals(2L, s.get("incidents_on_boundaries_shared_by_several_areas"));
         // categories: theft at even positions
         assertEquals(2, fs.get(0).getAttribute("CNT_THEFT"));
+        // categories given: a filter; CRIME_COUNT and the rate count the thefts only (were every incident: a "theft rate"
+        // map of all crime; from the new-user trial)
+        Map<String, Object> thefts = run(Map.of("incidents", inc, "areas", areas, "populationAttribute", "pop", "categories", "theft"));
+        List<SimpleFeature> ts = list(thefts.get("result"));
+        assertEquals(List.of(2, 0, 0), ts.stream().map(f -> f.getAttribute("CRIME_COUNT")).toList());
+        assertEquals(2, ts.get(0).getAttribute("CNT_THEFT"));
+        double pop0 = ((Number) ts.get(0).getAttribute("pop")).doubleValue();
+        assertEquals(2 / pop0 * 1000, (Double) ts.get(0).getAttribute("RATE_PER_1000"), 1e-12);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> st = (Map<String, Object>) Json.parse((String) thefts.get("summary"));
+        assertEquals(2L, st.get("incidents_counted"));
+        assertEquals(3L, st.get("incidents_in_other_categories"));
+        assertEquals("categories: no incident has category 'Theft'; the values are [assault, theft]", assertThrows(ProcessException.class,
+                () -> run(Map.of("incidents", inc, "areas", areas, "categories", "Theft"))).getMessage());
     }
 
     /**

@@ -277,8 +277,11 @@ class TemporalProfileProcessTest {
         assertEquals(3L, s.get("in_series"));
         assertEquals(0L, s.get("in_hour_weekday_matrix"));
         assertEquals(null, s.get("peak_hour"));
-        assertEquals(null, s.get("peak_day"));
-        assertTrue(s.containsKey("peak_day"));
+        // their weekdays are known (Monday, Tuesday, Saturday): counted by day, and the empty matrix is said to be so
+        // (was an all-zero matrix and no peak day, without a word)
+        assertEquals(Map.of("Mon", 1L, "Tue", 1L, "Wed", 0L, "Thu", 0L, "Fri", 0L, "Sat", 1L, "Sun", 0L), s.get("weekday_counts"));
+        assertEquals("Mon", s.get("peak_day"));
+        assertTrue(((String) s.get("note")).startsWith("no incident has a time of day (1 dated to the day only, 2 at a 00:00/00:01"));
     }
 
     @Test

@@ -96,7 +96,8 @@ public final class AreasJob {
 
     /**
      * @param population the areas' population attribute (null: no rates)
-     * @param categories comma-separated categories to count (null: the {@code topN} most frequent inside the areas)
+     * @param categories comma-separated categories to count, a filter: CRIME_COUNT, the rates and the density count them
+     *     only (null: every category counted, columns for the {@code topN} most frequent inside the areas)
      * @throws IllegalArgumentException naming the argument and the area: a population that is not a number
      */
     public static Result run(SparkSession spark, Dataset<Row> incidents, Areas areas, String population, double rateBase,
@@ -147,6 +148,26 @@ public final class AreasJob {
             List<String> names = new ArrayList<>(catTotals.keySet());
             names.sort((x, y) -> catTotals.get(y).equals(catTotals.get(x)) ? x.compareTo(y) : Long.compare(catTotals.get(y), catTotals.get(x)));
             chosen.addAll(names.subList(0, Math.min(topN, names.size())));
+        }
+        // categories given: a filter, as in crime:AggregateToAreas (CRIME_COUNT, rates and density count them only)
+        long otherCategories = 0;
+        boolean filtered = categories != null && !categories.isBlank();
+        if (filtered) {
+            long kept = 0;
+            Arrays.fill(count, 0);
+            for (String c : chosen) {
+                int[] pc = perCat.get(c);
+                if (pc == null) {
+                    throw new IllegalArgumentException("--categories: no incident in the areas has category '" + c + "'; the values are "
+                            + new java.util.TreeSet<>(perCat.keySet()));
+                }
+                for (int a = 0; a < n; a++) {
+                    count[a] += pc[a];
+                    kept += pc[a];
+                }
+            }
+            otherCategories = counted - kept;
+            counted = kept;
         }
         List<String> existing = Arrays.asList(areas.schema().fieldNames());
         List<String> catCols = new ArrayList<>();
@@ -220,6 +241,7 @@ public final class AreasJob {
         s.put("incidents_on_boundaries_shared_by_several_areas", onShared);
         s.put("boundary_rule", "counted once, for the first covering area in layer order");
         s.put("categories", chosen);
+        if (filtered) s.put("incidents_in_other_categories", otherCategories);
         if (popField >= 0) s.put("areas_with_zero_or_no_population", Arrays.stream(pop).filter(x -> !(x > 0)).count());
         s.put("area_crs", metric.code());
         return new Result(spark.createDataFrame(out, schema), s);

@@ -242,6 +242,28 @@ class SparkJobsTest {
             }
         }
         assertEquals(s.accepted(), total + ((Number) r.summary().get("incidents_outside_every_area")).longValue());
+        // categories given: a filter in both (CRIME_COUNT and the rates count them only), the same counts and rates
+        AreasJob.Result rv = AreasJob.run(spark, s.incidents(), AreasJob.read(spark, areasFile.toAbsolutePath().toString()), population,
+                1000, "violent,drugs", 5);
+        Map<String, Object> outV = new org.crimeanalytics.process.AggregateToAreasProcess().execute(
+                new org.crimeanalytics.geo.IncidentCollection(single(f).table()), org.crimeanalytics.geo.GeoJson.read(areasFile), population,
+                1000.0, null, "violent,drugs", 5, null, null, null, null, null, null, null);
+        List<SimpleFeature> ev = new java.util.ArrayList<>();
+        try (SimpleFeatureIterator it = ((SimpleFeatureCollection) outV.get("result")).features()) {
+            while (it.hasNext()) ev.add(it.next());
+        }
+        List<Row> gv = rv.areas().collectAsList();
+        long filteredTotal = 0;
+        for (int a = 0; a < gv.size(); a++) {
+            assertEquals(ev.get(a).getAttribute("CRIME_COUNT"), gv.get(a).getAs("CRIME_COUNT"), "violent and drugs, area " + (a + 1));
+            assertEquals((Integer) ev.get(a).getAttribute("CNT_VIOLENT") + (Integer) ev.get(a).getAttribute("CNT_DRUGS"),
+                    (Integer) gv.get(a).getAs("CRIME_COUNT"));
+            Number e1 = (Number) ev.get(a).getAttribute("RATE_PER_1000"), g1 = gv.get(a).getAs("RATE_PER_1000");
+            if (e1 != null) assertEquals(e1.doubleValue(), g1.doubleValue(), 1e-9 * Math.max(1, e1.doubleValue()));
+            filteredTotal += (Integer) gv.get(a).getAs("CRIME_COUNT");
+        }
+        assertTrue(filteredTotal > 0 && filteredTotal < total, filteredTotal + " of " + total);
+        assertEquals(total - filteredTotal, ((Number) rv.summary().get("incidents_in_other_categories")).longValue());
         System.out.println("Spark areas: 77 community areas equal (counts, top-5 categories, rates, EB, SEB, density); " + r.summary());
     }
 
