@@ -104,8 +104,9 @@ public final class Main {
                     if (rest.length >= 1 && rest[0].equals("--json")) {
                         out.println(describeJson(rest.length == 2 ? rest[1] : null));
                     } else {
-                        if (rest.length != 1) throw new CliException("usage: describe crime:Name | describe --json [crime:Name]");
-                        describe(rest[0]);
+                        if (rest.length == 0) list(); // which process? the list, as 'list' gives it
+                        else if (rest.length != 1) throw new CliException("usage: describe crime:Name | describe --json [crime:Name]");
+                        else describe(rest[0]);
                     }
                 }
                 case "run" -> run(rest, null);

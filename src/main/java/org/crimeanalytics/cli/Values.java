@@ -103,7 +103,12 @@ final class Values {
             throw new CliException(key + ": cannot list " + directory(pattern) + ": " + e.getMessage());
         }
         if (files.isEmpty()) throw new CliException(key + ": no file matches " + pattern);
-        for (Path f : files) if (!isCsv(f)) throw new CliException(key + ": " + f + " is not a CSV of incidents");
+        for (Path f : files) {
+            if (!isCsv(f)) {
+                throw new CliException(key + ": " + pattern + ": a file pattern reads CSV files (.csv, .csv.gz, .txt, .tsv) only, and " + f
+                        + " is not one; give one file per run, or merge the files first");
+            }
+        }
         return ingest(key, files, pattern, progress);
     }
 

@@ -1,5 +1,8 @@
 package org.crimeanalytics.process;
 
+import org.crimeanalytics.geo.ProjectedPoints;
+import org.crimeanalytics.geo.GeoJson;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +86,46 @@ public class EmergingHotSpotsProcess {
             min = Math.min(min, idx[i]);
             max = Math.max(max, idx[i]);
         }
+        // a first or last week or month the data covers in part only (an export from a Saturday, until the 12th) holds
+        // fewer incidents everywhere: its cells would look cold, and trends would bend. Such steps are left out, counted.
+        List<String> partial = new ArrayList<>();
+        int partialIncidents = 0;
+        ProjectedPoints points = in.points;
+        if (st != Step.DAY && max > min) {
+            long firstMs = Long.MAX_VALUE, lastMs = Long.MIN_VALUE;
+            for (long t : in.time) {
+                firstMs = Math.min(firstMs, t);
+                lastMs = Math.max(lastMs, t);
+            }
+            java.util.function.IntFunction<String> label = st == Step.MONTH ? TemporalProfile::monthLabel : TemporalProfile::weekLabel;
+            int[] whole = TemporalProfile.wholeSteps(min, max, firstMs, lastMs, st == Step.MONTH);
+            int from = whole[0], to = whole[1];
+            if (from != min) partial.add(label.apply(min) + ": incidents from " + GeoJson.isoFloating(firstMs).substring(0, 10));
+            if (to != max) partial.add(label.apply(max) + ": incidents until " + GeoJson.isoFloating(lastMs).substring(0, 10));
+            if (from != min || to != max) {
+                int kept = 0;
+                for (int i = 0; i < n; i++) if (idx[i] >= from && idx[i] <= to) kept++;
+                int[] keep = new int[kept];
+                for (int i = 0, k = 0; i < n; i++) if (idx[i] >= from && idx[i] <= to) keep[k++] = i;
+                partialIncidents = n - kept;
+                int[] kidx = new int[kept];
+                for (int k = 0; k < kept; k++) kidx[k] = idx[keep[k]];
+                idx = kidx;
+                points = points.subset(keep);
+                n = kept;
+                min = from;
+                max = to;
+            }
+        }
         int steps = max - min + 1;
-        if (steps < 10) throw new ProcessException("step: the incidents span " + steps + " " + st.name().toLowerCase() + "(s); at least 10 time steps are needed");
+        if (steps < 10) {
+            throw new ProcessException("step: the incidents span " + steps + " " + st.name().toLowerCase() + "(s)" + (partial.isEmpty() ? ""
+                    : " besides " + partial.size() + " covered in part only") + "; at least 10 time steps are needed"
+                    + (st == Step.MONTH ? ": try step=WEEK" : st == Step.WEEK ? ": try step=DAY" : ""));
+        }
         for (int i = 0; i < n; i++) idx[i] -= min;
-        Limits.checkCells(in.points, cellSize, null);
-        SpaceTimeCube cube = new SpaceTimeCube(new Grid(Grid.Shape.SQUARE, cellSize), in.points.x(), in.points.y(), idx, steps);
+        Limits.checkCells(points, cellSize, null);
+        SpaceTimeCube cube = new SpaceTimeCube(new Grid(Grid.Shape.SQUARE, cellSize), points.x(), points.y(), idx, steps);
         if ((long) cube.cells.length * steps > 20_000_000L) {
             throw new ProcessException("cellSize: " + cube.cells.length + " cells x " + steps + " steps is too large a cube; use larger cells or steps");
         }
@@ -97,7 +135,7 @@ public class EmergingHotSpotsProcess {
         List<String> notTestedIds = new ArrayList<>();
         SimpleFeatureTypeBuilder tb = new SimpleFeatureTypeBuilder();
         tb.setName("emerging_hotspots");
-        tb.setCRS(in.points.sourceCrs());
+        tb.setCRS(points.sourceCrs());
         tb.add("geom", Polygon.class);
         tb.add("CELL_ID", String.class);
         tb.add("CATEGORY", Integer.class);
@@ -119,7 +157,7 @@ public class EmergingHotSpotsProcess {
             String name = cp.pattern();
             if (gi.spatialNeighbours()[c] == 0 && notTested++ < 10) notTestedIds.add(Grid.first(key) + "_" + Grid.second(key));
             patterns.merge(name, 1, Integer::sum);
-            out.add(SimpleFeatureBuilder.build(type, new Object[] {in.points.toSource(cube.grid().polygon(key, gf)),
+            out.add(SimpleFeatureBuilder.build(type, new Object[] {points.toSource(cube.grid().polygon(key, gf)),
                 Grid.first(key) + "_" + Grid.second(key), cp.category(), name, cp.count(), cp.hotSteps(), cp.coldSteps(), cp.trendZ(),
                 cp.trendP(), cp.zTrendZ(), cp.zTrendP()},
                     "emerging_hotspots." + (c + 1)));
@@ -138,6 +176,12 @@ public class EmergingHotSpotsProcess {
         s.put("without_time", in.withoutTime);
         s.put("month_only_time", in.monthOnly);
         s.put("without_geometry", in.withoutGeometry);
+        if (!partial.isEmpty()) {
+            s.put("partial_steps_left_out", partial);
+            s.put("incidents_in_partial_steps", partialIncidents);
+            HotSpotSupport.warn(monitor, "crime:EmergingHotSpots", partialIncidents + " incidents of " + partial.size()
+                    + " time step(s) the data covers in part only left out: " + partial);
+        }
         s.put("patterns", patterns);
         s.put("cells_without_neighbours", notTested);
         if (notTested > 0) {

@@ -36,6 +36,19 @@ public final class TemporalProfile {
         return Math.floorMod(millis, 86_400_000L) / 3_600_000.0;
     }
 
+    /**
+     * Of the time steps {@code min..max} (week or month indexes), the first and last that the data, from {@code firstMs}
+     * to {@code lastMs}, covers wholly, give or take a day for weeks and two days for months: {@code {from, to}}. A step
+     * the data covers in part only (an export from a Saturday, until the 12th) holds fewer incidents everywhere.
+     */
+    public static int[] wholeSteps(int min, int max, long firstMs, long lastMs, boolean months) {
+        if (max <= min) return new int[] {min, max};
+        long slack = (months ? 2 : 1) * 86_400_000L;
+        int from = firstMs - (months ? monthStart(min) : weekStart(min)) > slack ? min + 1 : min;
+        int to = (months ? monthStart(max + 1) : weekStart(max + 1)) - lastMs > slack ? max - 1 : max;
+        return new int[] {from, to};
+    }
+
     /** Hour 0-23 of a floating time. */
     public static int hour(long millis) {
         return (int) (Math.floorMod(millis, 86_400_000L) / 3_600_000L);

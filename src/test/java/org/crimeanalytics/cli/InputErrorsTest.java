@@ -43,4 +43,23 @@ class InputErrorsTest {
         // HotSpots and KernelDensity said 'no point features to work on (0 features, 0 without geometry)'
         assertEquals("2|error: incidents: the collection is empty", String.join("|", run(a)));
     }
+
+    @org.junit.jupiter.api.Test
+    void aFilePatternMatchingOtherFilesSaysItReadsCsvOnly() throws Exception {
+        Files.writeString(dir.resolve("sf_a.csv"), "x\n");
+        Files.writeString(dir.resolve("sf_b.shp"), "");
+        // was 'sf_b.shp is not a CSV of incidents', as if the file were at fault
+        assertEquals("2|error: incidents: " + dir + "/sf_*: a file pattern reads CSV files (.csv, .csv.gz, .txt, .tsv) only, and " + dir
+                + "/sf_b.shp is not one; give one file per run, or merge the files first",
+                String.join("|", run("run", "crime:HotSpots", "cellSize=250", "incidents=@" + dir + "/sf_*")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void describeWithoutANameListsTheProcesses() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)).execute(new String[] {"describe"});
+        assertEquals(0, code);
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString(StandardCharsets.UTF_8).contains("crime:HotSpots"));
+    }
 }

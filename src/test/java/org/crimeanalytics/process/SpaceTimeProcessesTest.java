@@ -125,6 +125,28 @@ class SpaceTimeProcessesTest {
     }
 
     @Test
+    void emergingHotSpotsLeaveOutWeeksTheDataCoversInPart() throws Exception {
+        // 2020-01-01 (day 0) is a Wednesday: the first ISO week (from Monday 2019-12-30) is covered from its third day;
+        // the data ends on day 89, Monday 2020-03-30, the first day of its week. 5 x 5 cells, 1 incident per cell per day.
+        List<double[]> e = new ArrayList<>();
+        for (int day = 0; day < 90; day++) {
+            for (int cx = 0; cx < 5; cx++) for (int cy = 0; cy < 5; cy++) e.add(new double[] {cx * 100 + 50, cy * 100 + 50, day + 0.5});
+        }
+        Map<String, Object> out = run("EmergingHotSpots", Map.of("incidents", events(e.toArray(new double[0][])), "cellSize", 100.0,
+                "step", EmergingHotSpotsProcess.Step.WEEK, "distance", 150.0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse((String) out.get("summary"));
+        // the weeks of 2019-12-30 (5 days) and 2020-03-30 (1 day) left out: 6 x 25 incidents; 12 whole weeks kept
+        assertEquals(List.of("2019-12-30 (W1): incidents from 2020-01-01", "2020-03-30 (W14): incidents until 2020-03-30"),
+                s.get("partial_steps_left_out"));
+        assertEquals(150L, s.get("incidents_in_partial_steps"));
+        assertEquals(12L, s.get("steps"));
+        assertEquals(2100L, s.get("incidents_used"));
+        // every cell alike in every week: no hot or cold spot
+        for (SimpleFeature f : HotSpotsProcessTest.list(out.get("result"))) assertEquals(0, f.getAttribute("CATEGORY"), f.getID());
+    }
+
+    @Test
     void evaluateHotspotsOnALattice() throws Exception {
         // 2 x 2 lattice of 100 m squares, scores 4 3 2 1 (row by row), next-period incidents 5 0 3 2
         SimpleFeatureCollection cells = HotSpotsProcessTest.lattice(2, 2, new double[] {4, 3, 2, 1}, "EPSG:3857");

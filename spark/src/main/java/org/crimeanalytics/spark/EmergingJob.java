@@ -77,9 +77,28 @@ public final class EmergingJob {
             min = Math.min(min, b._1._2);
             max = Math.max(max, b._1._2);
         }
+        // a first or last week or month the data covers in part only is left out, counted (as crime:EmergingHotSpots)
+        long partialIncidents = 0;
+        int partialSteps = 0;
+        if (step != Step.DAY && max > min) {
+            Row span = incidents.agg(org.apache.spark.sql.functions.min("occurred"), org.apache.spark.sql.functions.max("occurred")).first();
+            int[] whole = TemporalProfile.wholeSteps(min, max, span.getLong(0), span.getLong(1), step == Step.MONTH);
+            if (whole[0] != min || whole[1] != max) {
+                partialSteps = (whole[0] != min ? 1 : 0) + (whole[1] != max ? 1 : 0);
+                List<Tuple2<Tuple2<Long, Integer>, Integer>> kept = new ArrayList<>();
+                for (Tuple2<Tuple2<Long, Integer>, Integer> b : bins) {
+                    if (b._1._2 >= whole[0] && b._1._2 <= whole[1]) kept.add(b);
+                    else partialIncidents += b._2;
+                }
+                bins = kept;
+                min = whole[0];
+                max = whole[1];
+            }
+        }
         int steps = max - min + 1;
         if (steps < 10) {
-            throw new IllegalArgumentException("--step: the incidents span " + steps + " " + step.name().toLowerCase() + "(s); at least 10 time steps are needed");
+            throw new IllegalArgumentException("--step: the incidents span " + steps + " " + step.name().toLowerCase() + "(s)"
+                    + (partialSteps > 0 ? " besides " + partialSteps + " covered in part only" : "") + "; at least 10 time steps are needed");
         }
         int m = bins.size();
         long[] keys = new long[m];
@@ -116,6 +135,10 @@ public final class EmergingJob {
         s.put("cell_size_m", cellSize);
         s.put("neighbourhood_distance_m", band);
         s.put("neighbourhood_time_steps", timeSteps);
+        if (partialSteps > 0) {
+            s.put("partial_steps_left_out", partialSteps);
+            s.put("incidents_in_partial_steps", partialIncidents);
+        }
         s.put("patterns", patterns);
         s.put("cells_without_neighbours", notTested);
         s.put("metric_crs", projection.code());

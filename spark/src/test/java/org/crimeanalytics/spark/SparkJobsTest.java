@@ -142,6 +142,10 @@ class SparkJobsTest {
         List<Row> cells = r.cells().collectAsList();
         assertEquals(expected.size(), cells.size(), "cells");
         assertEquals(steps, r.summary().get("steps"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ps = (Map<String, Object>) org.crimeanalytics.json.Json.parse((String) out.get("summary"));
+        assertEquals(ps.get("incidents_in_partial_steps") == null ? null : ((Number) ps.get("incidents_in_partial_steps")).longValue(),
+                r.summary().get("incidents_in_partial_steps"), "incidents in weeks covered in part, left out");
         Map<String, Integer> patterns = new HashMap<>();
         for (Row c : cells) {
             SimpleFeature e = expected.get(c.getString(0));
@@ -398,7 +402,8 @@ class SparkJobsTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("crime.spark.year") && java.nio.file.Files.exists(f),
                 "the Chicago-year comparison runs with -Dcrime.spark.year=true and ../shared/data");
         gridHotSpotsEqualTheSingleMachineProcess(f);
-        emergingHotSpotsEqualTheSingleMachineProcess(f, EmergingJob.Step.WEEK, 53);
+        // 52 whole weeks: the week of Monday 2016-12-26 holds only Sunday 2017-01-01 and is left out by both
+        emergingHotSpotsEqualTheSingleMachineProcess(f, EmergingJob.Step.WEEK, 52);
         kernelDensityEqualsTheSingleMachineProcess(f);
         areaCountsRatesAndEmpiricalBayesEqualTheSingleMachineProcess(f, areas, "POP2010");
         clustersEqualTheSingleMachineProcess(f);
