@@ -116,10 +116,17 @@ public final class SpatialWeights {
      * nearest-neighbour distance (ArcGIS's default for a fixed distance band). Infinite for one feature.
      */
     public static double minimumBand(double[] x, double[] y) {
-        PointIndex idx = new PointIndex(x, y, typicalSpacing(x, y));
         double max = 0;
-        for (int i = 0; i < x.length; i++) max = Math.max(max, idx.nearestDistance(i));
+        for (double d : nearestDistances(x, y)) max = Math.max(max, d);
         return max;
+    }
+
+    /** Each feature's distance to its nearest other feature (infinite for a single feature). */
+    public static double[] nearestDistances(double[] x, double[] y) {
+        PointIndex idx = new PointIndex(x, y, typicalSpacing(x, y));
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) d[i] = idx.nearestDistance(i);
+        return d;
     }
 
     /** Row-standardised copy: each row's weights divided by their sum (islands stay empty). */

@@ -99,6 +99,27 @@ final class HotSpotSupport {
         }
     }
 
+    /**
+     * When the default distance band (the largest nearest-neighbour distance) is set by a feature far from all the
+     * others, more than 4 times the median nearest-neighbour distance (one isolated cell: an island, an airport), every
+     * other feature gets a neighbourhood much wider than the pattern's scale and most come out significant: the note to
+     * give, naming the feature and a band that gives 95 % of the features a neighbour; null otherwise.
+     */
+    static String bandSetByOneFeature(AnalysisUnits u, SpatialWeights w) {
+        double[] nn = SpatialWeights.nearestDistances(u.x, u.y);
+        if (nn.length < 20) return null;
+        int far = 0;
+        for (int i = 1; i < nn.length; i++) if (nn[i] > nn[far]) far = i;
+        double[] sorted = nn.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2], p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+        if (!(nn[far] > 4 * median)) return null;
+        return String.format(java.util.Locale.ROOT, "the default distance band, %.0f m, is set by %s, that far from any other "
+                + "feature, while half of them have a neighbour within %.0f m: every feature then has %.1f neighbours on average "
+                + "and most come out significant; give distance (%.0f m gives 95 %% of the features a neighbour) or a studyArea",
+                nn[far], unitId(u, far), median, w.meanNeighbours(), Math.ceil(p95 / 10) * 10);
+    }
+
     static Map<String, Object> weightsSummary(SpatialWeights w, AnalysisUnits u) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", w.kind().name());

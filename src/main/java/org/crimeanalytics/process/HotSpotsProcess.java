@@ -111,6 +111,13 @@ public class HotSpotsProcess {
         Steps.step(monitor, "Computing Gi*", 60);
         Map<String, Object> extra = new LinkedHashMap<>();
         if (onTheFly) extra.put("view_cell_size_m", cellSize);
+        if (distance == null && (weights == null || weights == WeightsType.FIXED_DISTANCE || weights == WeightsType.INVERSE_DISTANCE)) {
+            String note = HotSpotSupport.bandSetByOneFeature(u, w);
+            if (note != null) {
+                extra.put("distance_band_note", note);
+                HotSpotSupport.warn(monitor, "crime:HotSpots", note);
+            }
+        }
         return giStar(u, w, Boolean.TRUE.equals(fdr), "hotspots", extra, monitor);
     }
 

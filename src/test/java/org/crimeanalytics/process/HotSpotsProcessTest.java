@@ -1,6 +1,7 @@
 package org.crimeanalytics.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,6 +178,30 @@ class HotSpotsProcessTest {
         assertEquals(outside, (long) (Long) s.get("incidents_outside_study_area"));
         assertTrue(empty > 50, "empty cells inside the study area are analysed: " + empty);
         assertTrue((Long) s.get("hot_spots") > 0);
+    }
+
+    @Test
+    void aDefaultBandSetByOneFarCellIsSaidSo() throws Exception {
+        // 6 x 6 cells of 100 m, 1 to 3 incidents each, and one incident 5 km away: the default band (every cell a
+        // neighbour) is that cell's 5 km, 50 times the others' spacing (SF's Treasure Island cell, from the new-user trial)
+        List<double[]> e = new java.util.ArrayList<>();
+        for (int cx = 0; cx < 6; cx++) for (int cy = 0; cy < 6; cy++) {
+            for (int i = 0; i <= (cx + cy) % 3; i++) e.add(new double[] {cx * 100 + 50, cy * 100 + 50, 0});
+        }
+        e.add(new double[] {5050, 50, 0});
+        SimpleFeatureCollection inc = SpaceTimeProcessesTest.events(e.toArray(new double[0][]));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) Json.parse((String) run("HotSpots", Map.of("incidents", inc, "cellSize", 100.0,
+                "cellShape", org.crimeanalytics.grid.Grid.Shape.SQUARE)).get("summary"));
+        String note = (String) s.get("distance_band_note");
+        assertTrue(note != null && note.startsWith("the default distance band, 4500 m, is set by "), note);
+        assertTrue(note.contains("half of them have a neighbour within 100 m") && note.endsWith("give distance (100 m gives 95 % of the "
+                + "features a neighbour) or a studyArea"), note);
+        // a band given: no such note
+        @SuppressWarnings("unchecked")
+        Map<String, Object> given = (Map<String, Object>) Json.parse((String) run("HotSpots", Map.of("incidents", inc, "cellSize", 100.0,
+                "cellShape", org.crimeanalytics.grid.Grid.Shape.SQUARE, "distance", 150.0)).get("summary"));
+        assertFalse(given.containsKey("distance_band_note"));
     }
 
     @Test
