@@ -261,7 +261,7 @@ public class AggregateToAreasProcess {
         List<String> chosen = new ArrayList<>();
         if (catAttr != null) {
             if (categories != null && !categories.isBlank()) {
-                for (String c : categories.split(",")) if (!c.isBlank()) chosen.add(c.trim());
+                for (String c : categories.split(",")) if (!c.isBlank() && !chosen.contains(c.trim())) chosen.add(c.trim());
             } else {
                 Integer[] order = new Integer[catNames.size()];
                 for (int j = 0; j < order.length; j++) order[j] = j;

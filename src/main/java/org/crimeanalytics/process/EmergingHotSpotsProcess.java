@@ -37,7 +37,9 @@ import org.locationtech.jts.geom.Polygon;
                 + "works' defines them: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, "
                 + "historical hot spot, the eight matching cold spots, or no pattern (significance 0.05, 90 % rule). "
                 + "Cells with no other cell within the distance are not tested (PATTERN 'Not Tested: No Neighbours'). "
-                + "Needs at least 10 time steps. Cells are those with at least one incident in the period.")
+                + "Needs at least 10 time steps. A first or last week or month the data covers in part only (more than a day "
+                + "or two missing) is left out, its incidents counted in 'summary': fewer incidents everywhere would make cold "
+                + "spots. Cells are those with at least one incident in the period.")
 public class EmergingHotSpotsProcess {
 
     /** The PATTERN of a cell with no spatial neighbour. */

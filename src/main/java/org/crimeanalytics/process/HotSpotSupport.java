@@ -113,10 +113,11 @@ final class HotSpotSupport {
         double[] sorted = nn.clone();
         java.util.Arrays.sort(sorted);
         double median = sorted[sorted.length / 2], p95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
-        if (!(nn[far] > 4 * median)) return null;
+        if (!(median > 0) || !(nn[far] > 4 * median)) return null; // (a median of 0: features at one place; nothing to suggest)
         return String.format(java.util.Locale.ROOT, "the default distance band, %.0f m, is set by %s, that far from any other "
                 + "feature, while half of them have a neighbour within %.0f m: every feature then has %.1f neighbours on average "
-                + "and most come out significant; give distance (%.0f m gives 95 %% of the features a neighbour) or a studyArea",
+                + "and most come out significant; give distance (%.0f m gives 95 %% of the features a neighbour; the far ones are then "
+                + "not tested)",
                 nn[far], unitId(u, far), median, w.meanNeighbours(), Math.ceil(p95 / 10) * 10);
     }
 

@@ -50,7 +50,7 @@ public class HotSpotsProcess {
             @DescribeParameter(name = "valueAttribute", min = 0, description = "Numeric attribute of areas (counts or rates)") String valueAttribute,
             @DescribeParameter(name = "cellSize", min = 0, minValue = 1, maxValue = 1000000, description = "Grid cell size in metres (side of a square; distance between hexagon centres); required with incidents, except in an SLD rendering transformation (a view), where cellSizePixels sets it") Double cellSize,
             @DescribeParameter(name = "cellShape", min = 0, defaultValue = "HEXAGON", description = "SQUARE or HEXAGON") Grid.Shape cellShape,
-            @DescribeParameter(name = "studyArea", min = 0, description = "Polygons where incidents are possible: cells inside count, empty or not") SimpleFeatureCollection studyArea,
+            @DescribeParameter(name = "studyArea", min = 0, description = "Polygons where incidents are possible: the cells whose centre lies inside (empty or not) and the cells across its boundary that hold an incident inside it count its incidents inside it; incidents outside are counted in the summary") SimpleFeatureCollection studyArea,
             @DescribeParameter(name = "weights", min = 0, defaultValue = "FIXED_DISTANCE", description = "FIXED_DISTANCE, INVERSE_DISTANCE, KNN, QUEEN or ROOK") WeightsType weights,
             @DescribeParameter(name = "distance", min = 0, minValue = 0, description = "Distance band in metres (default: every feature gets at least one neighbour)") Double distance,
             @DescribeParameter(name = "neighbours", min = 0, defaultValue = "8", minValue = 1, maxValue = 1000, description = "k for KNN weights") Integer neighbours,

@@ -37,15 +37,21 @@ public final class TemporalProfile {
     }
 
     /**
-     * Of the time steps {@code min..max} (week or month indexes), the first and last that the data, from {@code firstMs}
-     * to {@code lastMs}, covers wholly, give or take a day for weeks and two days for months: {@code {from, to}}. A step
-     * the data covers in part only (an export from a Saturday, until the 12th) holds fewer incidents everywhere.
+     * Of the time steps {@code min..max} (week or month indexes), the first and last that the data, from the day of
+     * {@code firstMs} to the day of {@code lastMs} (both whole days), covers wholly, give or take a day for weeks and two
+     * days for months: {@code {from, to}}. A step the data covers in part only (an export from a Saturday, until the
+     * 12th) holds fewer incidents everywhere. Judged from the first and last incidents' dates: a sparse layer whose last
+     * incident falls days before the end of the data's last week looks partial too. A last time at 00:00 on the 1st
+     * of a month (a date of month precision) covers its month.
      */
     public static int[] wholeSteps(int min, int max, long firstMs, long lastMs, boolean months) {
         if (max <= min) return new int[] {min, max};
-        long slack = (months ? 2 : 1) * 86_400_000L;
-        int from = firstMs - (months ? monthStart(min) : weekStart(min)) > slack ? min + 1 : min;
-        int to = (months ? monthStart(max + 1) : weekStart(max + 1)) - lastMs > slack ? max - 1 : max;
+        long day = 86_400_000L, slack = (months ? 2 : 1) * day;
+        long firstDay = Math.floorDiv(firstMs, day) * day;
+        long lastEnd = Math.floorDiv(lastMs, day) * day + day;
+        if (months && lastMs == monthStart(monthIndex(lastMs))) lastEnd = monthStart(monthIndex(lastMs) + 1);
+        int from = firstDay - (months ? monthStart(min) : weekStart(min)) > slack ? min + 1 : min;
+        int to = (months ? monthStart(max + 1) : weekStart(max + 1)) - lastEnd > slack ? max - 1 : max;
         return new int[] {from, to};
     }
 

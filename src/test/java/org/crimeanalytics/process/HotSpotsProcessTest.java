@@ -196,7 +196,7 @@ class HotSpotsProcessTest {
         String note = (String) s.get("distance_band_note");
         assertTrue(note != null && note.startsWith("the default distance band, 4500 m, is set by "), note);
         assertTrue(note.contains("half of them have a neighbour within 100 m") && note.endsWith("give distance (100 m gives 95 % of the "
-                + "features a neighbour) or a studyArea"), note);
+                + "features a neighbour; the far ones are then not tested)"), note);
         // a band given: no such note
         @SuppressWarnings("unchecked")
         Map<String, Object> given = (Map<String, Object>) Json.parse((String) run("HotSpots", Map.of("incidents", inc, "cellSize", 100.0,

@@ -143,7 +143,7 @@ public final class AreasJob {
         }
         List<String> chosen = new ArrayList<>();
         if (categories != null && !categories.isBlank()) {
-            for (String c : categories.split(",")) if (!c.isBlank()) chosen.add(c.trim());
+            for (String c : categories.split(",")) if (!c.isBlank() && !chosen.contains(c.trim())) chosen.add(c.trim());
         } else {
             List<String> names = new ArrayList<>(catTotals.keySet());
             names.sort((x, y) -> catTotals.get(y).equals(catTotals.get(x)) ? x.compareTo(y) : Long.compare(catTotals.get(y), catTotals.get(x)));

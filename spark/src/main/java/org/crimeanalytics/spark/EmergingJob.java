@@ -80,11 +80,17 @@ public final class EmergingJob {
         // a first or last week or month the data covers in part only is left out, counted (as crime:EmergingHotSpots)
         long partialIncidents = 0;
         int partialSteps = 0;
+        List<String> partial = new ArrayList<>();
         if (step != Step.DAY && max > min) {
             Row span = incidents.agg(org.apache.spark.sql.functions.min("occurred"), org.apache.spark.sql.functions.max("occurred")).first();
             int[] whole = TemporalProfile.wholeSteps(min, max, span.getLong(0), span.getLong(1), step == Step.MONTH);
             if (whole[0] != min || whole[1] != max) {
                 partialSteps = (whole[0] != min ? 1 : 0) + (whole[1] != max ? 1 : 0);
+                java.util.function.IntFunction<String> label = step == Step.MONTH ? TemporalProfile::monthLabel : TemporalProfile::weekLabel;
+                String first = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(span.getLong(0), 1000), 0, java.time.ZoneOffset.UTC).toLocalDate().toString();
+                String last = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(span.getLong(1), 1000), 0, java.time.ZoneOffset.UTC).toLocalDate().toString();
+                if (whole[0] != min) partial.add(label.apply(min) + ": incidents from " + first);
+                if (whole[1] != max) partial.add(label.apply(max) + ": incidents until " + last);
                 List<Tuple2<Tuple2<Long, Integer>, Integer>> kept = new ArrayList<>();
                 for (Tuple2<Tuple2<Long, Integer>, Integer> b : bins) {
                     if (b._1._2 >= whole[0] && b._1._2 <= whole[1]) kept.add(b);
@@ -136,7 +142,7 @@ public final class EmergingJob {
         s.put("neighbourhood_distance_m", band);
         s.put("neighbourhood_time_steps", timeSteps);
         if (partialSteps > 0) {
-            s.put("partial_steps_left_out", partialSteps);
+            s.put("partial_steps_left_out", partial);
             s.put("incidents_in_partial_steps", partialIncidents);
         }
         s.put("patterns", patterns);
