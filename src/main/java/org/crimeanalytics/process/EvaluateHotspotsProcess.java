@@ -57,7 +57,8 @@ public class EvaluateHotspotsProcess {
         if (incidents == null) throw new ProcessException("incidents: required");
         if (scoreAttribute == null || predicted.getSchema().getDescriptor(scoreAttribute) == null) {
             throw org.crimeanalytics.geo.LayerChecks.unlessEmpty(predicted, "predicted",
-                    new ProcessException("scoreAttribute: no attribute '" + scoreAttribute + "' in predicted"));
+                    new ProcessException("scoreAttribute: no attribute '" + scoreAttribute + "' in predicted; attributes: "
+                            + predicted.getSchema().getAttributeDescriptors().stream().map(d -> d.getLocalName()).toList()));
         }
         if (priorCountAttribute != null && predicted.getSchema().getDescriptor(priorCountAttribute) == null) {
             throw new ProcessException("priorCountAttribute: no attribute '" + priorCountAttribute + "' in predicted");
@@ -153,6 +154,14 @@ public class EvaluateHotspotsProcess {
         s.put("incidents_in_areas", read - outside - noGeom);
         s.put("incidents_outside_every_area", outside);
         s.put("incidents_without_geometry", noGeom);
+        if (outside > 0) {
+            // hit rates, PAI and PEI are shares of the incidents inside the predicted areas: say how many are not
+            String note = String.format(java.util.Locale.ROOT, "%,d of the %,d incidents (%.1f %%) lie outside every predicted area "
+                    + "of this surface: hit rates, PAI and PEI are shares of the %,d inside", outside, read, 100.0 * outside / read,
+                    read - outside - noGeom);
+            s.put("outside_note", note);
+            HotSpotSupport.warn(monitor, "crime:EvaluateHotspots", note);
+        }
         s.put("score_attribute", scoreAttribute);
         s.put("results", json);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -156,6 +156,7 @@ class SpaceTimeProcessesTest {
             double x = (c % 2) * 100 + 50, y = -(c / 2) * 100 + 50;
             for (int i = 0; i < counts[c]; i++) e.add(new double[] {x, y, 1});
         }
+        e.add(new double[] {5000, 5000, 1}); // outside every cell: the shares are of the 10 inside, and the summary says so
         Map<String, Object> out = run("EvaluateHotspots", Map.of("predicted", cells, "scoreAttribute", "v",
                 "incidents", events(e.toArray(new double[0][]), "EPSG:3857"), "fractions", "25,50"));
         List<CSVRecord> t = csv(out.get("table"));
@@ -165,6 +166,10 @@ class SpaceTimeProcessesTest {
         assertEquals(1.0, Double.parseDouble(t.get(0).get("pei")), 1e-12);
         assertEquals(0.625, Double.parseDouble(t.get(1).get("pei")), 1e-12);
         assertEquals(5, csv(out.get("curve")).size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sum = (Map<String, Object>) Json.parse((String) out.get("summary"));
+        assertEquals("1 of the 11 incidents (9.1 %) lie outside every predicted area of this surface: hit rates, PAI and PEI are shares "
+                + "of the 10 inside", sum.get("outside_note"));
     }
 
     @Test

@@ -121,6 +121,13 @@ class SpaceTimeTest {
         assertEquals(1.0, h.pai(), 1e-12);
         assertEquals(5.0 / 8, h.pei(), 1e-12);
         assertEquals((5.0 / 5) / (10.0 / 7), h.rri(), 1e-12);
+        // cells of slightly different areas (a grid in lon/lat): the best count is over as many cells as were selected;
+        // half the area: 2 cells selected (1 + 0.999999), the ideal two (cells 0 and 2: 8 crimes) whatever their area
+        // sum (was a third ideal cell when 1.000001 + 1.000001 exceeded the selected area: PEI 5/10)
+        double[] uneven = {1, 0.999999, 1.000001, 1.000001};
+        HotspotEvaluation.Row u = HotspotEvaluation.evaluate(score, uneven, actual, prior, new double[] {0.5}).get(0);
+        assertEquals(2, u.areasSelected());
+        assertEquals(5.0 / 8, u.pei(), 1e-12);
         double[][] c = HotspotEvaluation.curve(score, area, actual);
         assertEquals(0.25, c[0][0], 1e-12);
         assertEquals(0.5, c[0][1], 1e-12);
