@@ -27,8 +27,8 @@ import org.geotools.process.factory.DescribeResults;
 @DescribeProcess(
         title = "Cluster areas into risk levels",
         description = "Groups areas (e.g. the output of crime:AggregateToAreas joined with census variables) by numeric "
-                + "attributes with Weka SimpleKMeans (k-means++ start, seeded) or HierarchicalClusterer with Ward "
-                + "linkage, on z-scores by default, into k clusters ordered by their mean of rankAttribute: CLUSTER_ID "
+                + "attributes with Weka SimpleKMeans (k-means++ start, seeded) or Ward's minimum-variance hierarchical "
+                + "clustering (as SciPy's linkage 'ward'), on z-scores by default, into k clusters ordered by their mean of rankAttribute: CLUSTER_ID "
                 + "0 is the lowest; RISK_LEVEL names them (k = 4: Low, Medium-Low, Medium-High, High). Default "
                 + "attributes: the crime rate (RATE_PER_1000, else CRIME_COUNT) and each CNT_* column's share of "
                 + "CRIME_COUNT. 'profiles' gives each cluster's mean and standard deviation of every attribute. With "
