@@ -174,6 +174,14 @@ public class ClusterAreasProcess {
         summary.put("k", kk);
         summary.put("standardised", standardise == null || standardise);
         summary.put("attributes", cols);
+        if (derived.size() >= 2) {
+            // the shares of the offence mix outnumber the rate, and add up to 1 when the CNT_ columns are every category
+            String note = "default attributes: the rate and " + derived.size() + " shares of the offence mix, so the clusters "
+                    + "(and RISK_LEVEL, ordered by " + rank + ") follow the mix more than the rate; give attributes= to choose "
+                    + "(e.g. " + cols.get(0) + "," + derived.get(0) + ")";
+            summary.put("attributes_note", note);
+            HotSpotSupport.warn(monitor, "crime:ClusterAreas", note);
+        }
         summary.put("rank_attribute", rank);
         summary.put("areas", feats.size());
         summary.put("areas_clustered", usable.size());

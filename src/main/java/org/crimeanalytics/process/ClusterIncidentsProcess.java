@@ -48,7 +48,7 @@ import weka.core.Instances;
 /** {@code crime:ClusterIncidents}: Weka clustering of incidents in metres. */
 @DescribeProcess(
         title = "Cluster incidents",
-        description = "Clusters incident points on projected coordinates in metres (a local transverse Mercator at the "
+        description = "Clusters incident points on projected coordinates in metres (the UTM zone of the "
                 + "data's centre, or the crs given), optionally with extra attributes, and returns the incidents with "
                 + "CLUSTER_ID (-1 for noise) and COLOR_ID (adjacent clusters never share a colour), one polygon per "
                 + "cluster (convex hull or one-standard-deviation ellipse) with size, share, mean centre, area, "
@@ -98,7 +98,7 @@ public class ClusterIncidentsProcess {
             @DescribeParameter(name = "sampleSize", min = 0, defaultValue = "5000", minValue = 100, maxValue = 200000, description = "EM/XMEANS training sample") Integer sampleSize,
             @DescribeParameter(name = "maxFeatures", min = 0, minValue = 1, description = "Refuse inputs with more incidents than this") Integer maxFeatures,
             @DescribeParameter(name = "useCentroids", min = 0, defaultValue = "false", description = "Cluster centroids of non-point geometries instead of failing") Boolean useCentroids,
-            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to work in (default: local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to work in (default: the UTM zone of the data's centre, e.g. EPSG:32611)") CoordinateReferenceSystem crs,
             @DescribeParameter(name = "outputBBOX", min = 0, description = "As a rendering transformation (env wms_bbox): the map drawn. "
                     + "Clusters use the whole layer; the incidents returned are those in view, one per pixel and cluster") ReferencedEnvelope outputBBOX,
             @DescribeParameter(name = "outputWidth", min = 0, minValue = 1, maxValue = 20000, description = "Map width in pixels (env wms_width)") Integer outputWidth,

@@ -58,7 +58,7 @@ public class ClusterOutlierProcess {
                     + "direction of the observed value). Default: FOLDED with permutations (the pseudo p-value of GeoDa and esda), "
                     + "TWO_SIDED for analytic p-values") Alternative alternative,
             @DescribeParameter(name = "fdr", min = 0, defaultValue = "false", description = "Benjamini-Hochberg threshold instead of 0.05") Boolean fdr,
-            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS for distances (default: local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS for distances (default: the UTM zone of the data's centre, e.g. EPSG:32611)") CoordinateReferenceSystem crs,
             ProgressListener monitor) {
         HotSpotSupport.requireOneInput(incidents, areas);
         int perms = permutations == null ? 0 : permutations;

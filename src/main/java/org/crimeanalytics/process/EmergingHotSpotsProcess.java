@@ -64,7 +64,7 @@ public class EmergingHotSpotsProcess {
             @DescribeParameter(name = "step", min = 0, defaultValue = "MONTH", description = "DAY, WEEK or MONTH") Step step,
             @DescribeParameter(name = "distance", min = 0, minValue = 0, description = "Neighbourhood distance in metres (default 1.5 cell sizes: the 8 surrounding cells)") Double distance,
             @DescribeParameter(name = "timeSteps", min = 0, defaultValue = "1", minValue = 0, maxValue = 52, description = "Previous time steps in the neighbourhood") Integer timeSteps,
-            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS (default: local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS (default: the UTM zone of the data's centre, e.g. EPSG:32611)") CoordinateReferenceSystem crs,
             ProgressListener monitor) {
         if (cellSize == null) throw new ProcessException("cellSize: give a cell size in metres");
         HotSpotSupport.checkCellSize(cellSize);

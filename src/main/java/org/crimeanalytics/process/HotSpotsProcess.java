@@ -55,7 +55,7 @@ public class HotSpotsProcess {
             @DescribeParameter(name = "distance", min = 0, minValue = 0, description = "Distance band in metres (default: every feature gets at least one neighbour)") Double distance,
             @DescribeParameter(name = "neighbours", min = 0, defaultValue = "8", minValue = 1, maxValue = 1000, description = "k for KNN weights") Integer neighbours,
             @DescribeParameter(name = "fdr", min = 0, defaultValue = "false", description = "Apply the false discovery rate correction to Gi_Bin") Boolean fdr,
-            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to measure distances in (default: a local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to measure distances in (default: the UTM zone of the data's centre, e.g. EPSG:32611)") CoordinateReferenceSystem crs,
             @DescribeParameter(name = "outputBBOX", min = 0, description = "As a rendering transformation (env wms_bbox): the map drawn. "
                     + "Statistics use the whole layer; only features in this view (plus a margin) are returned") ReferencedEnvelope outputBBOX,
             @DescribeParameter(name = "outputWidth", min = 0, minValue = 1, maxValue = 20000, description = "Map width in pixels (env wms_width)") Integer outputWidth,

@@ -87,7 +87,7 @@ public class KernelDensityProcess {
             @DescribeParameter(name = "method", min = 0, defaultValue = "AUTO", description = "AUTO, EXACT (the full sum) or BINNED (linear binning, fast for millions of incidents)") KernelDensity.Method method,
             @DescribeParameter(name = "classification", min = 0, description = "Style classes: MEAN_MULTIPLES (1, 2, 3... x the mean cell, Chainey; the default), NATURAL_BREAKS, QUANTILE (the default for a dual ratio), EQUAL_INTERVAL or LOGARITHMIC") Breaks.Method classification,
             @DescribeParameter(name = "classes", min = 0, defaultValue = "6", minValue = 2, maxValue = 9, description = "Number of style classes") Integer classes,
-            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to work in (default: a local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS to work in (default: the UTM zone of the data's centre, e.g. EPSG:32611)") CoordinateReferenceSystem crs,
             @DescribeParameter(name = "outputBBOX", min = 0, description = "As a rendering transformation (env wms_bbox): the map drawn; the bandwidth uses the whole layer, "
                     + "only cells in this view (plus a margin) are computed and returned") ReferencedEnvelope outputBBOX,
             @DescribeParameter(name = "outputWidth", min = 0, minValue = 1, maxValue = 20000, description = "Map width in pixels (env wms_width)") Integer outputWidth,

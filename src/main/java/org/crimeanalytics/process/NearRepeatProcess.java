@@ -43,7 +43,7 @@ public class NearRepeatProcess {
             @DescribeParameter(name = "timeBands", min = 0, defaultValue = "0,7,14,21,28", description = "Time band limits in days") String timeBands,
             @DescribeParameter(name = "permutations", min = 0, defaultValue = "99", minValue = 1, maxValue = 9999, description = "Monte Carlo permutations") Integer permutations,
             @DescribeParameter(name = "seed", min = 0, defaultValue = "1", description = "Random seed") Integer seed,
-            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS for distances (default: local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS for distances (default: the UTM zone of the data's centre, e.g. EPSG:32611)") CoordinateReferenceSystem crs,
             ProgressListener monitor) {
         double[] db = bands(distanceBands == null ? "0,100,200,400,800" : distanceBands, "distanceBands");
         double[] tb = bands(timeBands == null ? "0,7,14,21,28" : timeBands, "timeBands");

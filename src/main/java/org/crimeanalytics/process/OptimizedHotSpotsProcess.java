@@ -47,7 +47,7 @@ public class OptimizedHotSpotsProcess {
             @DescribeParameter(name = "incidents", description = "Incident points") SimpleFeatureCollection incidents,
             @DescribeParameter(name = "studyArea", min = 0, description = "Polygons where incidents are possible (optional)") SimpleFeatureCollection studyArea,
             @DescribeParameter(name = "cellShape", min = 0, defaultValue = "HEXAGON", description = "SQUARE or HEXAGON") Grid.Shape cellShape,
-            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS for distances (default: local transverse Mercator)") CoordinateReferenceSystem crs,
+            @DescribeParameter(name = "crs", min = 0, description = "Projected CRS for distances (default: the UTM zone of the data's centre, e.g. EPSG:32611)") CoordinateReferenceSystem crs,
             ProgressListener monitor) {
         if (incidents == null) throw new ProcessException("incidents: required");
         if (monitor != null) monitor.started();

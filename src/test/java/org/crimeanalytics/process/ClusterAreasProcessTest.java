@@ -132,6 +132,21 @@ class ClusterAreasProcessTest {
         assertTrue(m.startsWith("timeAttribute: 'occurred' holds no date in any of the 90 incidents"), m);
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void defaultAttributesSayTheMixOutweighsTheRate() throws Exception {
+        SimpleFeatureCollection areas = org.crimeanalytics.geo.GeoJson.read(org.crimeanalytics.TestData.testData("chicago_community_areas.geojson"));
+        SimpleFeatureCollection counted = (SimpleFeatureCollection) Processors.createProcess(new NameImpl("crime", "AggregateToAreas"))
+                .execute(new HashMap<>(Map.of("incidents", PredictProcessesTest.chicagoJanuary(), "areas", areas)), null).get("result");
+        Map<String, Object> s = (Map<String, Object>) Json.parse((String) run(Map.of("areas", counted, "k", 4)).get("summary"));
+        assertEquals(List.of("CRIME_COUNT", "SHARE_PROPERTY", "SHARE_VIOLENT", "SHARE_OTHER", "SHARE_DRUGS"), s.get("attributes"));
+        assertTrue(((String) s.get("attributes_note")).startsWith("default attributes: the rate and 4 shares of the offence mix"),
+                (String) s.get("attributes_note"));
+        Map<String, Object> chosen = (Map<String, Object>) Json.parse((String) run(Map.of("areas", counted, "k", 4,
+                "attributes", "CRIME_COUNT,CNT_VIOLENT")).get("summary"));
+        assertTrue(!chosen.containsKey("attributes_note"));
+    }
+
     @Test
     void stabilityFromAnIncidentTableIsThatOfACopyOfItsFeatures() throws Exception {
         org.crimeanalytics.ingest.IncidentIngest.Result r;
